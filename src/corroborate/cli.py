@@ -1,0 +1,108 @@
+"""The ``corroborate`` command: a thin shell over the library.
+
+Exit codes: 0 all inputs processed, 1 some inputs failed (each named on
+stderr and in the output's ``errors``), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from corroborate import __version__
+from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
+from corroborate.model import Document, InputError
+from corroborate.pipeline import RunContext, process
+from corroborate.report.json import write_json
+
+app = typer.Typer(
+    help="Turn a pile of news articles into verified, sourced briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """corroborate: ingest, clean and cross-check news articles."""
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively), .zip/.tar.gz archives, or - for stdin.",
+        show_default=False)],
+    json_out: Annotated[str | None, typer.Option(
+        "--json", metavar="OUT.json", help="Write the JSON document here (- for stdout).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors still go to stderr.")] = False,
+    max_bytes: Annotated[int, typer.Option(
+        min=1, help="Largest file or archive member to read, in bytes.")] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for cleaning.")] = 1,
+    with_source: Annotated[bool, typer.Option(
+        help="Include each article's source text (what offset_map points into).")] = False,
+) -> None:
+    """Read, clean and cross-check articles; write the JSON document."""
+    err = Console(stderr=True, highlight=False)
+    config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
+
+    def report(e: InputError) -> None:
+        err.print(f"[red]error:[/red] {e.path}: {e.error}", markup=True, soft_wrap=True,
+                  highlight=False)
+
+    ctx = RunContext(on_error=report)
+    if quiet or not err.is_terminal:
+        doc = process(paths, config, jobs, ctx)
+    else:
+        with Progress(SpinnerColumn(), TextColumn("[bold]cleaning"), BarColumn(),
+                      MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("clean", total=None, last="")
+
+            def tick(path: str) -> None:
+                progress.update(task, advance=1, last=Path(path).name[:40])
+
+            ctx.on_item = tick
+            doc = process(paths, config, jobs, ctx)
+    if json_out:
+        write_json(doc, json_out, with_source)
+    if not quiet:
+        _summary(doc, err, show_table=json_out != "-")
+    raise typer.Exit(1 if doc.errors else 0)
+
+
+def _summary(doc: Document, console: Console, show_table: bool) -> None:
+    if show_table and doc.articles:
+        table = Table(show_edge=False, header_style="bold")
+        for col in ("id", "outlet", "published", "lang", "title", "removed"):
+            table.add_column(col, overflow="fold" if col == "title" else "ellipsis")
+        for a in doc.articles[:50]:
+            table.add_row(a.id, a.outlet or "", a.published.isoformat() if a.published else "",
+                          a.language or "", (a.title or "")[:70], str(len(a.removed)))
+        console.print(table)
+        if len(doc.articles) > 50:
+            console.print(f"… and {len(doc.articles) - 50} more")
+    console.print(f"{len(doc.articles)} article(s), {len(doc.errors)} error(s)")
+
+
+def main() -> None:
+    """Entry point of the ``corroborate`` script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

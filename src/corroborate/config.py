@@ -1,0 +1,40 @@
+"""Typed settings, passed explicitly to the stages that need them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(slots=True, frozen=True)
+class IngestConfig:
+    """How inputs are read.
+
+    ``max_bytes`` bounds any single file or archive member (after
+    decompression): larger ones are reported as errors instead of being read,
+    so one runaway file cannot exhaust memory.
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    follow_symlinks: bool = False
+    include_hidden: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class CleanConfig:
+    """How articles are cleaned.
+
+    ``language_sample`` is how many characters of clean text the language
+    detector reads; a few hundred characters are as accurate as the whole
+    text for news prose and keep detection cheap.
+    """
+
+    language_sample: int = 1000
+    min_body_chars: int = 1
+
+
+@dataclass(slots=True, frozen=True)
+class Config:
+    ingest: IngestConfig = IngestConfig()
+    clean: CleanConfig = CleanConfig()

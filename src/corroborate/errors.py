@@ -1,0 +1,14 @@
+"""Exception types. Messages say what was wrong and, where it helps, how to fix it."""
+
+from __future__ import annotations
+
+
+class CorroborateError(Exception):
+    """Base class for errors raised by corroborate."""
+
+
+class BadInput(CorroborateError):
+    """An input (file, archive member, record) cannot be used.
+
+    The message names the problem only; callers attach the path.
+    """

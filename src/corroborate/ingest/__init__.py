@@ -1,0 +1,84 @@
+"""Readers, one per format, and the dispatch that picks one for each source.
+
+Adding a format means writing a ``read_x(source) -> Iterator[RawRecord |
+InputError]`` function and listing its suffixes (and a sniffing rule) here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from corroborate.config import IngestConfig
+from corroborate.errors import BadInput
+from corroborate.ingest.base import RawRecord, Reader, ReadResult, Source
+from corroborate.ingest.feed import read_feed
+from corroborate.ingest.html import read_html
+from corroborate.ingest.jsonrec import read_json, read_jsonl, record_from_mapping
+from corroborate.ingest.sources import iter_sources
+from corroborate.ingest.text import read_text
+from corroborate.ingest.warc import read_warc
+from corroborate.model import InputError
+
+__all__ = ["RawRecord", "Source", "read_paths", "read_source", "reader_for", "record_from_mapping"]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
+    ".html": read_html, ".htm": read_html, ".xhtml": read_html, ".shtml": read_html,
+    ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl,
+    ".rss": read_feed, ".atom": read_feed, ".rdf": read_feed,
+    ".warc": read_warc, ".warc.gz": read_warc,
+}  # fmt: skip
+
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML_ROOT = re.compile(rb"<(?:!doctype html|html|head|body|article|p|div)[\s>]", re.I)
+
+
+def sniff(data: bytes) -> Reader:
+    """Pick a reader from the content (stdin, unknown or misleading suffixes)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"WARC/") or head[:2] == b"\x1f\x8b":
+        return read_warc
+    if head[:1] in (b"{", b"["):
+        first = head.split(b"\n", 1)[0].strip()
+        return read_jsonl if first.startswith(b"{") and first.endswith(b"}") and b"\n{" in data[:65536] else read_json
+    if head[:1] == b"<":
+        if _FEED_ROOT.search(head):
+            return read_feed
+        if _HTML_ROOT.search(head) or head.startswith(b"<?xml"):
+            return read_html
+    return read_text
+
+
+def reader_for(src: Source) -> Reader:
+    name = src.name.lower()
+    if name.endswith(".warc.gz"):
+        return READERS[".warc.gz"]
+    dot = name.rfind(".")
+    if dot >= 0:
+        reader = READERS.get(name[dot:])
+        if reader is not None:
+            return reader
+        if name.endswith(".xml"):
+            return read_feed if _FEED_ROOT.search(src.data[:4096]) else read_html
+    return sniff(src.data)
+
+
+def read_source(src: Source) -> Iterator[ReadResult]:
+    """Read one source; a whole-source failure becomes one ``InputError``."""
+    try:
+        yield from reader_for(src)(src)
+    except BadInput as exc:
+        yield InputError(src.label, str(exc))
+    except RecursionError:
+        yield InputError(src.label, "input nested too deeply to parse")
+
+
+def read_paths(paths: list[str], config: IngestConfig | None = None) -> Iterator[ReadResult]:
+    """Every record (or error) found under ``paths``, in a stable order."""
+    for item in iter_sources(paths, config):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_source(item)
+

@@ -1,0 +1,95 @@
+"""JSON and JSON Lines records.
+
+A ``.json`` file holds one record, a list of records, or an object with an
+``articles`` (or ``items``/``records``) list; ``.jsonl`` holds one record per
+line. A record needs ``text`` or ``html``; ``url``, ``title``, ``published``,
+``outlet``, ``author``, ``language`` are optional. A bad record is an error
+naming its line or index; the other records are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from corroborate.errors import BadInput
+from corroborate.ingest.base import RawRecord, ReadResult, Source
+from corroborate.ingest.decode import decode
+from corroborate.model import InputError
+from corroborate.text.dates import parse_date
+
+_STRING_FIELDS = ("url", "title", "outlet", "author", "language")
+_LIST_KEYS = ("articles", "items", "records", "data")
+
+
+def record_from_mapping(obj: Any, path: str) -> RawRecord:
+    """Build a ``RawRecord`` from one decoded JSON object, or raise ``BadInput``."""
+    if not isinstance(obj, dict):
+        raise BadInput(f"record is a JSON {type(obj).__name__}, expected an object")
+    text, html = obj.get("text"), obj.get("html")
+    if not isinstance(text, str) or not text.strip():
+        text = None
+    if not isinstance(html, str) or not html.strip():
+        html = None
+    if text is None and html is None:
+        raise BadInput('record has no "text" or "html" field with content')
+    fields: dict[str, str | None] = {}
+    for key in _STRING_FIELDS:
+        value = obj.get(key)
+        fields[key] = value.strip() or None if isinstance(value, str) else None
+    published = obj.get("published") or obj.get("date")
+    return RawRecord(
+        path=path,
+        format="json",
+        text=text,
+        html=html if text is None else None,
+        published=parse_date(published) if isinstance(published, str) else None,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def read_json(src: Source) -> Iterator[ReadResult]:
+    raw = decode(src.data)
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        # a .json file that is really JSON Lines is common enough to accept
+        if exc.msg == "Extra data":
+            yield from _lines(src.label, raw)
+            return
+        raise BadInput(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    if isinstance(doc, dict):
+        for key in _LIST_KEYS:
+            if isinstance(doc.get(key), list):
+                doc = doc[key]
+                break
+    if isinstance(doc, list):
+        for i, obj in enumerate(doc):
+            yield _record_or_error(obj, f"{src.label}#{i}")
+    else:
+        yield _record_or_error(doc, src.label)
+
+
+def read_jsonl(src: Source) -> Iterator[ReadResult]:
+    yield from _lines(src.label, decode(src.data))
+
+
+def _lines(label: str, raw: str) -> Iterator[ReadResult]:
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        path = f"{label}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(path, f"invalid JSON at column {exc.colno}: {exc.msg}")
+            continue
+        yield _record_or_error(obj, path)
+
+
+def _record_or_error(obj: Any, path: str) -> ReadResult:
+    try:
+        return record_from_mapping(obj, path)
+    except BadInput as exc:
+        return InputError(path, str(exc))

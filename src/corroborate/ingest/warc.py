@@ -1,0 +1,53 @@
+"""WARC archives (warcio): every HTML response record is an article.
+
+A truncated archive still yields the records before the damage, then one
+error saying where reading stopped.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from corroborate.errors import BadInput
+from corroborate.ingest.base import RawRecord, ReadResult, Source
+from corroborate.ingest.decode import decode
+from corroborate.ingest.html import check_complete, declared_charset
+from corroborate.model import InputError
+from corroborate.text.dates import parse_date
+
+
+def read_warc(src: Source) -> Iterator[ReadResult]:
+    seen = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(src.data)):
+            seen += 1
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                continue
+            status = record.http_headers.get_statuscode()
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            path = f"{src.label}#{uri or seen}"
+            if status and not status.startswith("2"):
+                continue  # redirects and error pages are not articles
+            payload = record.content_stream().read()
+            charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
+            try:
+                html = decode(payload, charset or declared_charset(payload))
+                check_complete(html)
+            except BadInput as exc:
+                yield InputError(path, str(exc))
+                continue
+            yield RawRecord(path=path, format="warc", html=html, url=uri,
+                            published=None if not record.http_headers.get_header("Last-Modified")
+                            else parse_date(record.http_headers.get_header("Last-Modified")))
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        where = f"after {seen} record(s)" if seen else "at the start"
+        if seen == 0 and isinstance(exc, ArchiveLoadFailed):
+            raise BadInput(f"not a WARC archive: {exc}") from exc
+        yield InputError(src.label, f"truncated or corrupt WARC {where}: {exc}")

@@ -1,0 +1,136 @@
+"""Pipeline plumbing: a pipeline is a list of small steps over a stream.
+
+Each step is ``run(items, ctx) -> items`` (a generator), so articles flow
+through one at a time and memory stays flat. Bad input never stops the
+stream: steps record an ``InputError`` in the context and go on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from corroborate.clean.article import build_article
+from corroborate.config import CleanConfig, Config
+from corroborate.errors import BadInput
+from corroborate.ingest import read_paths
+from corroborate.ingest.base import RawRecord
+from corroborate.model import Article, Document, InputError
+
+
+@dataclass(slots=True)
+class RunContext:
+    """What a run accumulates besides its articles: errors and counters."""
+
+    errors: list[InputError] = field(default_factory=list)
+    stats: Counter[str] = field(default_factory=Counter)
+    on_error: Callable[[InputError], None] | None = None
+    on_item: Callable[[str], None] | None = None
+
+    def error(self, err: InputError) -> None:
+        self.errors.append(err)
+        self.stats["errors"] += 1
+        if self.on_error is not None:
+            self.on_error(err)
+
+
+class Step(Protocol):
+    name: str
+
+    def run(self, items: Iterable[object], ctx: RunContext) -> Iterator[object]: ...
+
+
+@dataclass(slots=True)
+class Read:
+    """Paths -> raw records (one reader per format)."""
+
+    paths: list[str]
+    config: Config = field(default_factory=Config)
+    name: str = "read"
+
+    def run(self, items: Iterable[object], ctx: RunContext) -> Iterator[object]:
+        for item in read_paths(self.paths, self.config.ingest):
+            if isinstance(item, InputError):
+                ctx.error(item)
+            else:
+                ctx.stats["records"] += 1
+                yield item
+
+
+def _clean_one(args: tuple[RawRecord, CleanConfig]) -> Article | InputError:
+    record, config = args
+    try:
+        return build_article(record, config)
+    except BadInput as exc:
+        return InputError(record.path, str(exc))
+    except Exception as exc:  # a bug or a library failure on one input must not end the batch
+        return InputError(record.path, f"internal error while cleaning ({type(exc).__name__}: {exc})")
+
+
+@dataclass(slots=True)
+class Clean:
+    """Raw records -> clean articles; ``jobs`` > 1 cleans in worker processes."""
+
+    config: CleanConfig = field(default_factory=CleanConfig)
+    jobs: int = 1
+    name: str = "clean"
+
+    def run(self, items: Iterable[object], ctx: RunContext) -> Iterator[object]:
+        work = ((r, self.config) for r in items if isinstance(r, RawRecord))
+        if self.jobs > 1:
+            with ProcessPoolExecutor(self.jobs) as pool:
+                yield from self._collect(pool.map(_clean_one, work, chunksize=8), ctx)
+        else:
+            yield from self._collect(map(_clean_one, work), ctx)
+
+    @staticmethod
+    def _collect(results: Iterable[Article | InputError], ctx: RunContext) -> Iterator[object]:
+        for result in results:
+            if ctx.on_item is not None:
+                ctx.on_item(result.path)
+            if isinstance(result, InputError):
+                ctx.error(result)
+            else:
+                ctx.stats["articles"] += 1
+                yield result
+
+
+@dataclass(slots=True)
+class UniqueIds:
+    """Drop an article whose content id was already seen (the same input twice)."""
+
+    name: str = "unique"
+
+    def run(self, items: Iterable[object], ctx: RunContext) -> Iterator[object]:
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Article):
+                if item.id in seen:
+                    ctx.stats["repeated inputs"] += 1
+                    continue
+                seen.add(item.id)
+            yield item
+
+
+def run_pipeline(steps: list[Step], ctx: RunContext | None = None) -> Document:
+    """Run ``steps`` in order and collect the articles into a ``Document``."""
+    ctx = ctx or RunContext()
+    stream: Iterable[object] = ()
+    for step in steps:
+        stream = step.run(stream, ctx)
+    articles = [item for item in stream if isinstance(item, Article)]
+    return Document(articles=articles, errors=ctx.errors)
+
+
+def default_steps(paths: list[str], config: Config | None = None, jobs: int = 1) -> list[Step]:
+    config = config or Config()
+    return [Read(paths, config), Clean(config.clean, jobs), UniqueIds()]
+
+
+def process(paths: list[str], config: Config | None = None, jobs: int = 1,
+            ctx: RunContext | None = None) -> Document:
+    """Read, clean and collect everything under ``paths``."""
+    return run_pipeline(default_steps(paths, config, jobs), ctx)
