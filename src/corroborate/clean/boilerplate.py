@@ -220,15 +220,33 @@ def classify(lines: list[_Line], title: str | None, harvest: Harvest) -> None:
                 in_list = False
             elif line.reason is None:
                 line.reason = "related links"
-        if i > last and line.reason is None and line.heading:
-            line.reason = "related links"  # teasers of other stories after the body
-    seen: set[str] = set()
+        if i > last and line.reason is None and _is_teaser(line) and not lines[last].text.endswith(":"):
+            line.reason = "related links"  # headlines of other stories after the body
+    previous = ""
     for line in lines:
         if line.reason is None:
+            # Only immediate repeats: an interview may rightly repeat a question.
             key = _key(line.text)
-            if key in seen and line.words >= 2:
+            if key == previous and line.words >= 2:
                 line.reason = "repeated line"
-            seen.add(key)
+            previous = key
+
+
+_LIST_ITEM = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)]|[a-z][.)])\s")
+X
+
+
+def _is_teaser(line: _Line) -> bool:
+    """A headline of another story: capitalised, 4+ words, not a list item.
+
+    >>> _is_teaser(_Line("Taylor Swift is allowed to play at the AMAs", 0, 0, 9, True))
+    True
+    >>> _is_teaser(_Line("- Spain (Group F): 11th appearance", 0, 0, 6, True))
+    False
+    """
+    text = line.text
+    return (line.heading and line.words >= 4 and (text[0].isupper() or text[0] in "\"'")
+            and not _LIST_ITEM.match(text) and not _NOT_TEASER.search(text))
 
 
 def _mark_title_repeats(lines: list[_Line], title: str | None) -> None:

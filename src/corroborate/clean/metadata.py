@@ -62,8 +62,10 @@ def dateline(line: str) -> tuple[date, str | None] | None:
     >>> dateline("Published in 1990, the book sold well") is None
     True
     """
-    if len(line) > 140 or not _YEAR.search(line):
-        return None
+    if len(line) > 140 or not _YEAR.search(line) or "@" in line or line[0] in "—–":
+        return None  # "@" and a leading dash: the signature of an embedded tweet
+    if len(_YEAR.findall(line)) > 1 and len(_DATE_PARTS.findall(line)) > 1:
+        return None  # a date range ("29 November 2018 | 20 January 2019") is content
     found = parse_english_date(line) or _numeric_date(line)
     author = None
     m = _BY_TAIL.search(line)
