@@ -233,7 +233,7 @@ def classify(lines: list[_Line], title: str | None, harvest: Harvest) -> None:
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)]|[a-z][.)])\s")
-X
+_NOT_TEASER = re.compile(r"^[\[(].*[\])]$|\s:\s|=|@|pic\.twitter")  # notes, tables, tweets, listings
 
 
 def _is_teaser(line: _Line) -> bool:
