@@ -24,12 +24,12 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import trafilatura  # noqa: E402
-from _shared import need  # noqa: E402
+import trafilatura
+from _shared import need
 
-from corroborate.clean.article import build_article  # noqa: E402
-from corroborate.errors import BadInput  # noqa: E402
-from corroborate.ingest.base import RawRecord  # noqa: E402
+from corroborate.clean.article import build_article
+from corroborate.errors import BadInput
+from corroborate.ingest.base import RawRecord
 
 TOKEN = re.compile(r"\w+")
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from corroborate.clean import metadata as meta
-from corroborate.clean.rules import match_rule
+from corroborate.clean.rules import SHORT_WORDS, match_rule
 from corroborate.model import OffsetMap, RemovedLine
 from corroborate.text.normalise import TextBuilder
 
@@ -65,7 +65,6 @@ class _Line:
     opens_list: bool = False
 
 
-_WORD = re.compile(r"\S+")
 _LETTERS_DIGITS = re.compile(r"[^\W_]")
 _KEY = re.compile(r"[\W_]+")
 _TITLE_SUFFIX = re.compile(r"^(?:\s*[-–—|:]\s*)?(?:\d{1,3}|photo|video|\(\d+\))?$", re.I)
@@ -119,18 +118,20 @@ def is_keyboard_mash(token: str) -> bool:
 
 def _intrinsic(line: _Line, harvest: Harvest) -> None:
     """Judge a line on its own; harvest metadata from what is removed."""
+    if line.words > SHORT_WORDS:
+        return  # every family applies to short lines only: prose goes straight through
     text = line.text
     if not _LETTERS_DIGITS.search(text):
         line.reason = "punctuation"
         return
-    url = meta.url_of(text)
+    url = meta.url_of(text) if text[:1] in "hHwW<" else None
     if url:
         line.reason = "url"
         if meta.is_article_url(url):
             harvest.offer(url=url)
         return
     if line.words == 1:
-        if meta.is_contact_line(text):
+        if ("@" in text or "." in text) and meta.is_contact_line(text):
             line.reason = "contact"
             return
         if is_keyboard_mash(text):
@@ -157,7 +158,7 @@ def _intrinsic(line: _Line, harvest: Harvest) -> None:
             line.reason = "dateline"
             harvest.offer(published=found[0], author=found[1])
             return
-        if meta.is_contact_line(text):
+        if line.words <= 2 and "@" in text and meta.is_contact_line(text):
             line.reason = "contact"
 
 
@@ -180,7 +181,7 @@ def split_lines(source: str) -> list[_Line]:
         if not stripped:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
-        words = len(_WORD.findall(stripped))
+        words = len(stripped.split())
         lines.append(_Line(stripped, start, start + len(stripped), words,
                            is_heading(stripped, words)))
     return lines
@@ -226,7 +227,7 @@ def classify(lines: list[_Line], title: str | None, harvest: Harvest) -> None:
     for line in lines:
         if line.reason is None:
             # Only immediate repeats: an interview may rightly repeat a question.
-            key = _key(line.text)
+            key = line.text.lower()
             if key == previous and line.words >= 2:
                 line.reason = "repeated line"
             previous = key

@@ -23,10 +23,9 @@ from corroborate.text.dates import parse_date
 
 _WHOLE_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
 _BLOCKS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre tr table section article header "
-    "footer figure figcaption dd dt br hr".split()
+    ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "br", "hr"]
 )
-_DROP = frozenset("script style noscript template iframe svg form button nav".split())
+_DROP = frozenset(["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav"])
 
 
 @dataclass(slots=True)

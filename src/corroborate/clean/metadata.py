@@ -34,7 +34,7 @@ _PREFIX = re.compile(
 )
 _BY_TAIL = re.compile(rf"[|,-]?\s*\bby\s+({_NAME}|(?-i:[A-Z][\w'’.-]+))\s*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_LEFTOVER_OK = frozenset("on at the in de am um le el a à".split())
+_LEFTOVER_OK = frozenset(["on", "at", "the", "in", "de", "am", "um", "le", "el", "a", "à"])
 
 
 def _numeric_date(line: str) -> date | None:
@@ -94,7 +94,7 @@ _BYLINE = re.compile(
 )
 _FOLLOW = re.compile(rf"^follow\s+({_NAME})\s+on\b", re.I)
 _CREDIT = re.compile(rf"^\(?(?:reporting|written|writing)\s+by\s+({_NAME})", re.I)
-_NOT_PEOPLE = frozenset("the us our news live".split())
+_NOT_PEOPLE = frozenset(["the", "us", "our", "news", "live"])
 
 
 def author_from(line: str, reason: str) -> str | None:
@@ -130,8 +130,7 @@ _URL_LINE = re.compile(r"^(?:<)?((?:https?://|www\.)[^\s<>\"']+)(?:>)?$", re.I)
 _DOMAIN_LINE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,12}(?:/\S*)?$", re.I)
 _EMAIL_LINE = re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+\.[\w.-]+$", re.I)
 SOCIAL_HOSTS = frozenset(
-    "twitter.com x.com facebook.com instagram.com t.co youtube.com youtu.be linkedin.com "
-    "tiktok.com t.me telegram.me whatsapp.com pinterest.com reddit.com po.st bit.ly".split()
+    ["twitter.com", "x.com", "facebook.com", "instagram.com", "t.co", "youtube.com", "youtu.be", "linkedin.com", "tiktok.com", "t.me", "telegram.me", "whatsapp.com", "pinterest.com", "reddit.com", "po.st", "bit.ly"]
 )
 
 

@@ -51,7 +51,7 @@ RULES: tuple[Rule, ...] = (
     Rule("related links", r".{5,160}\[(?:insight|video|pics|photos|news|reaction|revealed|latest|analysis|poll|watch|live|update|warning|comment|gallery|explained)\]\s*\|?\s*$"),
     # Share and follow furniture: "Share", "Like this story? Share it with a friend!".
     Rule("share", rf"(?:share|tweet|pin|print|e-?mail|copy link|save|whatsapp|facebook|twitter|linkedin|reddit|flipboard)(?:\s*(?:this|the)?\s*(?:article|story|page|post|link))?(?:\s*(?:on|via|to)\s*{_SOCIAL})?\s*[:!]?$"),
-    Rule("share", rf"(?:share|like|liked) (?:this|the) (?:article|story|post)\b.{{0,60}}$"),
+    Rule("share", r"(?:share|like|liked) (?:this|the) (?:article|story|post)\b.{0,60}$"),
     Rule("share", rf"share (?:on|via|to) {_SOCIAL}\b"),
     Rule("share", r"(?:click|tap) (?:here )?to (?:share|email|print|tweet)\b"),
     Rule("share", r"\d+\s*(?:shares?|comments?|views?|likes?)\s*$"),

@@ -26,11 +26,18 @@ _TRANSLATE = str.maketrans(
         "\t": " ",
     }
 )  # fmt: skip
+# The characters the table changes, for a regex that finds them quickly:
+# str.translate with a dict looks up every character and is slow on long lines.
+_CHANGED = re.compile("[" + "".join(chr(c) for c in _TRANSLATE) + "]")
 _DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Anything that changes length sends a line down the slow path; most lines
 # have none of it and are translated in one call.
 _SLOW = re.compile(rf"\s\s|[{_DROPPED}\u2026]")
 _TOKEN = re.compile(rf"(\s+)|([{_DROPPED}]+)|(\u2026)|([^\s{_DROPPED}\u2026]+)")
+
+
+def _translate(text: str) -> str:
+    return _CHANGED.sub(lambda m: _TRANSLATE[ord(m.group())], text)  # type: ignore[index]
 
 
 class TextBuilder:
@@ -72,8 +79,13 @@ class TextBuilder:
 
     def add_normalised(self, line: str, source_start: int) -> None:
         """Append one line with its typography normalised."""
-        if not _SLOW.search(line):
-            self.copy(line.translate(_TRANSLATE), source_start)
+        if line.isascii():
+            # most English news: only doubled spaces or tabs can need work
+            if "  " not in line and "\t" not in line:
+                self.copy(line, source_start)
+                return
+        elif not _SLOW.search(line):
+            self.copy(_translate(line), source_start)
             return
         for m in _TOKEN.finditer(line):
             start = source_start + m.start()
@@ -84,7 +96,7 @@ class TextBuilder:
             elif m.group(3) is not None:
                 self.insert("...", start)
             else:
-                self.copy(m.group(4).translate(_TRANSLATE), start)
+                self.copy(_translate(m.group(4)), start)
 
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(tuple(self._segments))

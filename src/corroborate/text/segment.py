@@ -15,26 +15,27 @@ from corroborate.model import Sentence
 
 # Abbreviations after which a period rarely ends a sentence in news copy.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof rep reps sen sens gov gen lt col maj capt cmdr adm sgt cpl
-    pres st ste mt ft jr sr rev hon amb no nos vs etc inc ltd co corp bros dept
-    univ assn est approx fig jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s u.k u.n u.s.a
-    e.u d.c op cf al""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pres", "st", "ste", "mt", "ft", "jr", "sr", "rev", "hon", "amb", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "op", "cf", "al"]
 )
-_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]\u00bb]*(?=\s)|[\u3002\uff01\uff1f]")
-_NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[\u00ab]?[^\W_a-z]")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# group 1: the sentence end; the match as a whole also eats the white space
+# after it. A line break (with surrounding blanks) always separates.
+_BOUNDARY = re.compile(
+    r"([.!?]+[\"'\u201d\u2019)\]\u00bb]*)\s+(?=[\"'\u201c\u2018(\[\u00ab]?[^\W_a-z])"
+    r"|([\u3002\uff01\uff1f])\s*"
+    r"|\n\s*"
+)
+_DOTTED = re.compile(r"(?:\w\.)+\w")
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
-    if not m:
-        return False
-    word = m.group(1).lower()
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the word ending just before ``text[dot] == '.'`` an abbreviation?"""
+    begin = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    word = text[begin:dot].lstrip("\"'(\u201c\u2018[").lower()
     if word in ABBREVIATIONS:
         return True
-    # single initial ("J.") or dotted acronym ("U.S.")
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(\w\.)+\w", word))
+    if len(word) == 1:
+        return word.isalpha()  # an initial: "J. Smith"
+    return "." in word and _DOTTED.fullmatch(word) is not None  # "U.S."
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -45,25 +46,21 @@ def split_sentences(text: str) -> list[Sentence]:
     ['Gen. Kim spoke.', 'He left!', 'Next para']
     """
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        p_start, p_end = para.start(), para.end()
-        start = p_start
-        for m in _CANDIDATE.finditer(text, p_start, p_end):
-            end = m.end()
-            if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, end):
+    start = len(text) - len(text.lstrip())
+    for m in _BOUNDARY.finditer(text):
+        end_group = m.group(1)
+        if end_group is not None:
+            if end_group == "." and _is_abbreviation(text, m.start(1)):
                 continue
-            if not text[m.start()] in "\u3002\uff01\uff1f" and not _NEXT_START.match(text, end, p_end):
-                continue
-            _append(out, text, start, end)
-            start = end
-        _append(out, text, start, p_end)
-    return out
-
-
-def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+            end = m.end(1)
+        elif m.group(2) is not None:
+            end = m.end(2)
+        else:
+            end = len(text[:m.start()].rstrip()) if text[m.start() - 1 : m.start()].isspace() else m.start()
+        if end > start:
+            out.append(Sentence(start, end))
+        start = m.end()
+    end = len(text.rstrip())
     if end > start:
         out.append(Sentence(start, end))
+    return out
