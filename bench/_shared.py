@@ -6,7 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-SHARED = Path(os.environ.get("CORROBORATE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+SHARED = Path(
+    os.environ.get("CORROBORATE_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
+)
 
 
 def need(sub: str) -> Path:

@@ -36,10 +36,14 @@ def main() -> None:
     cpu = time.process_time() - t0
     wall = time.perf_counter() - w0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"plain-text cleaning: {n:,} generated articles, {size / 1e6:.1f} MB "
-          f"(mean {size / n / 1024:.1f} KB), {removed / n:.1f} lines removed per article")
-    print(f"  {n / cpu:,.0f} articles/s per core (CPU time), {size / 1e6 / cpu:.2f} MB/s; "
-          f"wall {wall:.2f}s")
+    print(
+        f"plain-text cleaning: {n:,} generated articles, {size / 1e6:.1f} MB "
+        f"(mean {size / n / 1024:.1f} KB), {removed / n:.1f} lines removed per article"
+    )
+    print(
+        f"  {n / cpu:,.0f} articles/s per core (CPU time), {size / 1e6 / cpu:.2f} MB/s; "
+        f"wall {wall:.2f}s"
+    )
     print(f"  peak RSS growth during the run: {(rss1 - rss0) / 1024:.1f} MB")
     print("  target: >= 2,000 articles/s per core")
 

@@ -73,24 +73,33 @@ def corroborate_text(html: str, url: str) -> str:
 def main() -> None:
     root = need("data/article-extraction-benchmark")
     truth = json.loads((root / "ground-truth.json").read_text())
-    pages = {k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8")
-             for k in truth}
+    pages = {
+        k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8")
+        for k in truth
+    }
     systems = {
         "trafilatura (defaults)": lambda h, u: trafilatura.extract(h, url=u) or "",
-        "trafilatura (precision, no comments)": lambda h, u: trafilatura.extract(
-            h, url=u, include_comments=False, favor_precision=True) or "",
+        "trafilatura (precision, no comments)": lambda h, u: (
+            trafilatura.extract(h, url=u, include_comments=False, favor_precision=True) or ""
+        ),
         "corroborate": corroborate_text,
     }
-    print(f"Article Extraction Benchmark: {len(truth)} pages, trafilatura {trafilatura.__version__}")
-    print(f"{'system':40} {'precision':>9} {'recall':>7} {'F1':>7} {'±':>6} {'accuracy':>8} {'pages/s':>8}")
+    print(
+        f"Article Extraction Benchmark: {len(truth)} pages, trafilatura {trafilatura.__version__}"
+    )
+    print(
+        f"{'system':40} {'precision':>9} {'recall':>7} {'F1':>7} {'±':>6} {'accuracy':>8} {'pages/s':>8}"
+    )
     for name, fn in systems.items():
         t0 = time.perf_counter()
         preds = {k: fn(pages[k], v["url"]) for k, v in truth.items()}
         dt = time.perf_counter() - t0
         rows = [page_counts(v["articleBody"], preds[k]) for k, v in truth.items()]
         p, r, f, acc = prf(rows)
-        print(f"{name:40} {p:9.4f} {r:7.4f} {f:7.4f} {bootstrap_f1(rows):6.4f} {acc:8.3f} "
-              f"{len(truth) / dt:8.1f}")
+        print(
+            f"{name:40} {p:9.4f} {r:7.4f} {f:7.4f} {bootstrap_f1(rows):6.4f} {acc:8.3f} "
+            f"{len(truth) / dt:8.1f}"
+        )
     print("published anchors: trafilatura 2.0.0 F1 0.958, best commercial (AutoExtract) 0.970")
 
 

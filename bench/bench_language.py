@@ -18,16 +18,31 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _shared import need
 
 PROBE = [
-    ("Die Regierung hat am Montag neue Maßnahmen gegen die Inflation angekündigt, sagte der Minister.", "de"),
-    ("Le gouvernement a annoncé lundi de nouvelles mesures contre l'inflation, a déclaré le ministre.", "fr"),
+    (
+        "Die Regierung hat am Montag neue Maßnahmen gegen die Inflation angekündigt, sagte der Minister.",
+        "de",
+    ),
+    (
+        "Le gouvernement a annoncé lundi de nouvelles mesures contre l'inflation, a déclaré le ministre.",
+        "fr",
+    ),
     ("El gobierno anunció el lunes nuevas medidas contra la inflación, dijo el ministro.", "es"),
-    ("O governo anunciou na segunda-feira novas medidas contra a inflação, disse o ministro.", "pt"),
-    ("Il governo ha annunciato lunedì nuove misure contro l'inflazione, ha detto il ministro.", "it"),
+    (
+        "O governo anunciou na segunda-feira novas medidas contra a inflação, disse o ministro.",
+        "pt",
+    ),
+    (
+        "Il governo ha annunciato lunedì nuove misure contro l'inflazione, ha detto il ministro.",
+        "it",
+    ),
     ("Правительство в понедельник объявило о новых мерах против инфляции, заявил министр.", "ru"),
     ("Уряд у понеділок оголосив нові заходи проти інфляції, заявив міністр.", "uk"),
     ("정부는 월요일 인플레이션에 대한 새로운 조치를 발표했다고 장관이 말했다.", "ko"),
     ("政府は月曜日、インフレに対する新たな措置を発表したと大臣が述べた。", "ja"),
-    ("De regering heeft maandag nieuwe maatregelen tegen de inflatie aangekondigd, zei de minister.", "nl"),
+    (
+        "De regering heeft maandag nieuwe maatregelen tegen de inflatie aangekondigd, zei de minister.",
+        "nl",
+    ),
     ("Rząd ogłosił w poniedziałek nowe środki przeciwko inflacji, powiedział minister.", "pl"),
     ("Hükümet pazartesi günü enflasyona karşı yeni önlemler açıkladı, dedi bakan.", "tr"),
     ("The government announced new measures against inflation on Monday, the minister said.", "en"),
@@ -41,7 +56,10 @@ def main() -> None:
 
     root = need("data/news-dev")
     labels = json.loads((root / "labels.json").read_text())
-    dev = [(clean_text((root / "articles" / x["file"]).read_text()).text, x["language"]) for x in labels]
+    dev = [
+        (clean_text((root / "articles" / x["file"]).read_text()).text, x["language"])
+        for x in labels
+    ]
     import py3langid
 
     def langid(t: str) -> str:
@@ -69,7 +87,9 @@ def main() -> None:
             ok_dev = sum(fn(t[:sample]) == y for t, y in dev)
             ok_probe = sum(fn(t[:sample]) == y for t, y in PROBE)
             ms = (time.perf_counter() - t0) / (len(dev) + len(PROBE)) * 1000
-            print(f"{name:10} {sample:6} {ok_dev:4}/{len(dev):<4} {ok_probe:3}/{len(PROBE):<2} {ms:8.3f}")
+            print(
+                f"{name:10} {sample:6} {ok_dev:4}/{len(dev):<4} {ok_probe:3}/{len(PROBE):<2} {ms:8.3f}"
+            )
     fast_path_agreement()
 
 
@@ -92,8 +112,10 @@ def fast_path_agreement() -> None:
         if looks_english(t[:300]):
             decided += 1
             agreed += detect_language(t, fast=False) == "en"
-    print(f"English fast path: decided {decided} of {len(texts)} texts "
-          f"(AEB pages, news-dev, probe); py3langid agrees on {agreed} of {decided}")
+    print(
+        f"English fast path: decided {decided} of {len(texts)} texts "
+        f"(AEB pages, news-dev, probe); py3langid agrees on {agreed} of {decided}"
+    )
 
 
 if __name__ == "__main__":

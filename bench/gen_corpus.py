@@ -9,7 +9,62 @@ from __future__ import annotations
 
 import random
 
-_WORDS = ["government", "officials", "said", "the", "ministry", "troops", "border", "ceasefire", "talks", "report", "agency", "estimated", "casualties", "killed", "wounded", "city", "region", "president", "minister", "parliament", "election", "vote", "court", "ruling", "investigation", "police", "rescue", "teams", "flood", "earthquake", "fire", "storm", "hospital", "residents", "evacuated", "aid", "convoy", "sources", "according", "analysts", "warned", "economy", "prices", "inflation", "market", "exports", "week", "statement", "spokesperson", "confirmed", "denied", "briefing", "intelligence", "service"]
+_WORDS = [
+    "government",
+    "officials",
+    "said",
+    "the",
+    "ministry",
+    "troops",
+    "border",
+    "ceasefire",
+    "talks",
+    "report",
+    "agency",
+    "estimated",
+    "casualties",
+    "killed",
+    "wounded",
+    "city",
+    "region",
+    "president",
+    "minister",
+    "parliament",
+    "election",
+    "vote",
+    "court",
+    "ruling",
+    "investigation",
+    "police",
+    "rescue",
+    "teams",
+    "flood",
+    "earthquake",
+    "fire",
+    "storm",
+    "hospital",
+    "residents",
+    "evacuated",
+    "aid",
+    "convoy",
+    "sources",
+    "according",
+    "analysts",
+    "warned",
+    "economy",
+    "prices",
+    "inflation",
+    "market",
+    "exports",
+    "week",
+    "statement",
+    "spokesperson",
+    "confirmed",
+    "denied",
+    "briefing",
+    "intelligence",
+    "service",
+]
 _NAMES = ["Anna Kovacs", "Jon Mbeki", "Lee Min-jun", "Sofia Reyes", "Omar Haddad", "Ivo Petrov"]
 _PLACES = ["Valmora", "Kestrel Bay", "Durnholt", "Port Anselm", "Lisk", "Oranda"]
 _OUTLETS = ["The Daily Meridian", "Northwind Post", "Harbor Ledger", "Civic Wire"]
@@ -36,7 +91,9 @@ def _sentence(rng: random.Random) -> str:
         s = s.replace("{w}", rng.choice(_WORDS), 1).replace("{w2}", rng.choice(_WORDS), 1)
         s = s.replace("{W}", rng.choice(_WORDS).title(), 1).replace("{p}", rng.choice(_PLACES), 1)
         s = s.replace("{d}", rng.choice(_DAYS), 1).replace("{v}", rng.choice(_VERBS), 1)
-        s = s.replace("{n}", f"{rng.randint(2, 400) * 10:,}", 1).replace("{name}", rng.choice(_NAMES), 1)
+        s = s.replace("{n}", f"{rng.randint(2, 400) * 10:,}", 1).replace(
+            "{name}", rng.choice(_NAMES), 1
+        )
     s = s[0].upper() + s[1:]
     if rng.random() < 0.15:
         return f"\u201c{s[:-1]},\u201d {rng.choice(_NAMES)} said."
@@ -48,18 +105,27 @@ def article(i: int, rng: random.Random) -> str:
     lines = [f"Last news in {rng.choice(_OUTLETS)}", title]
     if rng.random() < 0.5:
         lines.append(title)
-    lines.append(f"{rng.choice(_PLACES)}, {rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(2019, 2026)} {rng.randint(0, 23)}:{rng.randint(10, 59)}")
+    lines.append(
+        f"{rng.choice(_PLACES)}, {rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(2019, 2026)} {rng.randint(0, 23)}:{rng.randint(10, 59)}"
+    )
     lines.append("Advertisement")
     for p in range(rng.randint(8, 20)):
         lines.append(" ".join(_sentence(rng) for _ in range(rng.randint(1, 4))))
         if p == 3:
-            lines.append(f"Photo: {rng.choice(_PLACES)} harbour at dawn (Photo: {rng.choice(_NAMES)})")
+            lines.append(
+                f"Photo: {rng.choice(_PLACES)} harbour at dawn (Photo: {rng.choice(_NAMES)})"
+            )
         if p == 6 and rng.random() < 0.5:
-            lines.append(f"{rng.choice(_WORDS).title()} {rng.choice(_WORDS)} in {rng.choice(_PLACES)}")
+            lines.append(
+                f"{rng.choice(_WORDS).title()} {rng.choice(_WORDS)} in {rng.choice(_PLACES)}"
+            )
     lines.append(f"Follow {rng.choice(_NAMES)} on Twitter and Facebook.")
     lines.append("Share this article")
     lines.append("Related:")
-    lines.extend(f"{rng.choice(_PLACES)} {rng.choice(_WORDS)} {rng.choice(_WORDS)} {rng.choice(_WORDS)}" for _ in range(3))
+    lines.extend(
+        f"{rng.choice(_PLACES)} {rng.choice(_WORDS)} {rng.choice(_WORDS)} {rng.choice(_WORDS)}"
+        for _ in range(3)
+    )
     lines.append(f"https://example.org/news/{i}")
     return "\n\n".join(lines) + "\n"
 

@@ -45,5 +45,6 @@ def clean(text: str, **fields: Any) -> Any:
     from corroborate.clean.article import build_article
     from corroborate.ingest.base import RawRecord
 
-    return build_article(RawRecord(path=fields.pop("path", "<text>"), format="text", text=text,
-                                   **fields))
+    return build_article(
+        RawRecord(path=fields.pop("path", "<text>"), format="text", text=text, **fields)
+    )

@@ -37,41 +37,69 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """corroborate: ingest, clean and cross-check news articles."""
 
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files, folders (read recursively), .zip/.tar.gz archives, or - for stdin.",
-        show_default=False)],
-    json_out: Annotated[str | None, typer.Option(
-        "--json", metavar="OUT.json", help="Write the JSON document here (- for stdout).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors still go to stderr.")] = False,
-    max_bytes: Annotated[int, typer.Option(
-        min=1, help="Largest file or archive member to read, in bytes.")] = DEFAULT_MAX_BYTES,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for cleaning.")] = 1,
-    with_source: Annotated[bool, typer.Option(
-        help="Include each article's source text (what offset_map points into).")] = False,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (read recursively), .zip/.tar.gz archives, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    json_out: Annotated[
+        str | None,
+        typer.Option(
+            "--json", metavar="OUT.json", help="Write the JSON document here (- for stdout)."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress bar or summary; errors still go to stderr."
+        ),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest file or archive member to read, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for cleaning.")
+    ] = 1,
+    with_source: Annotated[
+        bool, typer.Option(help="Include each article's source text (what offset_map points into).")
+    ] = False,
 ) -> None:
     """Read, clean and cross-check articles; write the JSON document."""
     err = Console(stderr=True, highlight=False)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
     def report(e: InputError) -> None:
-        err.print(f"[red]error:[/red] {e.path}: {e.error}", markup=True, soft_wrap=True,
-                  highlight=False)
+        err.print(
+            f"[red]error:[/red] {e.path}: {e.error}", markup=True, soft_wrap=True, highlight=False
+        )
 
     ctx = RunContext(on_error=report)
     if quiet or not err.is_terminal:
         doc = process(paths, config, jobs, ctx)
     else:
-        with Progress(SpinnerColumn(), TextColumn("[bold]cleaning"), BarColumn(),
-                      MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
-                      console=err, transient=True) as progress:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]cleaning"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[last]}"),
+            console=err,
+            transient=True,
+        ) as progress:
             task = progress.add_task("clean", total=None, last="")
 
             def tick(path: str) -> None:
@@ -92,8 +120,14 @@ def _summary(doc: Document, console: Console, show_table: bool) -> None:
         for col in ("id", "outlet", "published", "lang", "title", "removed"):
             table.add_column(col, overflow="fold" if col == "title" else "ellipsis")
         for a in doc.articles[:50]:
-            table.add_row(a.id, a.outlet or "", a.published.isoformat() if a.published else "",
-                          a.language or "", (a.title or "")[:70], str(len(a.removed)))
+            table.add_row(
+                a.id,
+                a.outlet or "",
+                a.published.isoformat() if a.published else "",
+                a.language or "",
+                (a.title or "")[:70],
+                str(len(a.removed)),
+            )
         console.print(table)
         if len(doc.articles) > 50:
             console.print(f"… and {len(doc.articles) - 50} more")

@@ -67,7 +67,9 @@ def _clean_one(args: tuple[RawRecord, CleanConfig]) -> Article | InputError:
     except BadInput as exc:
         return InputError(record.path, str(exc))
     except Exception as exc:  # a bug or a library failure on one input must not end the batch
-        return InputError(record.path, f"internal error while cleaning ({type(exc).__name__}: {exc})")
+        return InputError(
+            record.path, f"internal error while cleaning ({type(exc).__name__}: {exc})"
+        )
 
 
 @dataclass(slots=True)
@@ -130,7 +132,8 @@ def default_steps(paths: list[str], config: Config | None = None, jobs: int = 1)
     return [Read(paths, config), Clean(config.clean, jobs), UniqueIds()]
 
 
-def process(paths: list[str], config: Config | None = None, jobs: int = 1,
-            ctx: RunContext | None = None) -> Document:
+def process(
+    paths: list[str], config: Config | None = None, jobs: int = 1, ctx: RunContext | None = None
+) -> Document:
     """Read, clean and collect everything under ``paths``."""
     return run_pipeline(default_steps(paths, config, jobs), ctx)

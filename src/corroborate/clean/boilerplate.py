@@ -91,7 +91,7 @@ def is_heading(text: str, words: int) -> bool:
     if core.endswith(("...", "…")):
         return words <= 12
     if last == "?":
-        return words <= 14 and not text.endswith(("\"", "”", "'", "’"))
+        return words <= 14 and not text.endswith(('"', "”", "'", "’"))
     return last not in ".!:;,"
 
 
@@ -145,7 +145,7 @@ def _intrinsic(line: _Line, harvest: Harvest) -> None:
         line.reason = rule.reason
         line.opens_list = rule.opens_list
         harvest.offer(author=meta.author_from(text, rule.reason))
-        if rule.reason in ("navigation", "copyright", "caption"):
+        if rule.reason in ("navigation", "copyright", "caption", "byline"):
             harvest.offer(outlet=meta.outlet_from(text))
         if rule.reason == "byline":
             found = meta.dateline(text)
@@ -167,9 +167,13 @@ def _is_title_repeat(text: str, title_key: str) -> bool:
     if key == title_key:
         return True
     # "What awaits … return home - 1": the title reused as a photo caption
-    return bool(title_key) and key.startswith(title_key) and bool(
-        _TITLE_SUFFIX.match(text[len(text) - (len(key) - len(title_key)) - 2 :].strip(" -–—|:"))
-        or len(key) - len(title_key) <= 4
+    return (
+        bool(title_key)
+        and key.startswith(title_key)
+        and bool(
+            _TITLE_SUFFIX.match(text[len(text) - (len(key) - len(title_key)) - 2 :].strip(" -–—|:"))
+            or len(key) - len(title_key) <= 4
+        )
     )
 
 
@@ -182,8 +186,9 @@ def split_lines(source: str) -> list[_Line]:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
         words = len(stripped.split())
-        lines.append(_Line(stripped, start, start + len(stripped), words,
-                           is_heading(stripped, words)))
+        lines.append(
+            _Line(stripped, start, start + len(stripped), words, is_heading(stripped, words))
+        )
     return lines
 
 
@@ -207,8 +212,11 @@ def classify(lines: list[_Line], title: str | None, harvest: Harvest) -> None:
                 break
     _mark_title_repeats(lines, title)
     for line in lines[:first]:
-        if line.reason is None and line.heading and line.words <= 2 and not any(
-            c.isdigit() for c in line.text
+        if (
+            line.reason is None
+            and line.heading
+            and line.words <= 2
+            and not any(c.isdigit() for c in line.text)
         ):
             line.reason = "section label"  # kicker above the title: "Review", "World news"
     in_list = False
@@ -221,7 +229,12 @@ def classify(lines: list[_Line], title: str | None, harvest: Harvest) -> None:
                 in_list = False
             elif line.reason is None:
                 line.reason = "related links"
-        if i > last and line.reason is None and _is_teaser(line) and not lines[last].text.endswith(":"):
+        if (
+            i > last
+            and line.reason is None
+            and _is_teaser(line)
+            and not lines[last].text.endswith(":")
+        ):
             line.reason = "related links"  # headlines of other stories after the body
     previous = ""
     for line in lines:
@@ -234,7 +247,9 @@ def classify(lines: list[_Line], title: str | None, harvest: Harvest) -> None:
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)]|[a-z][.)])\s")
-_NOT_TEASER = re.compile(r"^[\[(].*[\])]$|\s:\s|=|@|pic\.twitter")  # notes, tables, tweets, listings
+_NOT_TEASER = re.compile(
+    r"^[\[(].*[\])]$|\s:\s|=|@|pic\.twitter"
+)  # notes, tables, tweets, listings
 
 
 def _is_teaser(line: _Line) -> bool:
@@ -246,8 +261,13 @@ def _is_teaser(line: _Line) -> bool:
     False
     """
     text = line.text
-    return (line.heading and line.words >= 4 and (text[0].isupper() or text[0] in "\"'")
-            and not _LIST_ITEM.match(text) and not _NOT_TEASER.search(text))
+    return (
+        line.heading
+        and line.words >= 4
+        and (text[0].isupper() or text[0] in "\"'")
+        and not _LIST_ITEM.match(text)
+        and not _NOT_TEASER.search(text)
+    )
 
 
 def _mark_title_repeats(lines: list[_Line], title: str | None) -> None:

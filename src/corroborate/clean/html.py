@@ -23,9 +23,37 @@ from corroborate.text.dates import parse_date
 
 _WHOLE_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
 _BLOCKS = frozenset(
-    ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "br", "hr"]
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "br",
+        "hr",
+    ]
 )
-_DROP = frozenset(["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav"])
+_DROP = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav"]
+)
 
 
 @dataclass(slots=True)
@@ -47,16 +75,21 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     """Main text and metadata of a whole HTML page, or ``BadInput``."""
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False,
-            favor_precision=True, include_tables=True,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=True,
+            include_tables=True,
         )
     except (ValueError, etree.ParserError) as exc:
         raise BadInput(f"cannot parse HTML: {exc}") from exc
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         # Precision mode can be too strict for short pages: retry with recall.
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                          include_comments=False, favor_recall=True)
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, favor_recall=True
+        )
         text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip() or doc is None:
         raise BadInput("no article text found in HTML page")

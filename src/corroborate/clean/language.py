@@ -23,7 +23,38 @@ MIN_LETTERS = 12  # below this, any guess is noise
 # Words frequent in English and absent (or rare) as words in other languages
 # written in Latin script; "a", "in", "to", "was", "is", "die" are left out.
 _ENGLISH = frozenset(
-    ["the", "of", "and", "that", "said", "with", "from", "for", "have", "has", "were", "which", "this", "their", "they", "been", "would", "will", "after", "about", "who", "but", "not", "are", "its", "his", "her", "than", "also", "had"]
+    [
+        "the",
+        "of",
+        "and",
+        "that",
+        "said",
+        "with",
+        "from",
+        "for",
+        "have",
+        "has",
+        "were",
+        "which",
+        "this",
+        "their",
+        "they",
+        "been",
+        "would",
+        "will",
+        "after",
+        "about",
+        "who",
+        "but",
+        "not",
+        "are",
+        "its",
+        "his",
+        "her",
+        "than",
+        "also",
+        "had",
+    ]
 )
 _ENGLISH_SHARE = 0.08
 _MIN_TOKENS = 20

@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 from corroborate.text.dates import MONTH_RE, _mk, parse_date, parse_english_date
 
 _NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin|el|la|le|du)){1,4})"
-_TIME = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
-         r"(?:\s*(?:GMT|UTC|[ECMP][SD]T|CET|CEST|EET|EEST|BST|IST|KST|JST|MSK)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?")
+_TIME = (
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?:GMT|UTC|[ECMP][SD]T|CET|CEST|EET|EEST|BST|IST|KST|JST|MSK)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?"
+)
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
 _DATE_PARTS = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
@@ -113,12 +115,26 @@ def author_from(line: str, reason: str) -> str | None:
 
 _OUTLET_PATTERNS = (
     re.compile(r"^last news in\s+(.{2,60}?)\s*$", re.I),
-    re.compile(r"^(?:©|copyright|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
-               r"([^\d\s©][^.|,©\d]{1,60}?)(?:\s+\d{4}|\s*[.|,-]|\s+all rights|\s*$)", re.I),
+    re.compile(
+        r"^(?:©|copyright|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+        r"([^\d\s©][^.|,©\d]{1,60}?)(?:\s+\d{4}|\s*[.|,-]|\s+all rights|\s*$)",
+        re.I,
+    ),
 )
 
 
+_BYLINE_OUTLET = re.compile(r"^by\s+[^,|]+[,|]\s*([A-Z][\w&.'’ -]{2,40}?)\s*$", re.I)
+
+
 def outlet_from(line: str) -> str | None:
+    """An outlet named by a site, copyright or byline line.
+
+    >>> outlet_from("By Sana Ivers, Harbor Ledger"), outlet_from("Last news in Fakti")
+    ('Harbor Ledger', 'Fakti')
+    """
+    m = _BYLINE_OUTLET.match(line)
+    if m and m.group(1).lower() not in ("staff", "staff writer", "correspondent"):
+        return m.group(1)
     for pattern in _OUTLET_PATTERNS:
         m = pattern.search(line)
         if m:
@@ -130,7 +146,24 @@ _URL_LINE = re.compile(r"^(?:<)?((?:https?://|www\.)[^\s<>\"']+)(?:>)?$", re.I)
 _DOMAIN_LINE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,12}(?:/\S*)?$", re.I)
 _EMAIL_LINE = re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+\.[\w.-]+$", re.I)
 SOCIAL_HOSTS = frozenset(
-    ["twitter.com", "x.com", "facebook.com", "instagram.com", "t.co", "youtube.com", "youtu.be", "linkedin.com", "tiktok.com", "t.me", "telegram.me", "whatsapp.com", "pinterest.com", "reddit.com", "po.st", "bit.ly"]
+    [
+        "twitter.com",
+        "x.com",
+        "facebook.com",
+        "instagram.com",
+        "t.co",
+        "youtube.com",
+        "youtu.be",
+        "linkedin.com",
+        "tiktok.com",
+        "t.me",
+        "telegram.me",
+        "whatsapp.com",
+        "pinterest.com",
+        "reddit.com",
+        "po.st",
+        "bit.ly",
+    ]
 )
 
 

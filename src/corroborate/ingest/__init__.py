@@ -41,7 +41,11 @@ def sniff(data: bytes) -> Reader:
         return read_warc
     if head[:1] in (b"{", b"["):
         first = head.split(b"\n", 1)[0].strip()
-        return read_jsonl if first.startswith(b"{") and first.endswith(b"}") and b"\n{" in data[:65536] else read_json
+        return (
+            read_jsonl
+            if first.startswith(b"{") and first.endswith(b"}") and b"\n{" in data[:65536]
+            else read_json
+        )
     if head[:1] == b"<":
         if _FEED_ROOT.search(head):
             return read_feed
@@ -81,4 +85,3 @@ def read_paths(paths: list[str], config: IngestConfig | None = None) -> Iterator
             yield item
         else:
             yield from read_source(item)
-

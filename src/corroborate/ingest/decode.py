@@ -33,12 +33,16 @@ def decode(data: bytes, declared: str | None = None) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise BadInput(f"invalid {encoding} text after byte-order mark: {exc.reason}") from exc
+                raise BadInput(
+                    f"invalid {encoding} text after byte-order mark: {exc.reason}"
+                ) from exc
     sample = data[:8192]
     controls = sum(1 for b in sample if b in _BINARY_CONTROLS)
     if b"\x00" in sample or controls > max(2, len(sample) // 200):
-        raise BadInput("binary file, not text (contains control bytes); expected text, HTML, "
-                       "JSON, a feed or a WARC archive")
+        raise BadInput(
+            "binary file, not text (contains control bytes); expected text, HTML, "
+            "JSON, a feed or a WARC archive"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -50,6 +54,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
             pass
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise BadInput("cannot decode text: invalid UTF-8 and no other encoding fits; "
-                       "re-save the file as UTF-8")
+        raise BadInput(
+            "cannot decode text: invalid UTF-8 and no other encoding fits; "
+            "re-save the file as UTF-8"
+        )
     return str(best)

@@ -75,8 +75,10 @@ def _file(path: Path, config: IngestConfig) -> Iterator[Source | InputError]:
 
 
 def _too_big(size: int, config: IngestConfig) -> str:
-    return (f"file too large ({size:,} bytes > limit {config.max_bytes:,}); "
-            "raise the limit with --max-bytes")
+    return (
+        f"file too large ({size:,} bytes > limit {config.max_bytes:,}); "
+        "raise the limit with --max-bytes"
+    )
 
 
 def _expand(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | InputError]:
@@ -112,8 +114,10 @@ def _gunzip(data: bytes, config: IngestConfig) -> bytes:
     except (OSError, zlib.error) as exc:
         raise BadInput(f"corrupt gzip data: {exc}") from exc
     if len(out) > config.max_bytes:
-        raise BadInput(f"decompressed size exceeds limit {config.max_bytes:,} bytes; "
-                       "raise the limit with --max-bytes")
+        raise BadInput(
+            f"decompressed size exceeds limit {config.max_bytes:,} bytes; "
+            "raise the limit with --max-bytes"
+        )
     return out
 
 
@@ -145,7 +149,7 @@ def _tar(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | Inp
     if depth >= _MAX_DEPTH:
         raise BadInput("archives nested too deeply")
     try:
-        tf = tarfile.open(fileobj=io.BytesIO(src.data), mode="r:*")
+        tf = tarfile.open(fileobj=io.BytesIO(src.data), mode="r:*")  # noqa: SIM115 (closed below)
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise BadInput(f"not a readable tar archive ({exc})") from exc
     with tf:

@@ -7,6 +7,7 @@ error saying where reading stopped.
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -20,8 +21,32 @@ from corroborate.model import InputError
 from corroborate.text.dates import parse_date
 
 
+def gzip_complete(data: bytes, chunk: int = 1 << 20) -> bool:
+    """Does every gzip member in ``data`` end properly? (Streams; keeps no output.)
+
+    warcio stops quietly at a cut-off member, so the damage must be found here.
+    """
+    d = zlib.decompressobj(31)
+    view = memoryview(data)
+    pos = 0
+    while pos < len(data):
+        d.decompress(view[pos : pos + chunk], 0)
+        pos += chunk
+        while d.eof and d.unused_data:
+            rest = d.unused_data
+            d = zlib.decompressobj(31)
+            d.decompress(rest, 0)
+    return d.eof
+
+
 def read_warc(src: Source) -> Iterator[ReadResult]:
     seen = 0
+    truncated = False
+    if src.data[:2] == b"\x1f\x8b":
+        try:
+            truncated = not gzip_complete(src.data)
+        except zlib.error as exc:
+            raise BadInput(f"corrupt gzip data in WARC: {exc}") from exc
     try:
         for record in ArchiveIterator(io.BytesIO(src.data)):
             seen += 1
@@ -43,11 +68,22 @@ def read_warc(src: Source) -> Iterator[ReadResult]:
             except BadInput as exc:
                 yield InputError(path, str(exc))
                 continue
-            yield RawRecord(path=path, format="warc", html=html, url=uri,
-                            published=None if not record.http_headers.get_header("Last-Modified")
-                            else parse_date(record.http_headers.get_header("Last-Modified")))
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            yield RawRecord(
+                path=path,
+                format="warc",
+                html=html,
+                url=uri,
+                published=None
+                if not record.http_headers.get_header("Last-Modified")
+                else parse_date(record.http_headers.get_header("Last-Modified")),
+            )
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
         where = f"after {seen} record(s)" if seen else "at the start"
         if seen == 0 and isinstance(exc, ArchiveLoadFailed):
             raise BadInput(f"not a WARC archive: {exc}") from exc
         yield InputError(src.label, f"truncated or corrupt WARC {where}: {exc}")
+        return
+    if truncated:
+        yield InputError(
+            src.label, f"truncated WARC: the gzip stream ends early (after {seen} record(s))"
+        )

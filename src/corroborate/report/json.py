@@ -28,8 +28,9 @@ def article_to_dict(a: Article, with_source: bool = False) -> dict[str, Any]:
         "language": a.language,
         "text": a.text,
         "sentences": [{"start": s.start, "end": s.end} for s in a.sentences],
-        "removed": [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
-                    for r in a.removed],
+        "removed": [
+            {"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in a.removed
+        ],
         "offset_map": [list(seg) for seg in a.offset_map.segments],
         "duplicate_of": a.duplicate_of,
     }

@@ -87,8 +87,12 @@ def _dateparser(value: str) -> date | None:
     try:
         dt = dateparser.parse(
             value,
-            settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                      "STRICT_PARSING": False, "REQUIRE_PARTS": ["day", "month", "year"]},
+            settings={
+                "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "STRICT_PARSING": False,
+                "REQUIRE_PARTS": ["day", "month", "year"],
+            },
         )
     except Exception:  # dateparser raises assorted errors on odd input
         return None

@@ -15,7 +15,87 @@ from corroborate.model import Sentence
 
 # Abbreviations after which a period rarely ends a sentence in news copy.
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pres", "st", "ste", "mt", "ft", "jr", "sr", "rev", "hon", "amb", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "op", "cf", "al"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "rep",
+        "reps",
+        "sen",
+        "sens",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pres",
+        "st",
+        "ste",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "amb",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "approx",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "d.c",
+        "op",
+        "cf",
+        "al",
+    ]
 )
 # group 1: the sentence end; the match as a whole also eats the white space
 # after it. A line break (with surrounding blanks) always separates.
@@ -56,7 +136,9 @@ def split_sentences(text: str) -> list[Sentence]:
         elif m.group(2) is not None:
             end = m.end(2)
         else:
-            end = len(text[:m.start()].rstrip()) if text[m.start() - 1 : m.start()].isspace() else m.start()
+            end = m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
         if end > start:
             out.append(Sentence(start, end))
         start = m.end()

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+
+from corroborate.report.json import SCHEMA_PATH
+from tests.conftest import EXAMPLES
+
+
+def cli(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "corroborate", *args], input=stdin, capture_output=True
+    )
+
+
+def test_example_corpus_validates_against_the_schema(tmp_path):
+    out = tmp_path / "o.json"
+    proc = cli("run", str(EXAMPLES), "--json", str(out), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())
+    jsonschema.validate(doc, json.loads(SCHEMA_PATH.read_text()))
+    assert doc["schema_version"] == "1" and doc["errors"] == [] and doc["stories"] == []
+    by_outlet = {a["outlet"]: a for a in doc["articles"]}
+    assert {
+        "The Daily Meridian",
+        "Northwind Post",
+        "Civic Wire",
+        "Harbor Ledger",
+        "Valmora Today",
+        "Der Morgenbote",
+    } <= set(by_outlet)
+    assert by_outlet["Der Morgenbote"]["language"] == "de"
+    assert by_outlet["Harbor Ledger"]["author"] == "Sana Ivers"
+    again = tmp_path / "p.json"
+    cli("run", str(EXAMPLES), "--json", str(again), "--quiet")
+    assert [a["id"] for a in json.loads(again.read_text())["articles"]] == [
+        a["id"] for a in doc["articles"]
+    ]
+
+
+def test_stdin_is_sniffed():
+    proc = cli(
+        "run",
+        "-",
+        "--json",
+        "-",
+        "--quiet",
+        stdin=b'{"text": "Officials said on Tuesday that 40 people had been evacuated."}',
+    )
+    assert proc.returncode == 0
+    doc = json.loads(proc.stdout)
+    assert doc["articles"][0]["path"] == "<stdin>" and doc["articles"][0]["format"] == "json"
+
+
+def test_usage_errors_exit_2_and_help_works():
+    assert cli("run").returncode == 2
+    assert cli("run", "x", "--max-bytes", "0").returncode == 2
+    assert cli("frobnicate").returncode == 2
+    for args in (["--help"], ["run", "--help"]):
+        proc = cli(*args)
+        assert proc.returncode == 0 and b"Usage" in proc.stdout
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    proc = cli("run", str(EXAMPLES), "--json", str(tmp_path / "o.json"), "-q")
+    assert proc.returncode == 0 and proc.stderr == b"" and proc.stdout == b""
+
+
+def test_parallel_jobs_give_the_same_document(tmp_path):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    cli("run", str(EXAMPLES), "--json", str(a), "-q")
+    cli("run", str(EXAMPLES), "--json", str(b), "-q", "--jobs", "2")
+    assert json.loads(a.read_text()) == json.loads(b.read_text())

@@ -1,0 +1,34 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate.text.segment import split_sentences
+
+
+def texts(t):
+    return [t[s.start : s.end] for s in split_sentences(t)]
+
+
+def test_abbreviations_initials_and_quotes():
+    t = 'Rep. Lee Seong-kweun spoke. "It is over," he said. J. Smith left the U.S. on Monday.\nNew line'
+    assert texts(t) == [
+        "Rep. Lee Seong-kweun spoke.",
+        '"It is over," he said.',
+        "J. Smith left the U.S. on Monday.",
+        "New line",
+    ]
+
+
+def test_numbers_and_lowercase_continuations_do_not_split():
+    assert texts("About 3.5 million fled. Prices rose e.g. in Sarn.") == [
+        "About 3.5 million fled.",
+        "Prices rose e.g. in Sarn.",
+    ]
+
+
+@given(st.text(max_size=300))
+def test_sentences_are_ordered_disjoint_and_trimmed(t):
+    prev_end = 0
+    for s in split_sentences(t):
+        assert prev_end <= s.start < s.end <= len(t)
+        assert not t[s.start].isspace() and not t[s.end - 1].isspace()
+        prev_end = s.end
