@@ -118,7 +118,9 @@ def _summary(doc: Document, console: Console, show_table: bool) -> None:
     if show_table and doc.articles:
         table = Table(show_edge=False, header_style="bold")
         for col in ("id", "outlet", "published", "lang", "title", "removed"):
-            table.add_column(col, overflow="fold" if col == "title" else "ellipsis")
+            table.add_column(
+                col, no_wrap=True, overflow="ellipsis", max_width=60 if col == "title" else None
+            )
         for a in doc.articles[:50]:
             table.add_row(
                 a.id,
