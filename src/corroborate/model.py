@@ -57,8 +57,7 @@ class OffsetMap:
         """The source offset of clean offset ``offset`` (end offsets work too)."""
         if not self.segments:
             return offset
-        starts = [s[0] for s in self.segments]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.segments, offset, key=lambda seg: seg[0]) - 1
         if i < 0:
             return self.segments[0][1]
         clean_start, source_start, length = self.segments[i]

@@ -1,9 +1,9 @@
 """Boilerplate line patterns: heuristics as data.
 
 Each family says why it exists and shows a line it catches. A pattern is
-matched at the start of a stripped line (case-insensitive); families marked
-``short`` only apply to lines of at most ``SHORT_WORDS`` words, so a body
-paragraph that happens to begin with "Related" is never touched.
+matched at the start of a stripped line (case-insensitive), and only on
+lines of at most ``SHORT_WORDS`` words, so a body paragraph that happens to
+begin with "Related" is never touched.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ SHORT_WORDS = 25
 class Rule:
     reason: str
     pattern: str
-    short: bool = True
     opens_list: bool = False  # a header: the teaser lines after it are related links
 
 
@@ -160,24 +159,17 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-LONG_RULES = tuple(r for r in RULES if not r.short)
-SHORT_RULES = RULES
-
 
 def _compile(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), re.I)
 
 
-SHORT_RE = _compile(SHORT_RULES)
-LONG_RE = _compile(LONG_RULES) if LONG_RULES else None
+RULES_RE = _compile(RULES)
 
 
 def match_rule(line: str, words: int) -> Rule | None:
-    """The first rule that matches ``line`` (at its start), if any."""
-    if words <= SHORT_WORDS:
-        m = SHORT_RE.match(line)
-        return SHORT_RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
-    if LONG_RE is not None:
-        m = LONG_RE.match(line)
-        return LONG_RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
-    return None
+    """The first rule that matches ``line`` (at its start); long lines never match."""
+    if words > SHORT_WORDS:
+        return None
+    m = RULES_RE.match(line)
+    return RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
