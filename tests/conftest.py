@@ -21,4 +21,4 @@ def make_article(text: str, **fields):
     """Tiny builder: a clean Article from plain text and optional metadata."""
     import corroborate
 
-    return corroborate.clean(text, **fields)
+    return corroborate.clean_article(text, **fields)

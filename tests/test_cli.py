@@ -22,7 +22,12 @@ def test_example_corpus_validates_against_the_schema(tmp_path):
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(out.read_text())
     jsonschema.validate(doc, json.loads(SCHEMA_PATH.read_text()))
-    assert doc["schema_version"] == "1" and doc["errors"] == [] and doc["stories"] == []
+    assert doc["schema_version"] == "1" and doc["errors"] == []
+    (story,) = doc["stories"]  # one story per input set until clustering lands
+    assert set(story["articles"]) == {a["id"] for a in doc["articles"]}
+    figures = {(f["measure"], f["value"], tuple(f["attributed_to"])) for f in story["figures"]}
+    assert ("killed", 12.0, ("Valmora Civil Protection Agency",)) in figures
+    assert ("killed", 20.0, ("Elena Marsh",)) in figures
     by_outlet = {a["outlet"]: a for a in doc["articles"]}
     assert {
         "The Daily Meridian",

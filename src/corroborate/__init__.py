@@ -16,9 +16,17 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from corroborate.clean.article import build_article
+    from corroborate.extract import extract_article, extract_story
     from corroborate.pipeline import process
 
-__all__ = ["__version__", "build_article", "clean", "process"]
+__all__ = [
+    "__version__",
+    "build_article",
+    "clean_article",
+    "extract_article",
+    "extract_story",
+    "process",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -31,12 +39,14 @@ def __getattr__(name: str) -> Any:
         from corroborate.clean.article import build_article
 
         return build_article
-    if name == "clean":
-        return clean
+    if name in ("extract_article", "extract_story"):
+        import corroborate.extract as ex
+
+        return getattr(ex, name)
     raise AttributeError(name)
 
 
-def clean(text: str, **fields: Any) -> Any:
+def clean_article(text: str, **fields: Any) -> Any:
     """Clean one plain-text article and return the ``Article``.
 
     ``fields`` are optional metadata: url, title, published, outlet, author,
@@ -44,7 +54,10 @@ def clean(text: str, **fields: Any) -> Any:
     """
     from corroborate.clean.article import build_article
     from corroborate.ingest.base import RawRecord
+    from corroborate.text.dates import parse_date
 
+    if isinstance(fields.get("published"), str):
+        fields["published"] = parse_date(fields["published"])
     return build_article(
         RawRecord(path=fields.pop("path", "<text>"), format="text", text=text, **fields)
     )

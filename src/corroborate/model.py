@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 Format = Literal["text", "html", "json", "feed", "warc"]
@@ -110,6 +110,142 @@ class InputError:
         return f"{self.path}: {self.error}"
 
 
+EntityType = Literal["person", "org", "place", "group", "misc"]
+Qualifier = Literal[
+    "exact", "about", "nearly", "at least", "more than", "up to", "less than", "range"
+]  # fmt: skip
+Granularity = Literal["day", "weekend", "week", "month", "season", "year", "decade"]
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """Evidence: ``text`` is ``article.text[start:end]`` of the article ``article``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """One occurrence of a name in an article.
+
+    ``name`` is the surface form with titles and possessives stripped
+    ("President Zelensky's" -> "Zelensky"); ``title`` keeps the stripped title.
+    """
+
+    span: Span
+    name: str
+    type: EntityType
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world referent: all its mentions, in one article or a whole story.
+
+    ``name`` is the fullest form seen; ``aliases`` every other form (surname
+    only, acronym, transliteration variants, possessive descriptions).
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    role: str | None = None
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(m.span.article for m in self.mentions))
+
+
+@dataclass(slots=True, frozen=True)
+class TimeRef:
+    """A date expression resolved to the interval ``[start, end]`` (inclusive).
+
+    ``start``/``end`` are None when the expression could not be anchored (a
+    relative phrase in an article with no known date). ``anchor`` is the date
+    it was resolved against and ``anchor_source`` where that date came from.
+    """
+
+    span: Span
+    start: date | None
+    end: date | None
+    granularity: Granularity
+    anchor: date | None = None
+    anchor_source: Literal["published", "inferred", "explicit", "none"] = "none"
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601: a day, a month (2024-12), a year, or an interval (a/b)."""
+        if self.start is None or self.end is None:
+            return None
+        if self.start == self.end:
+            return self.start.isoformat()
+        s, e = self.start, self.end
+        whole_month = s.day == 1 and (e + timedelta(days=1)).day == 1
+        if whole_month and (s.year, s.month) == (e.year, e.month):
+            return s.isoformat()[:7]
+        if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year:
+            return str(s.year)
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+@dataclass(slots=True)
+class Statement:
+    """Something a source said: a direct quote or reported (indirect) speech.
+
+    ``speaker`` is the resolved name (an entity's name, or the description the
+    text gives when no name is linked); ``speaker_id`` the entity id if any.
+    """
+
+    speaker: str | None
+    text: str
+    direct: bool
+    evidence: list[Span]
+    speaker_id: str | None = None
+    role: str | None = None
+    cue: str | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    """A reported count or share.
+
+    ``value`` is the point value (None for vague amounts such as "hundreds",
+    which only have ``low``/``high``); ``low``/``high`` bound it as far as the
+    qualifier says ("at least 300" -> low 300, high None). ``attributed_to``
+    names the sources it is credited to ("according to the NIS"); ``via``
+    whoever relayed it ("a lawmaker said, citing the NIS").
+    """
+
+    measure: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    evidence: list[Span]
+    subject: str | None = None
+    unit: str | None = None
+    as_of: TimeRef | None = None
+    attributed_to: list[str] = field(default_factory=list)
+    attributed_ids: list[str] = field(default_factory=list)
+    via: str | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one article (or merged over a story)."""
+
+    articles: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[TimeRef] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class Story:
     """A group of articles about one event (filled in by the stories stage)."""
@@ -117,6 +253,7 @@ class Story:
     id: str
     title: str
     articles: list[str] = field(default_factory=list)
+    extraction: Extraction | None = None
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from corroborate.config import CleanConfig, Config
 from corroborate.errors import BadInput
 from corroborate.ingest import read_paths
 from corroborate.ingest.base import RawRecord
-from corroborate.model import Article, Document, InputError
+from corroborate.model import Article, Document, InputError, Story
 
 
 @dataclass(slots=True)
@@ -133,7 +133,28 @@ def default_steps(paths: list[str], config: Config | None = None, jobs: int = 1)
 
 
 def process(
-    paths: list[str], config: Config | None = None, jobs: int = 1, ctx: RunContext | None = None
+    paths: list[str],
+    config: Config | None = None,
+    jobs: int = 1,
+    ctx: RunContext | None = None,
+    extract: bool = True,
 ) -> Document:
-    """Read, clean and collect everything under ``paths``."""
-    return run_pipeline(default_steps(paths, config, jobs), ctx)
+    """Read, clean and collect everything under ``paths``; with ``extract``,
+    also extract entities, statements, figures and dates into one story per
+    input set (story clustering comes as its own stage)."""
+    doc = run_pipeline(default_steps(paths, config, jobs), ctx)
+    if extract and doc.articles:
+        doc.stories = [single_story(doc.articles)]
+    return doc
+
+
+def single_story(articles: list[Article]) -> Story:
+    """All ``articles`` as one story, with the story-level extraction."""
+    from collections import Counter
+
+    from corroborate.extract import extract_story
+
+    ex = extract_story(articles)
+    titles = Counter(a.title for a in articles if a.title)
+    title = titles.most_common(1)[0][0] if titles else (articles[0].text.split("\n", 1)[0][:80])
+    return Story("s0", title, [a.id for a in articles], ex)

@@ -65,9 +65,11 @@ def looks_english(sample: str) -> bool:
     if not sample.isascii():
         return False
     tokens = sample.lower().split()
-    if len(tokens) < _MIN_TOKENS:
+    if len(tokens) < 5:
         return False
     hits = sum(1 for t in tokens if t.strip(".,;:!?\"'()") in _ENGLISH)
+    if len(tokens) < _MIN_TOKENS:  # a short excerpt: ask for more evidence
+        return hits >= max(2, 0.15 * len(tokens))
     return hits >= _ENGLISH_SHARE * len(tokens)
 
 

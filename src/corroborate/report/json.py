@@ -9,7 +9,17 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from corroborate.model import Article, Document, Story
+from corroborate.model import (
+    Article,
+    Document,
+    Entity,
+    Extraction,
+    Figure,
+    Span,
+    Statement,
+    Story,
+    TimeRef,
+)
 
 SCHEMA_VERSION = "1"
 SCHEMA_PATH = Path(__file__).with_name("document-v1.schema.json")
@@ -39,8 +49,77 @@ def article_to_dict(a: Article, with_source: bool = False) -> dict[str, Any]:
     return out
 
 
+def span_to_dict(sp: Span) -> dict[str, Any]:
+    return {"article": sp.article, "start": sp.start, "end": sp.end, "text": sp.text}
+
+
+def entity_to_dict(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "role": e.role,
+        "articles": e.articles,
+        "mentions": [span_to_dict(m.span) for m in e.mentions],
+    }
+
+
+def statement_to_dict(s: Statement) -> dict[str, Any]:
+    return {
+        "speaker": s.speaker,
+        "speaker_id": s.speaker_id,
+        "role": s.role,
+        "text": s.text,
+        "direct": s.direct,
+        "cue": s.cue,
+        "evidence": [span_to_dict(e) for e in s.evidence],
+    }
+
+
+def time_to_dict(t: TimeRef) -> dict[str, Any]:
+    return {
+        "text": t.span.text,
+        "value": t.iso,
+        "start": t.start.isoformat() if t.start else None,
+        "end": t.end.isoformat() if t.end else None,
+        "granularity": t.granularity,
+        "anchor": t.anchor.isoformat() if t.anchor else None,
+        "anchor_source": t.anchor_source,
+        "evidence": [span_to_dict(t.span)],
+    }
+
+
+def figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "measure": f.measure,
+        "value": f.value,
+        "low": f.low,
+        "high": f.high,
+        "qualifier": f.qualifier,
+        "unit": f.unit,
+        "subject": f.subject,
+        "as_of": f.as_of.iso if f.as_of else None,
+        "attributed_to": list(f.attributed_to),
+        "via": f.via,
+        "evidence": [span_to_dict(e) for e in f.evidence],
+    }
+
+
+def extraction_to_dict(ex: Extraction) -> dict[str, Any]:
+    return {
+        "entities": [entity_to_dict(e) for e in ex.entities],
+        "statements": [statement_to_dict(s) for s in ex.statements],
+        "figures": [figure_to_dict(f) for f in ex.figures],
+        "dates": [time_to_dict(t) for t in ex.dates],
+    }
+
+
 def story_to_dict(s: Story) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "articles": list(s.articles)}
+    out: dict[str, Any] = {"id": s.id, "title": s.title, "articles": list(s.articles)}
+    ex = s.extraction or Extraction()
+    out.update(extraction_to_dict(ex))
+    return out
 
 
 def document_to_dict(doc: Document, with_source: bool = False) -> dict[str, Any]:

@@ -1,0 +1,171 @@
+"""Extraction with evidence: entities, statements, figures and dates.
+
+``extract(article)`` works on one article; ``extract_story(articles)`` also
+merges entities across the articles, resolves descriptions against the whole
+story ("the spy agency" -> the NIS another article names) and anchors
+relative dates of undated articles on the story's dates.
+
+    >>> from corroborate import clean_article
+    >>> from corroborate.extract import extract
+    >>> a = clean_article("At least 12 people were killed, police said on Sunday.",
+    ...                   published="2025-03-10")
+    >>> f = extract(a).figures[0]
+    >>> (f.measure, f.value, f.qualifier, f.attributed_to)
+    ('killed', 12.0, 'at least', ['police'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Literal
+
+from corroborate.extract.dates import find_dates, infer_anchor
+from corroborate.extract.entities import (
+    ArticleEntities,
+    build_entities,
+    description_matches,
+    merge_entities,
+)
+from corroborate.extract.figures import extract_figures
+from corroborate.extract.names import Candidate, find_candidates
+from corroborate.extract.statements import Source, extract_statements
+from corroborate.model import Article, Entity, Extraction, Figure, Statement
+
+__all__ = ["ArticleExtraction", "extract", "extract_article", "extract_parts", "extract_story"]
+
+_HEADING = re.compile(r"^[^\n.!?\"“”]{3,120}$")
+
+
+@dataclass(slots=True)
+class ArticleExtraction:
+    """One article's extraction, plus what story-level merging needs."""
+
+    extraction: Extraction
+    names: ArticleEntities
+    statement_sources: list[Source] = field(default_factory=list)
+    figure_sources: list[list[Source]] = field(default_factory=list)
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and _HEADING.match(line) and len(line.split()) <= 14:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+NameFinder = Callable[[str, list[int], list[tuple[int, int]]], list[Candidate]]
+
+
+def extract_parts(
+    article: Article,
+    anchor: date | None = None,
+    anchor_source: Literal["published", "inferred", "explicit", "none"] = "published",
+    names: NameFinder | None = None,
+) -> ArticleExtraction:
+    """Everything extracted from one article, with evidence into ``article.text``.
+
+    Extraction is for English: other languages get an empty extraction (they
+    are still cleaned, deduplicated and grouped by the other stages).
+    ``names`` replaces the built-in name rules (e.g. ``SpacyNames(nlp)``).
+    """
+    text = article.text
+    if article.language not in (None, "en"):
+        return ArticleExtraction(Extraction([article.id]), ArticleEntities(article.id, []))
+    if anchor is None:
+        anchor = article.published
+        anchor_source = "published" if anchor else "none"
+    starts = [s.start for s in article.sentences]
+    cands = (names or find_candidates)(text, starts, _headings(text))
+    ents = build_entities(article.id, text, cands)
+    dates = list(find_dates(text, article.id, anchor, anchor_source))
+    st = extract_statements(text, article.sentences, ents, article.id)
+    figures, credited, _ = extract_figures(
+        text, article.sentences, article.id, st.attributions, dates
+    )
+    ex = Extraction([article.id], ents.entities, st.statements, figures, dates)
+    return ArticleExtraction(ex, ents, st.sources, credited)
+
+
+def extract(
+    article: Article, anchor: date | None = None, names: NameFinder | None = None
+) -> Extraction:
+    """Entities, statements, figures and dates of one article."""
+    src: Literal["explicit", "published"] = "explicit" if anchor else "published"
+    return extract_parts(article, anchor, src, names).extraction
+
+
+extract_article = extract  # the name the package exports (``corroborate.extract`` is this package)
+
+
+def extract_story(articles: Sequence[Article], names: NameFinder | None = None) -> Extraction:
+    """Extract every article and merge the results into one story-level view.
+
+    An undated article's relative dates are resolved against the story's
+    earliest publication date (never before a date the article itself gives).
+    """
+    dated = [a.published for a in articles if a.published]
+    parts: list[ArticleExtraction] = []
+    for a in articles:
+        if a.published is None and dated:
+            parts.append(extract_parts(a, infer_anchor(a.text, dated), "inferred", names))
+        else:
+            parts.append(extract_parts(a, names=names))
+    return merge_extractions(parts)
+
+
+def merge_extractions(parts: Sequence[ArticleExtraction]) -> Extraction:
+    """Join article extractions: one entity per referent across the story."""
+    entities, id_map, countries = merge_entities([p.names for p in parts])
+    by_id = {e.id: e for e in entities}
+    statements: list[Statement] = []
+    figures: list[Figure] = []
+    for p in parts:
+        for st, src in zip(p.extraction.statements, p.statement_sources, strict=True):
+            ent = _story_entity(src, id_map, by_id, entities, countries)
+            if ent is not None:
+                role = st.role or (ent.role if ent.type == "person" else None)
+                st = replace(st, speaker=ent.name if " and " not in (st.speaker or "") else st.speaker,
+                             speaker_id=ent.id, role=role)  # fmt: skip
+            statements.append(st)
+        for fig, srcs in zip(p.extraction.figures, p.figure_sources, strict=True):
+            names, ids = [], []
+            for src in srcs:
+                ent = _story_entity(src, id_map, by_id, entities, countries)
+                names.append(ent.name if ent else src.name)
+                ids.append(ent.id if ent else "")
+            figures.append(replace(fig, attributed_to=list(dict.fromkeys(names)),
+                                   attributed_ids=[i for i in dict.fromkeys(ids)]))  # fmt: skip
+    return Extraction(
+        [a for p in parts for a in p.extraction.articles],
+        entities,
+        statements,
+        figures,
+        [d for p in parts for d in p.extraction.dates],
+    )
+
+
+def _story_entity(
+    src: Source,
+    id_map: dict[str, str],
+    by_id: dict[str, Entity],
+    entities: list[Entity],
+    countries: dict[str, str],
+) -> Entity | None:
+    if src.entity is not None:
+        return by_id.get(id_map.get(src.entity.id, ""))
+    if src.description:
+        # only organisations across articles: "a lawmaker" in one article is not
+        # the lawmaker another article names
+        fits = [e for e in entities if e.type == "org" and description_matches(src.description, e)]
+        if src.country:
+            same = [e for e in fits if countries.get(e.id) == src.country]
+            fits = same or [e for e in fits if e.id not in countries]
+        if len(fits) == 1:
+            return fits[0]
+    return None

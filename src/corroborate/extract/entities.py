@@ -1,0 +1,410 @@
+"""Entities: name candidates merged into one entity per referent, with aliases.
+
+Within an article: acronyms defined in the text ("National Intelligence
+Service (NIS)"), spelling variants ("Kim Jong-un" / "Kim Jong Un"),
+surname-only and given-name-only mentions of a unique full name
+("Zelensky", "Chung"), and possessive forms ("Ukraine's Security Service").
+Across a story: ``merge_entities`` joins article entities whose names,
+acronyms or unique surnames agree. Ambiguous short forms stay apart: a wrong
+merge is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from corroborate.extract.lexicon import (
+    DEMONYMS,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    SPEECH_VERBS,
+)
+from corroborate.extract.names import _ACRONYM, Candidate, classify, fold, name_key, place_name
+from corroborate.model import Entity, EntityType, Mention, Span
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?$")
+_SPEECH_AFTER = re.compile(r"\s+(?:also\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b")
+_APPOSITIVE = re.compile(
+    r",\s+((?:(?:a|an|the)\s+|(?:co-)?author\b|director\b|head\b|chief\b|spokes\w+\b|professor\b)"
+    r"[^,.;:\"“”()\n]{2,110}?)(?=,|\.|;|\s+who\b|\s+which\b|\s+(?:said|says|told|added)\b|\n|$)"
+)
+_ROLE_START = re.compile(r"^(?:a|an|the)\s+", re.I)
+_TYPE_RANK = {"person": 0, "org": 1, "place": 2, "group": 3, "misc": 4}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _compatible(a: EntityType | None, b: EntityType | None) -> bool:
+    return a is None or b is None or a == b or {a, b} <= {"person", "misc"}
+
+
+@dataclass(slots=True)
+class ArticleEntities:
+    """An article's entities plus a position index over their mentions."""
+
+    article: str
+    entities: list[Entity]
+    countries: dict[str, str] = field(default_factory=dict)  # entity id -> possessor country
+    _starts: list[int] = field(default_factory=list)
+    _index: list[tuple[int, int, Entity]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        rows = sorted(
+            ((m.span.start, m.span.end, e) for e in self.entities for m in e.mentions),
+            key=lambda r: r[0],
+        )
+        self._index = rows
+        self._starts = [r[0] for r in rows]
+
+    def by_id(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Mentions lying inside ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self._index) and self._index[i][0] < end:
+            if self._index[i][1] <= end:
+                out.append(self._index[i])
+            i += 1
+        return out
+
+    def last_before(self, pos: int, types: Iterable[str]) -> Entity | None:
+        wanted = set(types)
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            e = self._index[i][2]
+            if e.type in wanted:
+                return e
+            i -= 1
+        return None
+
+
+def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) -> ArticleEntities:
+    """Merge an article's name candidates into entities."""
+    body_keys = {name_key(c.name) for c in candidates if not c.heading}
+    body_tokens = {name_key(t) for c in candidates if not c.heading for t in c.name.split()}
+    confirmed = {name_key(c.name) for c in candidates if not c.initial and not c.heading}
+    cands = [
+        c
+        for c in candidates
+        if (not c.heading or name_key(c.name) in body_keys or name_key(c.name) in body_tokens)
+        and not (
+            c.type is None
+            and c.initial
+            and name_key(c.name) not in confirmed
+            and name_key(c.name) not in body_tokens - {name_key(c.name)}
+            and not _SPEECH_AFTER.match(text, c.end)
+        )
+    ]
+    n = len(cands)
+    uf = _UnionFind(n)
+    acronyms: set[int] = set()
+    aliases_extra: dict[int, set[str]] = defaultdict(set)
+    countries: dict[int, str] = {}
+    # acronyms defined in the text: "National Intelligence Service (NIS)" or "NIS (National ...)"
+    for i in range(n - 1):
+        a, b = cands[i], cands[i + 1]
+        between = text[a.end : b.start]
+        if _ACRONYM_AFTER.fullmatch(between) and text.startswith(")", b.end + _ws(text, b.end)):
+            if _ACRONYM.match(b.name) and not _ACRONYM.match(a.name):
+                uf.union(i, i + 1)
+                acronyms.add(i + 1)
+            elif _ACRONYM.match(a.name) and not _ACRONYM.match(b.name) and len(b.name.split()) > 1:
+                uf.union(i, i + 1)
+                acronyms.add(i)
+    # undefined acronyms that spell a long name's initials: "ICS" for "Institute for Conflict Studies"
+    longs = {
+        _initials(c.name): i
+        for i, c in enumerate(cands)
+        if len(c.name.split()) > 1 and c.type in ("org", "place", None)
+    }
+    for i, c in enumerate(cands):
+        if _ACRONYM.match(c.name) and c.name.replace(".", "").upper() in longs:
+            j = longs[c.name.replace(".", "").upper()]
+            uf.union(i, j)
+            acronyms.add(i)
+    # possessive forms: "Ukraine's Security Service", "South Korea's National Intelligence Service"
+    for i in range(n - 1):
+        a, b = cands[i], cands[i + 1]
+        if a.possessor and a.type == "place" and b.type == "org" and b.start - a.end <= 4:
+            aliases_extra[i + 1].add(text[a.start : b.end])
+            countries[i + 1] = place_name(a.name) or a.name
+    # same key, compatible types
+    by_key: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        k = name_key((place_name(c.name) if c.type == "place" else None) or c.name)
+        j = by_key.setdefault(k, i)
+        if j != i and _compatible(cands[j].type, c.type):
+            uf.union(i, j)
+    # short forms of a unique full person name: surname first, then given name
+    persons = [i for i, c in enumerate(cands) if c.type == "person" and len(c.name.split()) > 1]
+    last: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, set[int]] = defaultdict(set)
+    for i in persons:
+        toks = cands[i].name.split()
+        last[name_key(toks[-1])].add(uf.find(i))
+        first[name_key(toks[0])].add(uf.find(i))
+    for i, c in enumerate(cands):
+        if len(c.name.split()) != 1 or c.type not in (None, "person", "misc"):
+            continue
+        k = name_key(c.name)
+        roots = {uf.find(r) for r in last.get(k, ())}
+        if not roots:
+            roots = {uf.find(r) for r in first.get(k, ())}
+        if len(roots) == 1:
+            uf.union(i, next(iter(roots)))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    entities: list[Entity] = []
+    ent_countries: dict[str, str] = {}
+    for members in sorted(groups.values(), key=lambda g: g[0]):
+        ent = _entity(
+            article_id,
+            text,
+            [cands[i] for i in members],
+            {i for i in members if i in acronyms},
+            members,
+        )
+        if ent is None:
+            continue
+        for i in members:
+            ent.aliases.extend(a for a in sorted(aliases_extra.get(i, ())) if a not in ent.aliases)
+            if i in countries:
+                ent_countries[ent.id] = countries[i]
+        ent.id = f"{article_id}:e{len(entities)}"
+        entities.append(ent)
+    return ArticleEntities(article_id, entities, ent_countries)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).upper()
+
+
+def _ws(text: str, pos: int) -> int:
+    j = pos
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return j - pos
+
+
+def _entity(
+    article_id: str, text: str, group: list[Candidate], acr: set[int], members: list[int]
+) -> Entity | None:
+    types = Counter(c.type for c in group if c.type and c.strong)
+    if not types:
+        types = Counter(c.type for c in group if c.type)
+    if any(c.title for c in group):
+        typ: EntityType | None = "person"
+    elif types:
+        typ = min(types, key=lambda t: (-types[t], _TYPE_RANK[t]))
+    else:
+        # an unknown single word: a person if it speaks ("Smith said"), else not an entity
+        if any(_SPEECH_AFTER.match(text, c.end) for c in group):
+            typ = "person"
+        else:
+            return None
+    if typ == "misc" and all(len(c.name.split()) == 1 for c in group) and len(group) < 2:
+        return None
+    acronym_names = {group[k].name for k, i in enumerate(members) if i in acr}
+    full = [c for c in group if c.name not in acronym_names and not c.heading] or group
+    counts = Counter(c.name for c in full)
+    # the fullest form: most tokens, then most frequent, then first seen
+    name = max(counts, key=lambda s: (len(s.split()) if typ == "person" else len(s), counts[s]))
+    if typ == "org":
+        no_demonym = [s for s in counts if not _starts_with_demonym(s)]
+        if no_demonym:
+            name = max(no_demonym, key=lambda s: (len(s), counts[s]))
+    aliases = list(dict.fromkeys(c.name for c in group if c.name != name))
+    mentions = [
+        Mention(Span(article_id, c.start, c.end, text[c.start : c.end]), c.name, typ, c.title)
+        for c in group
+    ]
+    role = _role(text, group) if typ == "person" else None
+    return Entity("", name, typ, aliases, mentions, role)
+
+
+def _starts_with_demonym(s: str) -> bool:
+    low = s.lower()
+    return any(low.startswith(d + " ") for d in DEMONYMS)
+
+
+def _role(text: str, group: list[Candidate]) -> str | None:
+    for c in group:
+        m = _APPOSITIVE.match(text, c.end)
+        if m and _has_role_noun(m[1]):
+            return _ROLE_START.sub("", m[1].strip())
+    for c in group:
+        if c.title:
+            return c.title
+    return None
+
+
+def _has_role_noun(phrase: str) -> bool:
+    return any(w.strip(",.").lower() in ROLE_NOUNS for w in phrase.split()[:8])
+
+
+def role_words(entity: Entity) -> set[str]:
+    """Words describing what a person is, with synonyms: for linking descriptions."""
+    words: set[str] = set()
+    for src in [entity.role or "", *(m.title or "" for m in entity.mentions)]:
+        for w in fold(src).replace("-", " ").split():
+            w = w.strip(",.")
+            words.add(w)
+            words.add(w.rstrip("."))
+    for w in list(words):
+        for head, syns in ROLE_SYNONYMS.items():
+            if w in syns:
+                words.add(head)
+    return words
+
+
+# Description words for organisations: "spy agency" is an intelligence service.
+_ORG_SYNONYMS = {"spy": "intelligence", "spies": "intelligence", "agency": "service",
+                 "service": "agency", "ministry": "department", "military": "forces",
+                 "army": "forces"}  # fmt: skip
+_STOP = frozenset(["the", "a", "an", "of", "its", "his", "her", "their", "this", "that"])
+_POSSESSOR = re.compile(r"^\s*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?'s\s+")
+_DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+def description_matches(desc: str, entity: Entity) -> bool:
+    """Does a description ("the spy agency", "the Japanese professor") fit the entity?"""
+    low = _POSSESSOR.sub("", fold(desc).replace("’", "'"))
+    low = _DEMONYM_RE.sub(" ", low)
+    words = [w for w in low.replace("'s", "").split() if w not in _STOP and not place_name(w)]
+    if not words:
+        return False
+    plural = words[-1].endswith("s") and words[-1][:-1] in ROLE_NOUNS
+    head = words[-1][:-1] if plural else words[-1]
+    if entity.type == "person":
+        if plural or re.match(r"^(?:his|her|their|its)\b", low):
+            return False  # "his commanders" are not him
+        rw = role_words(entity)
+        return head in rw or words[-1] in rw or any(head in ROLE_SYNONYMS.get(w, ()) for w in rw)
+    if entity.type == "org":
+        names = {w for n in [entity.name, *entity.aliases] for w in fold(n).split()}
+        names |= {_ORG_SYNONYMS[w] for w in list(names) if w in _ORG_SYNONYMS}
+        mapped = {_ORG_SYNONYMS.get(w, w) for w in words} | set(words)
+        need = [w for w in words if w not in ("group", "organisation", "organization")]
+        return (
+            bool(need)
+            and all(w in names or _ORG_SYNONYMS.get(w) in names for w in need)
+            and bool(mapped)
+        )
+    return False
+
+
+def merge_entities(
+    per_article: Sequence[ArticleEntities],
+) -> tuple[list[Entity], dict[str, str], dict[str, str]]:
+    """Merge article entities into story entities.
+
+    Returns the story entities, a map from article entity id to story entity
+    id, and each story entity's possessor country where the text gave one.
+    """
+    items: list[Entity] = [e for ae in per_article for e in ae.entities]
+    countries = {eid: c for ae in per_article for eid, c in ae.countries.items()}
+    n = len(items)
+    uf = _UnionFind(n)
+    by_key: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(items):
+        keys = {name_key((place_name(e.name) if e.type == "place" else None) or e.name)} | {
+            name_key(a) for a in e.aliases if _strong_alias(e, a)
+        }
+        for k in keys:
+            j = by_key.setdefault((_merge_type(e.type), k), i)
+            if j != i:
+                uf.union(i, j)
+    # an article that only says "Zelensky": join the story's unique full name
+    full_last: dict[str, set[int]] = defaultdict(set)
+    full_first: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(items):
+        toks = e.name.split()
+        if e.type == "person" and len(toks) > 1:
+            full_last[name_key(toks[-1])].add(i)
+            full_first[name_key(toks[0])].add(i)
+    for i, e in enumerate(items):
+        if e.type in ("person", "misc") and len(e.name.split()) == 1:
+            k = name_key(e.name)
+            roots = {uf.find(j) for j in full_last.get(k, ())}
+            if not roots:
+                roots = {uf.find(j) for j in full_first.get(k, ())}
+            if len(roots) == 1:
+                uf.union(i, next(iter(roots)))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    story: list[Entity] = []
+    id_map: dict[str, str] = {}
+    story_countries: dict[str, str] = {}
+    for members in sorted(groups.values(), key=lambda g: g[0]):
+        ents = [items[i] for i in members]
+        merged = _merge_group(ents)
+        merged.id = f"e{len(story)}"
+        for e in ents:
+            id_map[e.id] = merged.id
+            if e.id in countries:
+                story_countries[merged.id] = countries[e.id]
+        story.append(merged)
+    return story, id_map, story_countries
+
+
+def _merge_type(t: str) -> str:
+    return "person" if t == "misc" else t
+
+
+def _strong_alias(e: Entity, alias: str) -> bool:
+    """Aliases that identify an entity story-wide: acronyms, spelling variants of
+    the full name, possessive forms; not a bare surname."""
+    if e.type == "person":
+        return len(alias.split()) > 1
+    return True
+
+
+def _merge_group(ents: list[Entity]) -> Entity:
+    types = Counter(e.type for e in ents for _ in e.mentions)
+    typ = min(types, key=lambda t: (-types[t], _TYPE_RANK[t]))
+    names = Counter()
+    for e in ents:
+        names[e.name] += len(e.mentions)
+    if typ == "person":
+        name = max(names, key=lambda s: (len(s.split()), names[s], len(s)))
+    elif typ == "org":
+        cands = [s for s in names if not s.isupper() and not _starts_with_demonym(s)] or list(names)
+        name = max(cands, key=lambda s: (names[s], len(s)))
+    else:
+        name = max(names, key=lambda s: (names[s], len(s)))
+    aliases: list[str] = []
+    for e in ents:
+        for a in [e.name, *e.aliases]:
+            if a != name and a not in aliases:
+                aliases.append(a)
+    mentions = [m for e in ents for m in e.mentions]
+    role = next((e.role for e in ents if e.role and e.role[:1].islower()), None) or next(
+        (e.role for e in ents if e.role), None
+    )
+    return Entity("", name, typ, aliases, mentions, role)
+
+
+def retype_unknown(name: str) -> EntityType | None:
+    return classify(name)[0]

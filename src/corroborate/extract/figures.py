@@ -1,0 +1,288 @@
+"""Reported figures: what was counted, how many, of whom, as of when, per whom.
+
+A figure is a quantity (``text.numbers``) with a measure. The measure comes
+from the counted noun ("300 deaths"), the verb after it ("300 soldiers were
+killed"), the word before it ("sending 10,000 troops", "the capture of two
+soldiers", "the number of casualties has exceeded 3,000") or, for "put the
+figure at 1,000", from the figure it answers. Numbers that are not news
+counts are dropped: years, dates, ages, durations, distances, list markers,
+phone numbers, identifiers ("Flight 370").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS, NOT_COUNTED
+from corroborate.extract.statements import Attribution, Source
+from corroborate.model import Figure, Sentence, Span, TimeRef
+from corroborate.text.dates import MONTH_RE
+from corroborate.text.numbers import QUANTITY, parse_quantity
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_NP_STOP = frozenset(["in", "on", "at", "to", "for", "from", "with", "by", "have", "has", "had", "were", "was", "are", "is", "been", "be", "being", "and", "or", "while", "who", "which", "that", "since", "after", "before", "during", "including", "out", "among", "than", "as", "into", "across", "per", "according", "said", "says", "will", "would", "could", "may", "might", "there", "their", "them", "it", "its", "this", "these", "those", "over", "under", "against", "between"])  # fmt: skip
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "of", "another", "other", "some"]
+)
+_MONTH_NEAR = re.compile(rf"(?:{MONTH_RE})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"^\s*(?:{MONTH_RE})\b", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?::\d|[ap]\.?m\.?\b|o'clock|GMT|UTC)", re.I)
+_PHONE_NEAR = re.compile(r"(?:tel|phone|call|fax|whatsapp|\+\d)[\s.:]*$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP)\s*$")
+_CURRENCY_AFTER = re.compile(
+    r"^\s*(?:dollars|euros|pounds|yuan|roubles|rubles|hryvnias|won|yen)\b", re.I
+)
+_STRONG = re.compile(r"^-strong\b")
+_FIGURE_ANAPHOR = re.compile(
+    r"\b(?:put|puts|putting|estimated?|placed?)\s+(?:the|that|this|its)\s+"
+    r"(?:figure|number|toll|tally|count|estimate)\s+(?:at|to)\s*$",
+    re.I,
+)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|toll|tally|count|total)\s+of\s+(?P<noun>\w+)(?P<rest>[^.;]*?)$", re.I
+)
+_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;]{0,40}$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_IDENTIFIER_WORDS = frozenset(["no", "number", "#", "page", "article", "chapter", "section"])
+
+
+@dataclass(slots=True)
+class _Ctx:
+    measure: str | None = None
+    subject: str | None = None
+
+
+def extract_figures(
+    text: str,
+    sentences: list[Sentence],
+    article_id: str,
+    attributions: list[Attribution],
+    dates: list[TimeRef],
+) -> tuple[list[Figure], list[list[Source]], list[Source | None]]:
+    """Figures of one article, with the sources credited (parallel lists)."""
+    figures: list[Figure] = []
+    credited: list[list[Source]] = []
+    relays: list[Source | None] = []
+    date_spans = [(d.span.start, d.span.end) for d in dates]
+    for sent in sentences:
+        s, e = sent.start, sent.end
+        prev = _Ctx()
+        for m in QUANTITY.finditer(text, s, e):
+            q = parse_quantity(m)
+            if q is None:
+                continue
+            a, b = m.start(), m.end()
+            if any(ds <= a < de or ds < b <= de for ds, de in date_spans):
+                continue
+            if _not_a_count(text, m, s):
+                continue
+            found = _measure(text, m, s, e, prev)
+            if found is None:
+                continue
+            measure, subject = found
+            unit = "percent" if q.percent else None
+            if _CURRENCY_BEFORE.search(text, max(s, a - 4), a) or _CURRENCY_AFTER.match(text[b:e]):
+                unit = "currency"
+            if unit == "currency":
+                measure = "amount"
+            subject = subject or prev.subject
+            prev = _Ctx(measure, subject)
+            sources, via = _credit(a, b, attributions)
+            figures.append(
+                Figure(
+                    measure=measure,
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    qualifier=q.qualifier,  # type: ignore[arg-type]
+                    evidence=[Span(article_id, s, e, text[s:e])],
+                    subject=subject,
+                    unit=unit,
+                    as_of=_as_of(text, a, s, e, dates),
+                    attributed_to=[x.name for x in sources],
+                    attributed_ids=[x.entity.id if x.entity else "" for x in sources],
+                    via=via.name if via else None,
+                )
+            )
+            credited.append(sources)
+            relays.append(via)
+    return figures, credited, relays
+
+
+def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:
+    a, b = m.start(), m.end()
+    raw = m[0]
+    before = text[max(s, a - 30) : a]
+    after = text[b : b + 30]
+    if m["num"] and not m["qual"] and re.fullmatch(r"(?:1[89]|20)\d\d", m["num"]):
+        nxt = _WORD.match(after.lstrip())
+        if not (nxt and nxt[0].lower() in COUNT_NOUNS):
+            return True  # a year
+    if _MONTH_NEAR.search(before) or _MONTH_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if _PHONE_NEAR.search(before) or re.match(r"^[\s-]*\d{2,}", after):
+        return True
+    if re.match(r"^\s*(?:-|–)?\s*(?:year|yr)s?[-\s]old\b", after, re.I):
+        return True
+    nxt = _WORD.match(after.lstrip(" -"))
+    if nxt and nxt[0].lower() in NOT_COUNTED and not m["pct"]:
+        return True
+    if (a == s or text[a - 1] == "\n") and re.match(r"^[.)]\s", after):
+        return True  # a list marker
+    prev_word = re.search(r"(\S+)\s*$", before)
+    if prev_word and not m["qual"]:
+        w = prev_word[1]
+        if w.lower().rstrip(".") in _IDENTIFIER_WORDS:
+            return True
+        # "Flight 370", "Resolution 2231": a capitalised word mid-sentence names the number
+        mid_sentence = a - len(prev_word[0]) > s + 1 and not re.search(r"[.!?:]\s*\S+\s*$", before)
+        if w[:1].isupper() and w.isalpha() and mid_sentence and m["num"] and "," not in raw:
+            return True
+    return raw.strip().lower() == "one" and (
+        bool(re.match(r"^\s+of\b", after)) or not re.match(r"^\s+\w", after)
+    )
+
+
+def _np_after(text: str, b: int, e: int) -> tuple[list[str], int]:
+    """Words of the counted noun phrase after a number, and where it ends."""
+    pos = b
+    words: list[str] = []
+    # "10,000 of its soldiers", "thousands of people"
+    skip = re.match(r"\s+of\s+(?:its|their|the|his|her)?\s*", text[pos:e])
+    if skip:
+        pos += skip.end()
+    for wm in _WORD.finditer(text, pos, e):
+        gap = text[pos : wm.start()]
+        if any(c in gap for c in ',.;:()"“”!?') or len(gap) > 3:
+            break
+        w = wm[0]
+        if w.lower() in _NP_STOP or w[0].isdigit():
+            break
+        words.append(w)
+        pos = wm.end()
+        if len(words) >= 5:
+            break
+        if w.lower() in MEASURE_WORDS or w.lower() in COUNT_NOUNS:
+            nxt = _WORD.match(text, wm.end() + 1) if wm.end() < e else None
+            if not (nxt and text[wm.end()] == " " and nxt[0].lower() in COUNT_NOUNS):
+                break
+    return words, pos
+
+
+def _window_measures(text: str, start: int, end: int) -> list[str]:
+    """Measure words in the verb window, stopping at the next number or clause."""
+    found: list[str] = []
+    for wm in _WORD.finditer(text, start, end):
+        gap = text[start : wm.start()]
+        if re.search(r";|,\s*(?:while|whereas|but)\b|\d", gap):
+            break
+        w = wm[0].lower()
+        if w in MEASURE_WORDS:
+            if MEASURE_WORDS[w] not in found:
+                found.append(MEASURE_WORDS[w])
+        elif found and w not in ("or", "and"):
+            break
+    return found
+
+
+def _combine(measures: list[str]) -> str | None:
+    if not measures:
+        return None
+    if len(measures) >= 2 and frozenset(measures[:2]) in COMBINED:
+        return COMBINED[frozenset(measures[:2])]
+    return measures[0]
+
+
+def _measure(
+    text: str, m: re.Match[str], s: int, e: int, prev: _Ctx
+) -> tuple[str, str | None] | None:
+    a, b = m.start(), m.end()
+    if _STRONG.match(text, b):  # "the 12,000-strong contingent of North Korean troops"
+        of = re.match(r"\s*\w+\s+of\s+((?:[A-Z][\w-]*\s+)*\w+)", text[b + 7 : e])
+        return "deployed", (of[1] if of else None)
+    words, np_end = _np_after(text, b, e)
+    low = [w.lower() for w in words]
+    head = low[-1] if low else ""
+    subject_words = [w for w in words if w.lower() not in MEASURE_WORDS or w.lower() in COUNT_NOUNS]
+    while subject_words and subject_words[0].lower() in _DETERMINERS:
+        subject_words.pop(0)
+    subject = " ".join(subject_words) or None
+    pre_words = [w.lower() for w in _WORD.findall(text[max(s, a - 40) : a])][-4:]
+    if m["pct"]:  # "retaking over 40% of the territory": the verb before decides
+        for w in reversed(pre_words):
+            if w in MEASURE_WORDS:
+                return MEASURE_WORDS[w], _pct_subject(text, b, e)
+    # 1. the counted noun is itself a measure: "300 deaths", "2,700 wounded"
+    head_measures = [MEASURE_WORDS[w] for w in low if w in MEASURE_WORDS]
+    # 2. the verb after: "300 soldiers were killed", "had been “killed or injured”"
+    window = _window_measures(text, np_end, min(e, np_end + 60))
+    after = _combine(head_measures + [x for x in window if x not in head_measures])
+    # 3. "put the figure at 1,000": the measure of the figure it answers
+    if prev.measure and re.search(
+        r"\b(?:up|down)\s+from\s*$|\bcompared\s+with\s*$", text[max(s, a - 20) : a]
+    ):
+        return prev.measure, prev.subject  # "64.5 percent, up from 58 percent"
+    if re.search(r"\bput\s+the\s+crowd\s+at\s*$", text[max(s, a - 30) : a]):
+        return "crowd", subject
+    if _FIGURE_ANAPHOR.search(text[max(s, a - 60) : a]) and prev.measure:
+        return prev.measure, prev.subject
+    if after:
+        if head_measures or head in COUNT_NOUNS or not words or m["vague"]:
+            return after, subject
+        if m["pct"]:
+            return after, _pct_subject(text, b, e)
+    # 4. the word before: "sending 10,000 troops", "the capture of two soldiers"
+    for w in reversed(pre_words):
+        if w in MEASURE_WORDS and (head in COUNT_NOUNS or not words or m["vague"]):
+            return MEASURE_WORDS[w], subject
+    nof = _NUMBER_OF.search(text[s:a])
+    if nof and nof["noun"].lower() in MEASURE_WORDS:
+        subj = re.search(
+            r"\b(?:among|of)\s+(?:the\s+ranks\s+of\s+)?((?:[A-Z][\w-]*\s+)*[a-z]+)", nof["rest"]
+        )
+        return MEASURE_WORDS[nof["noun"].lower()], subject or (subj[1] if subj else None)
+    if _DEATH_TOLL.search(text[s:a]):
+        return "killed", subject
+    # 5. a plain count of people or things as news: "214 passengers", "40 homes"
+    if head in COUNT_NOUNS and (any(c.isdigit() for c in m[0]) or m["vague"]) and len(words) <= 4:
+        return head, subject
+    if m["pct"]:
+        return "share", _pct_subject(text, b, e)
+    return None
+
+
+def _pct_subject(text: str, b: int, e: int) -> str | None:
+    of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[b:e])
+    if not of:
+        return None
+    words, _ = _np_after(text, b + of.end() - 1, e)
+    return " ".join(words) or None
+
+
+def _credit(a: int, b: int, attributions: list[Attribution]) -> tuple[list[Source], Source | None]:
+    """The narrowest attribution covering ``[a, b)``: a quote beats its sentence."""
+    best: Attribution | None = None
+    for at in attributions:
+        covers = at.start <= a and b <= at.end and at.sources
+        if covers and (best is None or (at.end - at.start) < (best.end - best.start)):
+            best = at
+    if best is None:
+        return [], None
+    return best.sources, best.via
+
+
+def _as_of(text: str, a: int, s: int, e: int, dates: list[TimeRef]) -> TimeRef | None:
+    """The date a figure is reported for: a date phrase in its sentence, the
+    nearest one before it first ("In December, X said ... 3,000")."""
+    usable = [
+        d
+        for d in dates
+        if s <= d.span.start < e
+        and d.start is not None
+        and not _SINCE_BEFORE.search(text[max(s, d.span.start - 12) : d.span.start])
+    ]
+    if not usable:
+        return None
+    before = [d for d in usable if d.span.start < a]
+    return before[-1] if before else usable[0]

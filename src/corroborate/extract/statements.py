@@ -1,0 +1,641 @@
+"""Attributed statements: direct quotes and reported speech, with their speakers.
+
+Quotes are paired per paragraph in every common style (straight, curly,
+guillemets, low-high), so a quote may span sentences. A speaker comes from
+the reporting clause next to the quote (`," said X`, `X told DW: "`), from
+the quote before it in the same paragraph, or from the paragraph before.
+Indirect speech is found by reporting verbs ("X said that", "according to
+X", "..., X said", "As X points out, ...").
+
+Speakers resolve to entities: names directly, pronouns to the last speaker
+(news keeps one speaker per passage), descriptions ("the Japanese
+professor", "the spy agency") to the entity whose role or name fits.
+
+Every attribution found is also returned as an ``Attribution`` covering the
+text it governs, so figures inside it get their source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corroborate.extract.entities import ArticleEntities, description_matches
+from corroborate.extract.lexicon import (
+    DEMONYMS,
+    DESCRIPTION_HEADS,
+    PRONOUNS,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+)
+from corroborate.extract.names import fold, place_name
+from corroborate.model import Entity, Sentence, Span, Statement
+
+_VERB_ALT = "|".join(
+    [p.replace(" ", r"\s+") for p in sorted(SPEECH_PHRASES, key=len, reverse=True)]
+    + sorted(SPEECH_VERBS, key=len, reverse=True)
+)
+VERB = re.compile(rf"\b(?:{_VERB_ALT})\b")
+_AFTER_SPK_VERB = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)\s+(?:also\s+|then\s+|later\s+|further\s+)?(?P<verb>{_VERB_ALT})\b"
+)
+_AFTER_VERB_SPK = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB_ALT})\s+(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)(?=\s*(?:[,.;:\n]|$))"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<src>[^,.;:\"“”«»\n]{1,90}?)(?=\s*(?:[,.;:\n]|$|\bwhich\b|\bwho\b))",
+    re.I,
+)
+_CITING = re.compile(
+    r"\b(?:citing|quoting|citing\s+a\s+report\s+by)\s+(?P<src>[^,.;:\"“”«»\n]{1,80}?)(?=\s*(?:[,.;:\n]|$))",
+    re.I,
+)
+_BRIEFING = re.compile(
+    r"\b(?:after|following|at|during|in)\s+an?\s+(?P<src>[A-Z][^,.;:\"“”«»\n]{1,60}?)\s+briefing\b"
+)
+_AS_SAYS = re.compile(
+    rf"^\s*As\s+(?P<spk>[^,;:\"“”«»\n]{{1,90}}?)(?:,[^,;:\"“”«»\n]{{1,120}},)?\s+(?:also\s+)?(?P<verb>{_VERB_ALT})\s*,"
+)
+_BOUNDARY = re.compile(
+    r"[,;:()\"“”«»]|\b(?:that|while|whereas|but|and|after|because|when|if|although)\b"
+)
+_NAME_LIST = re.compile(
+    r"^\s*(?!(?:In|On|At|By|Since|After|Before|During|For|From|Last|This|Earlier|Later|Meanwhile|However)\b)(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*)+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)*(?:and\s*)?$"
+)
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:also|has|have|had|will|would|then|later|further|once|again|already|still|just|"
+    r"previously|reportedly|independently|initially|repeatedly|recently|now|is|are|was|were|"
+    r"\w+ly))+\s*$"
+)
+_LEADING_FILLER = re.compile(
+    r"^\s*(?:as|and|but|so|then|yet|also|meanwhile|however|which|who)\s+", re.I
+)
+_TIME_TAIL = re.compile(r"\s+(?:on|this|last|in|at)\s+\S+\s*$")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s*$", re.I)
+_OBJECT_AFTER_VERB = re.compile(
+    r"^\s*(?:(?:him|her|them|us|me|reporters|journalists|the\s+press|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|"
+    r"(?:on|this|last|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day|week|month)|"
+    r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|message|post|video|report)|"
+    r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?)\s*)*(?:,\s*)?(?:that\s+)?"
+)
+_DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+_QUOTE_OPEN = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+MIN_QUOTE_WORDS = 4
+MAX_SPEAKER_WORDS = 10
+
+
+@dataclass(slots=True, frozen=True)
+class Quote:
+    """Quoted text ``[start, end)`` (marks excluded) and the marks' positions."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+
+
+@dataclass(slots=True)
+class Source:
+    """Who a statement or figure is credited to: a resolved name, maybe an entity."""
+
+    name: str
+    entity: Entity | None = None
+    description: str | None = None  # the text's own words when no entity was linked
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A stretch of text ``[start, end)`` credited to ``sources`` (relayed by ``via``)."""
+
+    start: int
+    end: int
+    sources: list[Source]
+    via: Source | None = None
+    cue: str = ""
+
+
+@dataclass(slots=True)
+class StatementResult:
+    statements: list[Statement] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)  # parallel to statements
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted stretches, paired within each paragraph.
+
+    >>> t = 'He said: “Yes. We will.” Then "no," she said.'
+    >>> [t[q.start:q.end] for q in find_quotes(t)]
+    ['Yes. We will.', 'no,']
+    """
+    out: list[Quote] = []
+    pos = 0
+    for para in text.split("\n"):
+        i, n = 0, len(para)
+        while i < n:
+            ch = para[i]
+            closers = _QUOTE_OPEN.get(ch)
+            if closers is None:
+                i += 1
+                continue
+            j = -1
+            for k in range(i + 1, n):
+                if para[k] in closers:
+                    j = k
+                    break
+                if ch == "“" and para[k] == "“":  # unbalanced: a new quote opens first
+                    break
+            if j < 0:
+                i += 1
+                continue
+            out.append(Quote(pos + i + 1, pos + j, pos + i, pos + j))
+            i = j + 1
+        if not any(c in para for c in '"“«„'):
+            out.extend(_single_quotes(para, pos))
+        pos += len(para) + 1
+    return out
+
+
+_SINGLE = re.compile(r"(?:(?<=\s)|^)[‘']([^‘’'\n]{3,}?[^\s])[’'](?![\w])")
+
+
+def _single_quotes(para: str, pos: int) -> list[Quote]:
+    return [Quote(pos + m.start(1), pos + m.end(1), pos + m.start(), pos + m.end() - 1)
+            for m in _SINGLE.finditer(para)]  # fmt: skip
+
+
+def _mask(text: str, quotes: list[Quote]) -> str:
+    """Quote contents blanked out, so reporting verbs inside quotes are not seen."""
+    chars = list(text)
+    for m in re.finditer(r"\(([A-Z][A-Za-z&.]{1,9})\)", text):
+        chars[m.start()] = chars[m.end() - 1] = " "
+    for q in quotes:
+        for k in range(q.start, q.end):
+            if chars[k] != "\n":
+                chars[k] = "x"
+    return "".join(chars)
+
+
+class Resolver:
+    """Turns a speaker phrase into a Source, tracking the last speaker."""
+
+    def __init__(self, text: str, ents: ArticleEntities) -> None:
+        self.text = text
+        self.ents = ents
+        self.last_person: Source | None = None
+        self.last_org: Source | None = None
+
+    def resolve(self, start: int, end: int) -> list[Source]:
+        """Sources named by ``text[start:end]`` (empty when none can be named)."""
+        phrase = self.text[start:end].strip(" ,")
+        low = fold(phrase)
+        if not phrase:
+            return []
+        if low in PRONOUNS:
+            kind = PRONOUNS[low]
+            if kind == "person":
+                src = self.last_person
+                if src is None:
+                    e = self.ents.last_before(start, ["person"])
+                    src = Source(e.name, e) if e else None
+                return [src] if src else []
+            if kind == "org":
+                src = self.last_org
+                if src is None:
+                    e = self.ents.last_before(start, ["org"])
+                    src = Source(e.name, e) if e else None
+                return [src] if src else []
+            return []
+        inside = self.ents.within(start, end)
+        people = [e for _, _, e in inside if e.type == "person"]
+        orgs = [e for _, _, e in inside if e.type == "org"]
+        places = [e for _, _, e in inside if e.type == "place"]
+        words = phrase.split()
+        if people:
+            return [Source(e.name, e) for e in _unique(people)]
+        if orgs and not _possessive_description(phrase, inside):
+            return [Source(e.name, e) for e in _unique(orgs)]
+        if places and _only_names(phrase, inside):
+            return [Source(e.name, e) for e in _unique(places)]
+        if len(words) > MAX_SPEAKER_WORDS:
+            return []
+        country = None
+        m = re.match(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+", phrase)
+        if m:
+            country = place_name(m[1])
+        src = self.describe(phrase, start, country)
+        return [src] if src else []
+
+    def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
+        """A description ("the spy agency"): link it to the latest entity it fits."""
+        if not re.match(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", phrase, re.I):
+            return None
+        if country is None:
+            dm = _DEMONYM_LEAD.search(fold(phrase))
+            country = DEMONYMS.get(dm[1]) if dm else None
+        words = fold(phrase).split()
+        last = words[-1]
+        known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}
+        # otherwise any short noun phrase led by a determiner: "the electoral commission"
+        noun_phrase = len(words) <= 5 and words[0] in ("the", "a", "an", "state")
+        if not known_head and not (noun_phrase and not last.endswith(("ly", "ed", "ing"))):
+            return None
+        for e in self._candidates(pos):
+            if description_matches(phrase, e):
+                return Source(e.name, e, phrase, country)
+        return Source(_clean_description(phrase), None, phrase, country)
+
+    def _candidates(self, pos: int) -> list[Entity]:
+        seen: list[Entity] = []
+        for _, _, e in reversed(self.ents.within(0, pos)):
+            if e.type in ("person", "org") and all(x is not e for x in seen):
+                seen.append(e)
+        for e in self.ents.entities:  # then any later mention ("... the NIS" further down)
+            if e.type in ("person", "org") and all(x is not e for x in seen):
+                seen.append(e)
+        return seen
+
+    def spoke(self, sources: list[Source]) -> None:
+        if len(sources) != 1:
+            return
+        s = sources[0]
+        if s.entity is not None and s.entity.type == "org":
+            self.last_org = s
+        elif (s.entity is not None and s.entity.type == "person") or (
+            s.entity is None and s.description and _singular_person(s.description)
+        ):
+            self.last_person = s
+        elif s.entity is None and s.description:
+            self.last_org = s  # "the farm bureau estimated ... it added"
+
+
+def _singular_person(desc: str) -> bool:
+    """ "One of them", "the other", "a senior official": someone "he" may refer to."""
+    low = fold(desc)
+    if re.match(r"^(?:his|her|their|its)\b", low):
+        return False
+    last = low.split()[-1]
+    return last in ("one", "other", "them", "man", "woman") or (
+        last in DESCRIPTION_HEADS and not last.endswith("s")
+    )
+
+
+def _unique(ents: list[Entity]) -> list[Entity]:
+    return list({e.id: e for e in ents}.values())
+
+
+def _only_names(phrase: str, inside: list[tuple[int, int, Entity]]) -> bool:
+    rest = phrase
+    for _, _, e in inside:
+        for m in e.mentions:
+            rest = rest.replace(m.span.text, "")
+    return not re.sub(
+        r"\b(?:the|and|of|officials?|government|authorities|neither|nor|both|either)\b|[,\s]",
+        "",
+        rest,
+        flags=re.I,
+    )
+
+
+def _possessive_description(phrase: str, inside: list[tuple[int, int, Entity]]) -> bool:
+    return False
+
+
+def _clean_description(phrase: str) -> str:
+    return re.sub(r"^(?:a|an)\s+", "the ", phrase.strip())
+
+
+def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase before a reporting verb, back to the last clause boundary."""
+    seg_start = lo
+    for m in _BOUNDARY.finditer(masked, lo, verb_start):
+        seg_start = m.end()
+    if seg_start > lo and _NAME_LIST.match(masked[lo:seg_start]):
+        seg_start = lo  # "Ukraine, the United States and South Korea accuse ..."
+    cite = re.search(r",\s*citing\s+[^,]+,\s*$", masked[lo:verb_start])
+    if cite and seg_start >= lo + cite.start():
+        seg_start = lo
+        for m in _BOUNDARY.finditer(masked, lo, lo + cite.start()):
+            seg_start = m.end()
+        verb_start = lo + cite.start()
+    seg = masked[seg_start:verb_start]
+    lead = _LEADING_FILLER.match(seg)
+    a = seg_start + (lead.end() if lead else 0)
+    seg = masked[a:verb_start]
+    t = _TRAILING_FILLER.search(seg)
+    b = a + (t.start() if t else len(seg))
+    seg = masked[a:b]
+    tt = _TIME_TAIL.search(seg)
+    if tt and re.search(r"(?:day|week|month|year|morning|evening|night)\b", seg[tt.start() :]):
+        b = a + tt.start()
+    while a < b and masked[a] == " ":
+        a += 1
+    if a >= b and re.search(r",\s*$", masked[lo:verb_start]):
+        # "The mayor, Jonas Pell, said": the name between the commas
+        inner = re.search(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$", masked[lo:verb_start])
+        first = masked.find(",", lo, verb_start)
+        if (
+            inner
+            and first < lo + inner.start(1) - 1 + 1
+            and not _NAME_LIST.match(masked[lo:verb_start])
+        ):
+            a, b = lo + inner.start(1), lo + inner.end(1)
+            while b > a and masked[b - 1] == " ":
+                b -= 1
+            return a, b
+        # "Toshimitsu Shigemura, a professor at ..., is also convinced": skip the appositive
+        if first > lo and len(masked[lo:first].split()) <= 6:
+            a, b = lo, first
+            lead = _LEADING_FILLER.match(masked[a:b])
+            a += lead.end() if lead else 0
+    if re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", masked[lo:verb_start]) and (
+        not re.search(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced", masked[b : verb_start + 30])
+    ):
+        return None  # passive: "It is believed that", "units considered"
+    if a >= b or len(masked[a:b].split()) > MAX_SPEAKER_WORDS or "x" * 4 in masked[a:b]:
+        return None
+    return a, b
+
+
+def extract_statements(
+    text: str, sentences: list[Sentence], ents: ArticleEntities, article_id: str
+) -> StatementResult:
+    """Statements and attributions of one article's clean text."""
+    quotes = find_quotes(text)
+    masked = _mask(text, quotes)
+    res = StatementResult(quotes=quotes)
+    resolver = Resolver(text, ents)
+    quote_speaker: dict[int, tuple[list[Source], str]] = {}
+    # Sentences in order; quotes are handled in the sentence where they open.
+    qi = 0
+    prev_para_speaker: tuple[list[Source], str] | None = None
+    last_para = -1
+    for sent in sentences:
+        s, e = sent.start, sent.end
+        para = text.count("\n", 0, s)
+        if para != last_para:
+            last_para = para
+        sent_quotes = []
+        while qi < len(quotes) and quotes[qi].open < e:
+            if quotes[qi].open >= s:
+                sent_quotes.append(quotes[qi])
+            qi += 1
+        long_quotes = [
+            q for q in sent_quotes if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
+        ]
+        indirect = _indirect(text, masked, s, e, resolver)
+        embedded = {
+            q.open
+            for q in long_quotes
+            for *_, content in indirect
+            if content and content[0] <= q.open and q.close <= content[1]
+        }
+        for q in long_quotes:
+            if q.open in embedded:
+                continue  # "X said his team had played “the best football”": reported speech
+            if _quote_heading(text, q):
+                continue
+            found = _quote_speaker(text, masked, q, s, quotes, resolver)
+            if found is None and text[s : q.open].strip(" \"“”'‘’«»—–-"):
+                continue  # a quoted name or term inside a sentence, not a continuation
+            if found is None:
+                prev = _previous_quote_speaker(text, q, quotes, quote_speaker)
+                if prev is not None:
+                    found = prev
+                elif prev_para_speaker is not None and _starts_paragraph(text, q):
+                    found = prev_para_speaker
+            if found is None:
+                continue
+            sources, cue = found
+            quote_speaker[q.open] = found
+            resolver.spoke(sources)
+            prev_para_speaker = found
+            ev = Span(article_id, q.start, q.end, text[q.start : q.end])
+            _add(res, sources, text[q.start : q.end].strip(" ,"), True, ev, cue)
+            cited = _cited(text, masked, q.close, e, resolver)
+            if cited:
+                res.attributions.append(Attribution(q.start, q.end, cited, sources[0], cue))
+            else:
+                res.attributions.append(Attribution(q.start, q.end, sources, cue=cue))
+        for start, end, sources, via, cue, content in indirect:
+            res.attributions.append(Attribution(start, end, sources, via, cue))
+            speakers = [via] if via else sources
+            if (speakers and content and not any(
+                q.start < content[0] or q.end > content[1] for q in long_quotes
+            )) or (speakers and content and long_quotes and all(
+                content[0] <= q.open and q.close <= content[1] for q in long_quotes
+            )):  # fmt: skip
+                resolver.spoke(speakers)
+                prev_para_speaker = (speakers, cue)
+                a, b = content
+                ev = Span(article_id, a, b, text[a:b])
+                _add(res, speakers, text[a:b], False, ev, cue)
+    return res
+
+
+def _add(
+    res: StatementResult, sources: list[Source], content: str, direct: bool, ev: Span, cue: str
+) -> None:
+    if not sources:
+        return
+    src = sources[0]
+    name = " and ".join(s.name for s in sources) if len(sources) > 1 else src.name
+    role = src.entity.role if src.entity and src.entity.type == "person" else None
+    res.statements.append(
+        Statement(name, content, direct, [ev], src.entity.id if src.entity else None, role, cue)
+    )
+    res.sources.append(src)
+
+
+def _quote_heading(text: str, q: Quote) -> bool:
+    """A line that is only a short quote is a subheading quoting someone."""
+    a = text.rfind("\n", 0, q.open) + 1
+    b = text.find("\n", q.close)
+    b = len(text) if b < 0 else b
+    line = text[a:b].strip()
+    return len(line.split()) < 15 and line[:1] in '"“«„‘' and line[-1:] in '"”»“’'
+
+
+def _starts_paragraph(text: str, q: Quote) -> bool:
+    return q.open == 0 or text[q.open - 1] == "\n"
+
+
+def _previous_quote_speaker(
+    text: str, q: Quote, quotes: list[Quote], spoken: dict[int, tuple[list[Source], str]]
+) -> tuple[list[Source], str] | None:
+    """A quote with no reporting clause continues the previous quote in its paragraph."""
+    para_start = text.rfind("\n", 0, q.open) + 1
+    for p in reversed(quotes):
+        if p.open >= q.open:
+            continue
+        if p.open < para_start:
+            break
+        if p.open in spoken:
+            return spoken[p.open]
+    return None
+
+
+def _quote_speaker(
+    text: str, masked: str, q: Quote, sent_start: int, quotes: list[Quote], resolver: Resolver
+) -> tuple[list[Source], str] | None:
+    # after the quote: `," said Chung In-beom` / `," he said.` / `,” the SBU said.`
+    line_end = text.find("\n", q.close)
+    line_end = len(text) if line_end < 0 else line_end
+    nxt = next((p.open for p in quotes if p.open > q.close), line_end)
+    tail_end = min(line_end, nxt)
+    tail = masked[q.close + 1 : tail_end]
+    for rx in (_AFTER_VERB_SPK, _AFTER_SPK_VERB):
+        m = rx.match(tail)
+        if m:
+            a, b = q.close + 1 + m.start("spk"), q.close + 1 + m.end("spk")
+            if len(text[a:b].split()) <= MAX_SPEAKER_WORDS:
+                srcs = resolver.resolve(a, b)
+                if srcs:
+                    return srcs, m["verb"]
+    m = re.match(r"^\s*,?\s*(?:" + _ACCORDING.pattern + ")", tail, re.I)
+    if m:
+        a, b = q.close + 1 + m.start("src"), q.close + 1 + m.end("src")
+        srcs = resolver.resolve(a, b)
+        if srcs:
+            return srcs, "according to"
+    # before the quote, in its sentence: `Zelensky wrote: "` / `Chung told DW that ... "`
+    lo = sent_start
+    for p in quotes:
+        if sent_start <= p.close < q.open:
+            lo = p.close + 1
+    head = masked[lo : q.open]
+    verbs = list(VERB.finditer(head))
+    for vm in reversed(verbs):
+        seg = _speaker_segment(masked, lo, lo + vm.start())
+        if seg is None:
+            seg_prev = _coordinated_subject(masked, lo, lo + vm.start())
+            if seg_prev is None:
+                continue
+            seg = seg_prev
+        srcs = resolver.resolve(*seg)
+        if srcs:
+            return srcs, vm[0]
+    m = _ACCORDING.search(head)
+    if m:
+        srcs = resolver.resolve(lo + m.start("src"), lo + m.end("src"))
+        if srcs:
+            return srcs, "according to"
+    return None
+
+
+def _coordinated_subject(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+    """`NIS confirmed the capture and promised it would "...": the subject of the
+    first verb."""
+    if not re.search(r"\band\s*$", masked[lo:verb_start]):
+        return None
+    first = VERB.search(masked, lo, verb_start)
+    if first is None or first.start() >= verb_start - 4:
+        return None
+    return _speaker_segment(masked, lo, first.start())
+
+
+def _cited(text: str, masked: str, a: int, b: int, resolver: Resolver) -> list[Source]:
+    """Who a speaker relays: "citing X", "after an X briefing"."""
+    sent = masked[a:b]
+    for m in _CITING.finditer(sent):
+        found = resolver.resolve(a + m.start("src"), a + m.end("src"))
+        if found:
+            return found
+    bm = _BRIEFING.search(sent)
+    if bm:
+        src = resolver.describe(text[a + bm.start("src") : a + bm.end("src")], a + bm.start(), None)
+        if src:
+            return [src]
+    return []
+
+
+def _indirect(
+    text: str, masked: str, s: int, e: int, resolver: Resolver
+) -> list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]]:
+    """Reported speech in one sentence: (start, end, sources, via, cue, content span)."""
+    out: list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]] = []
+    sent = masked[s:e]
+    cited = _cited(text, masked, s, e, resolver)
+    m = _AS_SAYS.match(sent)
+    if m:
+        srcs = resolver.resolve(s + m.start("spk"), s + m.end("spk"))
+        content = _trim(text, s + m.end(), e)
+        out.append((s, e, srcs, None, m["verb"], content))
+        return out
+    for m in _ACCORDING.finditer(sent):
+        srcs = resolver.resolve(s + m.start("src"), s + m.end("src"))
+        if not srcs:
+            continue
+        if m.start() <= 2:  # "According to X, CLAUSE."
+            comma = sent.find(",", m.end())
+            content = _trim(text, s + comma + 1, e) if comma > 0 else None
+        else:  # "CLAUSE, according to X."
+            content = _trim(text, s, s + m.start())
+        out.append((s, e, srcs, None, "according to", content))
+    if out:
+        return out
+    verbs = [
+        vm
+        for vm in VERB.finditer(sent)
+        if "x" * 3 not in sent[max(0, vm.start() - 3) : vm.end() + 3]
+    ]
+    for vm in verbs:
+        vs, ve = s + vm.start(), s + vm.end()
+        before = masked[s:vs]
+        # "CLAUSE, said X." / "CLAUSE, X said."
+        inverted = _AFTER_VERB_SPK.match(masked[vs:e])
+        if re.search(r",\s*$", before) and inverted and len(inverted["spk"].split()) <= 6:
+            a, b = vs + inverted.start("spk"), vs + inverted.end("spk")
+            srcs = resolver.resolve(a, b)
+            if srcs and (srcs[0].entity is not None or _singular_person(srcs[0].description or "")):
+                out.append((s, e, srcs, cited[0] if cited else None, vm[0], _trim(text, s, vs)))
+                continue
+        if re.search(r"\b(?:the|a|an)\s*$", before, re.I):
+            continue  # "the alleged involvement": an adjective
+        seg = _speaker_segment(masked, s, vs)
+        if seg is None:
+            if cited and re.search(r",\s*$", before):
+                out.append((s, e, cited, None, vm[0], _trim(text, ve, e)))
+            continue
+        srcs = resolver.resolve(*seg)
+        if not srcs and cited:
+            srcs, cited = cited, []
+        if not srcs:
+            continue
+        seg_text = masked[s : seg[0]]
+        trailing = re.match(
+            r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+\w+(?:\s+\w+)?\s*)?(?:[,.;!?]|$)",
+            masked[ve:e],
+        )
+        if re.search(r",\s*$", seg_text) and seg[0] > s + 10 and trailing:
+            # "CLAUSE, a South Korean lawmaker said on Monday, citing X."
+            content = _trim(text, s, seg[0])
+            clause = (s, seg[0])
+        else:
+            obj = _OBJECT_AFTER_VERB.match(masked, ve, e)
+            cs = obj.end() if obj else ve
+            clause_end = _clause_end(masked, cs, e)
+            content = _trim(text, cs, clause_end)
+            clause = (seg[0], clause_end)
+        if cited:
+            out.append((clause[0], clause[1], cited, srcs[0], vm[0], content))
+        else:
+            out.append((clause[0], clause[1], srcs, None, vm[0], content))
+    return out
+
+
+def _clause_end(masked: str, start: int, end: int) -> int:
+    m = re.search(r",\s*(?:while|whereas|but)\b|;", masked[start:end])
+    return start + m.start() if m else end
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a] in " ,:;\"“”«»'":
+        a += 1
+    while b > a and text[b - 1] in " ,.;:\"“”«»'":
+        b -= 1
+    if len(text[a:b].split()) < 3:
+        return None
+    return a, b

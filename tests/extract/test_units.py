@@ -1,0 +1,189 @@
+"""Extraction units: numbers, dates, quotes, speakers, figures, aliases, spaCy names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate import clean_article
+from corroborate.extract import extract, extract_story
+from corroborate.extract.dates import find_dates
+from corroborate.extract.statements import find_quotes
+from corroborate.text.numbers import QUANTITY, number_value, parse_quantity
+
+
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_grouped_digits_parse_back(n):
+    for text in (f"{n:,}", f"{n:,}".replace(",", " "), f"{n:,}".replace(",", ", ")):
+        assert number_value(text) == n
+
+
+@given(st.text(max_size=80))
+def test_quantity_regex_never_crashes(s):
+    for m in QUANTITY.finditer(s):
+        parse_quantity(m)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "low", "high", "qualifier"),
+    [
+        ("at least 300", 300, 300, None, "at least"),
+        ("nearly 3,000", 3000, 2550, 3000, "nearly"),
+        ("between 1,000 and 3,000", None, 1000, 3000, "range"),
+        ("several hundred", None, 300, 900, "about"),
+        ("up to 20 percent", 20, None, 20, "up to"),
+        ("two hundred", 200, 200, 200, "exact"),
+        ("1.5 million", 1_500_000, 1_500_000, 1_500_000, "exact"),
+    ],
+)
+def test_quantities(phrase, value, low, high, qualifier):
+    q = parse_quantity(next(QUANTITY.finditer(phrase)))
+    assert q is not None
+    assert (q.value, q.qualifier) == (value, qualifier)
+    assert q.low == pytest.approx(low) if low is not None else q.low is None
+    assert q.high == pytest.approx(high) if high is not None else q.high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("last Saturday", "2025-01-11"),
+        ("this Saturday", "2025-01-11"),
+        ("on Monday", "2025-01-13"),
+        ("in October", "2024-10"),
+        ("in late December", "2024-12-21/2024-12-31"),
+        ("since the late 1990s", "1997-01-01/1999-12-31"),
+        ("three days ago", "2025-01-10"),
+        ("this weekend", "2025-01-11/2025-01-12"),
+        ("next Monday", "2025-01-20"),
+        ("on January 11", "2025-01-11"),
+        ("in June 2024", "2024-06"),
+        ("in the fall", "2024-09-01/2024-11-30"),
+        ("yesterday", "2025-01-12"),
+    ],
+)
+def test_relative_dates_prefer_the_past(text, iso):
+    (ref,) = find_dates(f"It happened {text}.", "a", date(2025, 1, 13))
+    assert ref.iso == iso
+
+
+def test_dates_without_anchor_are_kept_unresolved():
+    (ref,) = find_dates("It happened last Saturday.", "a", None)
+    assert ref.iso is None and ref.span.text == "last Saturday"
+
+
+def test_quotes_in_every_style():
+    text = (
+        'He said "straight quotes here" and then “curly ones here” and «guillemets here» '
+        "and „low high here“.\n‘single curly quote here,’ she said."
+    )
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == [
+        "straight quotes here",
+        "curly ones here",
+        "guillemets here",
+        "low high here",
+        "single curly quote here,",
+    ]
+
+
+def test_quote_spanning_sentences_and_continuation():
+    a = clean_article(
+        '"We lost the house. We lost the car," said Ana Ruiz, a teacher. "Nothing at all is left."',
+        published="2025-01-01",
+    )
+    st_ = extract(a).statements
+    assert [(s.speaker, s.direct) for s in st_] == [("Ana Ruiz", True), ("Ana Ruiz", True)]
+    assert st_[0].text.startswith("We lost the house. We lost the car")
+    assert st_[0].role == "teacher"
+
+
+def test_pronoun_and_description_speakers():
+    a = clean_article(
+        "Toshiro Abe, a professor at Kanto University, spoke on Monday. "
+        "The Japanese professor believes the dam failed. "
+        '"It was entirely avoidable," he said.',
+        published="2025-01-01",
+    )
+    st_ = extract(a).statements
+    assert {s.speaker for s in st_} == {"Toshiro Abe"}
+    assert [s.direct for s in st_] == [False, True]
+
+
+def test_not_figures():
+    a = clean_article(
+        "In 1998, the 45-year-old mayor was elected. Call 555 0142 now. "
+        "Flight 370 left at 10:45 on May 5. The match ended 3-1. She waited 10 years.",
+        published="2025-01-01",
+    )
+    assert extract(a).figures == []
+
+
+def test_figure_fields():
+    a = clean_article(
+        "In December, officials said nearly 3,000 soldiers had been killed or injured, "
+        "while the army put the figure at 1,000.",
+        published="2025-01-20",
+    )
+    figs = extract(a).figures
+    assert [(f.value, f.measure, f.qualifier, f.subject, f.attributed_to) for f in figs] == [
+        (3000.0, "casualties", "nearly", "soldiers", ["officials"]),
+        (1000.0, "casualties", "exact", "soldiers", ["the army"]),
+    ]
+    assert {f.as_of.iso for f in figs} == {"2024-12"}
+    ev = figs[0].evidence[0]
+    assert a.text[ev.start : ev.end] == ev.text
+
+
+def test_aliases_across_a_story_without_wrong_merges():
+    a = clean_article(
+        "Kim Jong-un met Kim Yo-jong. The Institute for Conflict Studies (ICS) said so.",
+        published="2025-01-01",
+    )
+    b = clean_article(
+        "Kim Jong Un spoke. ICS analysts disagreed. Paul Arden and Simon Arden agreed.",
+        published="2025-01-02",
+    )
+    ents = extract_story([a, b]).entities
+    by_name = {n: e for e in ents for n in [e.name, *e.aliases]}
+    assert by_name["Kim Jong-un"] is by_name["Kim Jong Un"]
+    assert by_name["Kim Jong-un"] is not by_name["Kim Yo-jong"]
+    assert by_name["ICS"] is by_name["Institute for Conflict Studies"]
+    assert by_name["Paul Arden"] is not by_name["Simon Arden"]
+
+
+def test_non_english_articles_get_no_extraction():
+    a = clean_article(
+        "Mindestens zwölf Menschen sind bei dem Hochwasser ums Leben gekommen, sagte die Polizei.",
+        published="2025-01-01",
+    )
+    assert a.language == "de"
+    ex = extract(a)
+    assert ex.entities == [] and ex.figures == [] and ex.statements == []
+
+
+def test_spacy_pipeline_through_the_same_interface():
+    spacy = pytest.importorskip("spacy")
+    from corroborate.extract.spacy_names import SpacyNames
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Ilse Brandt"},
+            {"label": "PERSON", "pattern": "Brandt"},
+            {"label": "ORG", "pattern": "Harbour Authority"},
+        ]
+    )
+    a = clean_article(
+        "Ilse Brandt said 40 homes were destroyed. The Harbour Authority said Brandt was right.",
+        published="2025-01-01",
+    )
+    ex = extract(a, names=SpacyNames(nlp))
+    people = [e for e in ex.entities if e.type == "person"]
+    assert [(e.name, e.aliases) for e in people] == [("Ilse Brandt", ["Brandt"])]
+    assert any(e.type == "org" and e.name == "Harbour Authority" for e in ex.entities)
+    assert ex.figures[0].attributed_to == ["Ilse Brandt"]
