@@ -85,9 +85,7 @@ def extract_parts(
     ents = build_entities(article.id, text, cands)
     dates = list(find_dates(text, article.id, anchor, anchor_source))
     st = extract_statements(text, article.sentences, ents, article.id)
-    figures, credited, _ = extract_figures(
-        text, article.sentences, article.id, st.attributions, dates
-    )
+    figures, credited = extract_figures(text, article.sentences, article.id, st.attributions, dates)
     ex = Extraction([article.id], ents.entities, st.statements, figures, dates)
     return ArticleExtraction(ex, ents, st.sources, credited)
 

@@ -23,7 +23,7 @@ from corroborate.extract.lexicon import (
     ROLE_SYNONYMS,
     SPEECH_VERBS,
 )
-from corroborate.extract.names import _ACRONYM, Candidate, classify, fold, name_key, place_name
+from corroborate.extract.names import _ACRONYM, Candidate, fold, name_key, place_name
 from corroborate.model import Entity, EntityType, Mention, Span
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?$")
@@ -50,6 +50,30 @@ class _UnionFind:
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        """Members of each set, sets in order of their first member."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return sorted(out.values(), key=lambda g: g[0])
+
+    def attach_short_forms(self, full: list[tuple[int, str]], short: list[tuple[int, str]]) -> None:
+        """Join each one-word name to the unique full person name it abbreviates:
+        surname first ("Zelensky"), then given name ("Chung", "Sokil")."""
+        last: dict[str, list[int]] = defaultdict(list)
+        first: dict[str, list[int]] = defaultdict(list)
+        for i, name in full:
+            toks = name.split()
+            last[name_key(toks[-1])].append(i)
+            first[name_key(toks[0])].append(i)
+        for i, name in short:
+            k = name_key(name)
+            roots = {self.find(j) for j in last.get(k, ())} or {
+                self.find(j) for j in first.get(k, ())
+            }
+            if len(roots) == 1:
+                self.union(i, roots.pop())
 
 
 def _compatible(a: EntityType | None, b: EntityType | None) -> bool:
@@ -155,29 +179,17 @@ def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) 
         j = by_key.setdefault(k, i)
         if j != i and _compatible(cands[j].type, c.type):
             uf.union(i, j)
-    # short forms of a unique full person name: surname first, then given name
-    persons = [i for i, c in enumerate(cands) if c.type == "person" and len(c.name.split()) > 1]
-    last: dict[str, set[int]] = defaultdict(set)
-    first: dict[str, set[int]] = defaultdict(set)
-    for i in persons:
-        toks = cands[i].name.split()
-        last[name_key(toks[-1])].add(uf.find(i))
-        first[name_key(toks[0])].add(uf.find(i))
-    for i, c in enumerate(cands):
-        if len(c.name.split()) != 1 or c.type not in (None, "person", "misc"):
-            continue
-        k = name_key(c.name)
-        roots = {uf.find(r) for r in last.get(k, ())}
-        if not roots:
-            roots = {uf.find(r) for r in first.get(k, ())}
-        if len(roots) == 1:
-            uf.union(i, next(iter(roots)))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
+    uf.attach_short_forms(
+        [(i, c.name) for i, c in enumerate(cands) if c.type == "person" and " " in c.name],
+        [
+            (i, c.name)
+            for i, c in enumerate(cands)
+            if " " not in c.name and c.type in (None, "person", "misc")
+        ],
+    )
     entities: list[Entity] = []
     ent_countries: dict[str, str] = {}
-    for members in sorted(groups.values(), key=lambda g: g[0]):
+    for members in uf.groups():
         ent = _entity(
             article_id,
             text,
@@ -304,13 +316,8 @@ def description_matches(desc: str, entity: Entity) -> bool:
     if entity.type == "org":
         names = {w for n in [entity.name, *entity.aliases] for w in fold(n).split()}
         names |= {_ORG_SYNONYMS[w] for w in list(names) if w in _ORG_SYNONYMS}
-        mapped = {_ORG_SYNONYMS.get(w, w) for w in words} | set(words)
         need = [w for w in words if w not in ("group", "organisation", "organization")]
-        return (
-            bool(need)
-            and all(w in names or _ORG_SYNONYMS.get(w) in names for w in need)
-            and bool(mapped)
-        )
+        return bool(need) and all(w in names or _ORG_SYNONYMS.get(w) in names for w in need)
     return False
 
 
@@ -336,28 +343,18 @@ def merge_entities(
             if j != i:
                 uf.union(i, j)
     # an article that only says "Zelensky": join the story's unique full name
-    full_last: dict[str, set[int]] = defaultdict(set)
-    full_first: dict[str, set[int]] = defaultdict(set)
-    for i, e in enumerate(items):
-        toks = e.name.split()
-        if e.type == "person" and len(toks) > 1:
-            full_last[name_key(toks[-1])].add(i)
-            full_first[name_key(toks[0])].add(i)
-    for i, e in enumerate(items):
-        if e.type in ("person", "misc") and len(e.name.split()) == 1:
-            k = name_key(e.name)
-            roots = {uf.find(j) for j in full_last.get(k, ())}
-            if not roots:
-                roots = {uf.find(j) for j in full_first.get(k, ())}
-            if len(roots) == 1:
-                uf.union(i, next(iter(roots)))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
+    uf.attach_short_forms(
+        [(i, e.name) for i, e in enumerate(items) if e.type == "person" and " " in e.name],
+        [
+            (i, e.name)
+            for i, e in enumerate(items)
+            if " " not in e.name and e.type in ("person", "misc")
+        ],
+    )
     story: list[Entity] = []
     id_map: dict[str, str] = {}
     story_countries: dict[str, str] = {}
-    for members in sorted(groups.values(), key=lambda g: g[0]):
+    for members in uf.groups():
         ents = [items[i] for i in members]
         merged = _merge_group(ents)
         merged.id = f"e{len(story)}"
@@ -404,7 +401,3 @@ def _merge_group(ents: list[Entity]) -> Entity:
         (e.role for e in ents if e.role), None
     )
     return Entity("", name, typ, aliases, mentions, role)
-
-
-def retype_unknown(name: str) -> EntityType | None:
-    return classify(name)[0]

@@ -59,11 +59,10 @@ def extract_figures(
     article_id: str,
     attributions: list[Attribution],
     dates: list[TimeRef],
-) -> tuple[list[Figure], list[list[Source]], list[Source | None]]:
-    """Figures of one article, with the sources credited (parallel lists)."""
+) -> tuple[list[Figure], list[list[Source]]]:
+    """Figures of one article, with the sources credited to each (parallel lists)."""
     figures: list[Figure] = []
     credited: list[list[Source]] = []
-    relays: list[Source | None] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
     for sent in sentences:
         s, e = sent.start, sent.end
@@ -106,8 +105,7 @@ def extract_figures(
                 )
             )
             credited.append(sources)
-            relays.append(via)
-    return figures, credited, relays
+    return figures, credited
 
 
 def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:

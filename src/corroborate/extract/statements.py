@@ -71,7 +71,6 @@ _LEADING_FILLER = re.compile(
     r"^\s*(?:as|and|but|so|then|yet|also|meanwhile|however|which|who)\s+", re.I
 )
 _TIME_TAIL = re.compile(r"\s+(?:on|this|last|in|at)\s+\S+\s*$")
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s*$", re.I)
 _OBJECT_AFTER_VERB = re.compile(
     r"^\s*(?:(?:him|her|them|us|me|reporters|journalists|the\s+press|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|"
     r"(?:on|this|last|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day|week|month)|"
@@ -195,19 +194,13 @@ class Resolver:
             return []
         if low in PRONOUNS:
             kind = PRONOUNS[low]
-            if kind == "person":
-                src = self.last_person
-                if src is None:
-                    e = self.ents.last_before(start, ["person"])
-                    src = Source(e.name, e) if e else None
-                return [src] if src else []
-            if kind == "org":
-                src = self.last_org
-                if src is None:
-                    e = self.ents.last_before(start, ["org"])
-                    src = Source(e.name, e) if e else None
-                return [src] if src else []
-            return []
+            if kind not in ("person", "org"):
+                return []
+            src = self.last_person if kind == "person" else self.last_org
+            if src is None:
+                e = self.ents.last_before(start, [kind])
+                src = Source(e.name, e) if e else None
+            return [src] if src else []
         inside = self.ents.within(start, end)
         people = [e for _, _, e in inside if e.type == "person"]
         orgs = [e for _, _, e in inside if e.type == "org"]
@@ -215,7 +208,7 @@ class Resolver:
         words = phrase.split()
         if people:
             return [Source(e.name, e) for e in _unique(people)]
-        if orgs and not _possessive_description(phrase, inside):
+        if orgs:
             return [Source(e.name, e) for e in _unique(orgs)]
         if places and _only_names(phrase, inside):
             return [Source(e.name, e) for e in _unique(places)]
@@ -299,10 +292,6 @@ def _only_names(phrase: str, inside: list[tuple[int, int, Entity]]) -> bool:
     )
 
 
-def _possessive_description(phrase: str, inside: list[tuple[int, int, Entity]]) -> bool:
-    return False
-
-
 def _clean_description(phrase: str) -> str:
     return re.sub(r"^(?:a|an)\s+", "the ", phrase.strip())
 
@@ -336,11 +325,7 @@ def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] |
         # "The mayor, Jonas Pell, said": the name between the commas
         inner = re.search(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$", masked[lo:verb_start])
         first = masked.find(",", lo, verb_start)
-        if (
-            inner
-            and first < lo + inner.start(1) - 1 + 1
-            and not _NAME_LIST.match(masked[lo:verb_start])
-        ):
+        if inner and first < lo + inner.start(1) and not _NAME_LIST.match(masked[lo:verb_start]):
             a, b = lo + inner.start(1), lo + inner.end(1)
             while b > a and masked[b - 1] == " ":
                 b -= 1
@@ -422,11 +407,12 @@ def extract_statements(
         for start, end, sources, via, cue, content in indirect:
             res.attributions.append(Attribution(start, end, sources, via, cue))
             speakers = [via] if via else sources
-            if (speakers and content and not any(
-                q.start < content[0] or q.end > content[1] for q in long_quotes
-            )) or (speakers and content and long_quotes and all(
-                content[0] <= q.open and q.close <= content[1] for q in long_quotes
-            )):  # fmt: skip
+            # reported speech, unless the sentence also quotes words outside it
+            if (
+                speakers
+                and content
+                and all(content[0] <= q.start and q.end <= content[1] for q in long_quotes)
+            ):
                 resolver.spoke(speakers)
                 prev_para_speaker = (speakers, cue)
                 a, b = content
