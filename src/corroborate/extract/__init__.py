@@ -33,6 +33,7 @@ from corroborate.extract.figures import extract_figures
 from corroborate.extract.names import Candidate, find_candidates
 from corroborate.extract.statements import Source, extract_statements
 from corroborate.model import Article, Entity, Extraction, Figure, Statement
+from corroborate.text.scan import Tokens
 
 __all__ = ["ArticleExtraction", "extract", "extract_article", "extract_parts", "extract_story"]
 
@@ -83,9 +84,12 @@ def extract_parts(
     starts = [s.start for s in article.sentences]
     cands = (names or find_candidates)(text, starts, _headings(text))
     ents = build_entities(article.id, text, cands)
-    dates = list(find_dates(text, article.id, anchor, anchor_source))
-    st = extract_statements(text, article.sentences, ents, article.id)
-    figures, credited = extract_figures(text, article.sentences, article.id, st.attributions, dates)
+    tokens = Tokens(text)
+    dates = list(find_dates(text, article.id, anchor, anchor_source, tokens=tokens))
+    st = extract_statements(text, article.sentences, ents, article.id, tokens)
+    figures, credited = extract_figures(
+        text, article.sentences, article.id, st.attributions, dates, tokens
+    )
     ex = Extraction([article.id], ents.entities, st.statements, figures, dates)
     return ArticleExtraction(ex, ents, st.sources, credited)
 

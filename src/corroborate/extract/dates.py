@@ -18,6 +18,7 @@ from typing import Literal
 
 from corroborate.model import Granularity, Span, TimeRef
 from corroborate.text.dates import MONTH_RE, MONTHS, _mk
+from corroborate.text.scan import Tokens, anchored_finditer
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -58,6 +59,64 @@ DATE_RE = re.compile(
     """,
     re.I | re.X,
 )
+
+
+# Words every date expression contains at least one of (or a year, or a decade).
+_TRIGGER_WORDS = frozenset(
+    list(MONTHS) + WEEKDAYS + list(SEASONS) + [f"{u}{s}" for u in UNITS for
+     s in ("", "s")] + ["yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "weekend"]
+)  # fmt: skip
+_YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d|\d{3}0s")
+
+
+# Words a date expression may begin with before its trigger word ("since the
+# end of", "a few weeks ago", "this past"), besides numbers ("12 October").
+_STARTERS = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "from",
+        "during",
+        "of",
+        "before",
+        "after",
+        "through",
+        "early",
+        "earlier",
+        "mid",
+        "middle",
+        "late",
+        "later",
+        "the",
+        "end",
+        "beginning",
+        "start",
+        "last",
+        "this",
+        "next",
+        "past",
+        "on",
+        "coming",
+        "over",
+    ]
+) | frozenset(w.split()[0] for w in _NUMWORDS)
+
+
+def _is_year(word: str) -> bool:
+    return _YEAR_TOKEN.match(word) is not None
+
+
+def date_matches(
+    text: str, start: int = 0, end: int | None = None, tokens: Tokens | None = None
+) -> Iterator[re.Match[str]]:
+    """``DATE_RE`` matches in ``text[start:end]``, tried only near trigger words."""
+    tokens = tokens or Tokens(text)
+    triggers = tokens.triggers(_TRIGGER_WORDS, numeric=_is_year)
+    return anchored_finditer(
+        DATE_RE, text, tokens, triggers, start, end, starters=_STARTERS, numeric_starts=True
+    )
 
 
 @dataclass(slots=True, frozen=True)
@@ -231,6 +290,7 @@ def _season(anchor: date, season: str, rel: str, year: str | None) -> _Parsed:
     return _Parsed(date(y, m1, 1), _month_end(end_y, m2), "season")
 
 
+_LEAD = re.compile(r"(?:in|since|by|until|from|during|before|after|through|of|on)\s+", re.I)
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:-|–)?\s*(?:year|yr)s?[-\s]old\b", re.I)
 
 
@@ -241,13 +301,14 @@ def find_dates(
     anchor_source: Literal["published", "inferred", "explicit", "none"] = "published",
     start: int = 0,
     end: int | None = None,
+    tokens: Tokens | None = None,
 ) -> Iterator[TimeRef]:
     """Every date expression in ``text[start:end]``, resolved against ``anchor``.
 
     >>> [t.iso for t in find_dates("Last Saturday and in October", "a", date(2025, 1, 13))]
     ['2025-01-11', '2024-10']
     """
-    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+    for m in date_matches(text, start, end, tokens):
         if m["bare_wd"] and m.start() > 0 and text[m.start() - 1] in "'’":
             continue
         if m["day_word"] and text.startswith(("'s", "’s"), m.end()):
@@ -257,9 +318,7 @@ def find_dates(
         parsed = _parse(m, anchor)
         s, e = m.start(), m.end()
         # the span is the date phrase itself, without the leading preposition
-        lead = re.match(
-            r"(?:in|since|by|until|from|during|before|after|through|of|on)\s+", m[0], re.I
-        )
+        lead = _LEAD.match(m[0])
         if lead and not (m["rel_wd"] or m["season_rel"]):
             s += lead.end()
         span = Span(article, s, e, text[s:e])
@@ -279,7 +338,7 @@ def _is_explicit(m: re.Match[str]) -> bool:
 def latest_explicit(text: str) -> date | None:
     """The latest explicit (year-bearing) day mentioned: a lower bound on the publication date."""
     best: date | None = None
-    for m in DATE_RE.finditer(text):
+    for m in date_matches(text):
         if m["iso"] or m["mdy_y"] or m["dmy_y"]:
             p = _parse(m, None)
             if p and (best is None or p.end > best):

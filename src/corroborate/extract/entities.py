@@ -16,6 +16,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TypeVar
 
 from corroborate.extract.lexicon import (
     DEMONYMS,
@@ -222,9 +224,9 @@ def _ws(text: str, pos: int) -> int:
 def _entity(
     article_id: str, text: str, group: list[Candidate], acr: set[int], members: list[int]
 ) -> Entity | None:
-    types = Counter(c.type for c in group if c.type and c.strong)
+    types = _count([c.type for c in group if c.type and c.strong])
     if not types:
-        types = Counter(c.type for c in group if c.type)
+        types = _count([c.type for c in group if c.type])
     if any(c.title for c in group):
         typ: EntityType | None = "person"
     elif types:
@@ -239,7 +241,7 @@ def _entity(
         return None
     acronym_names = {group[k].name for k, i in enumerate(members) if i in acr}
     full = [c for c in group if c.name not in acronym_names and not c.heading] or group
-    counts = Counter(c.name for c in full)
+    counts = _count([c.name for c in full])
     # the fullest form: most tokens, then most frequent, then first seen
     name = max(counts, key=lambda s: (len(s.split()) if typ == "person" else len(s), counts[s]))
     if typ == "org":
@@ -255,9 +257,23 @@ def _entity(
     return Entity("", name, typ, aliases, mentions, role)
 
 
+def _count(items: list[_T]) -> dict[_T, int]:
+    """Occurrences of each item, in first-seen order (cheaper than a Counter)."""
+    out: dict[_T, int] = {}
+    for x in items:
+        out[x] = out.get(x, 0) + 1
+    return out
+
+
 def _starts_with_demonym(s: str) -> bool:
-    low = s.lower()
-    return any(low.startswith(d + " ") for d in DEMONYMS)
+    words = s.lower().split(" ")
+    return any(
+        " ".join(words[:k]) in DEMONYMS for k in range(1, min(len(words), _DEMONYM_WORDS + 1))
+    )
+
+
+_T = TypeVar("_T")
+_DEMONYM_WORDS = max(len(d.split(" ")) for d in DEMONYMS)
 
 
 def _role(text: str, group: list[Candidate]) -> str | None:
@@ -275,10 +291,15 @@ def _has_role_noun(phrase: str) -> bool:
     return any(w.strip(",.").lower() in ROLE_NOUNS for w in phrase.split()[:8])
 
 
-def role_words(entity: Entity) -> set[str]:
+def role_words(entity: Entity) -> frozenset[str]:
     """Words describing what a person is, with synonyms: for linking descriptions."""
+    return _role_words(entity.role or "", tuple(sorted({m.title or "" for m in entity.mentions})))
+
+
+@lru_cache(maxsize=1 << 14)
+def _role_words(role: str, titles: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
-    for src in [entity.role or "", *(m.title or "" for m in entity.mentions)]:
+    for src in [role, *titles]:
         for w in fold(src).replace("-", " ").split():
             w = w.strip(",.")
             words.add(w)
@@ -287,7 +308,7 @@ def role_words(entity: Entity) -> set[str]:
         for head, syns in ROLE_SYNONYMS.items():
             if w in syns:
                 words.add(head)
-    return words
+    return frozenset(words)
 
 
 # Description words for organisations: "spy agency" is an intelligence service.
@@ -299,26 +320,63 @@ _POSSESSOR = re.compile(r"^\s*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?'s\s+")
 _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
+
+
 def description_matches(desc: str, entity: Entity) -> bool:
     """Does a description ("the spy agency", "the Japanese professor") fit the entity?"""
+    return bool(fitting(desc, [entity]))
+
+
+def fitting(
+    desc: str, entities: Sequence[Entity], words_of: dict[str, frozenset[str]] | None = None
+) -> set[str]:
+    """Ids of the people and organisations a description fits.
+
+    ``words_of`` caches each entity's describing words (role words of a
+    person, name words of an organisation) across calls on one article.
+    """
+    parsed = _description(desc)
+    if parsed is None:
+        return set()
+    words, head, plural, possessive = parsed
+    need = [w for w in words if w not in ("group", "organisation", "organization")]
+    cache = {} if words_of is None else words_of
+    out = set()
+    for e in entities:
+        if e.type == "person" and not (plural or possessive):  # "his commanders" are not him
+            rw = cache.get(e.id)
+            if rw is None:
+                rw = cache[e.id] = role_words(e)
+            if head in rw or words[-1] in rw or any(head in ROLE_SYNONYMS.get(w, ()) for w in rw):
+                out.add(e.id)
+        elif e.type == "org" and need:
+            names = cache.get(e.id)
+            if names is None:
+                names = cache[e.id] = _org_words((e.name, *e.aliases))
+            if all(w in names or _ORG_SYNONYMS.get(w) in names for w in need):
+                out.add(e.id)
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _description(desc: str) -> tuple[tuple[str, ...], str, bool, bool] | None:
+    """A description's content words, head noun, plurality and whether it
+    starts with a possessive pronoun; None when nothing is left."""
     low = _POSSESSOR.sub("", fold(desc).replace("’", "'"))
     low = _DEMONYM_RE.sub(" ", low)
-    words = [w for w in low.replace("'s", "").split() if w not in _STOP and not place_name(w)]
+    words = tuple(w for w in low.replace("'s", "").split() if w not in _STOP and not place_name(w))
     if not words:
-        return False
+        return None
     plural = words[-1].endswith("s") and words[-1][:-1] in ROLE_NOUNS
     head = words[-1][:-1] if plural else words[-1]
-    if entity.type == "person":
-        if plural or re.match(r"^(?:his|her|their|its)\b", low):
-            return False  # "his commanders" are not him
-        rw = role_words(entity)
-        return head in rw or words[-1] in rw or any(head in ROLE_SYNONYMS.get(w, ()) for w in rw)
-    if entity.type == "org":
-        names = {w for n in [entity.name, *entity.aliases] for w in fold(n).split()}
-        names |= {_ORG_SYNONYMS[w] for w in list(names) if w in _ORG_SYNONYMS}
-        need = [w for w in words if w not in ("group", "organisation", "organization")]
-        return bool(need) and all(w in names or _ORG_SYNONYMS.get(w) in names for w in need)
-    return False
+    return words, head, plural, bool(_POSSESSIVE_PRONOUN.match(low))
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_words(names: tuple[str, ...]) -> frozenset[str]:
+    words = {w for n in names for w in fold(n).split()}
+    return frozenset(words | {_ORG_SYNONYMS[w] for w in words if w in _ORG_SYNONYMS})
 
 
 def merge_entities(

@@ -18,7 +18,8 @@ from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS, NO
 from corroborate.extract.statements import Attribution, Source
 from corroborate.model import Figure, Sentence, Span, TimeRef
 from corroborate.text.dates import MONTH_RE
-from corroborate.text.numbers import QUANTITY, parse_quantity
+from corroborate.text.numbers import QUANTITY, STARTERS, parse_quantity, quantity_triggers
+from corroborate.text.scan import Tokens, anchored_finditer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _NP_STOP = frozenset(["in", "on", "at", "to", "for", "from", "with", "by", "have", "has", "had", "were", "was", "are", "is", "been", "be", "being", "and", "or", "while", "who", "which", "that", "since", "after", "before", "during", "including", "out", "among", "than", "as", "into", "across", "per", "according", "said", "says", "will", "would", "could", "may", "might", "there", "their", "them", "it", "its", "this", "these", "those", "over", "under", "against", "between"])  # fmt: skip
@@ -44,6 +45,17 @@ _NUMBER_OF = re.compile(
 )
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;]{0,40}$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DIGITS_AFTER = re.compile(r"^[\s-]*\d{2,}")
+_YEARS_OLD = re.compile(r"^\s*(?:-|–)?\s*(?:year|yr)s?[-\s]old\b", re.I)
+_LIST_MARK = re.compile(r"^[.)]\s")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_SENTENCE_MARK_TAIL = re.compile(r"[.!?:]\s*\S+\s*$")
+_OF_AFTER = re.compile(r"^\s+of\b")
+_WORD_AFTER = re.compile(r"^\s+\w")
+_GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
+_CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
+_OF_DETERMINER = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*")
 _IDENTIFIER_WORDS = frozenset(["no", "number", "#", "page", "article", "chapter", "section"])
 
 
@@ -59,15 +71,18 @@ def extract_figures(
     article_id: str,
     attributions: list[Attribution],
     dates: list[TimeRef],
+    tokens: Tokens | None = None,
 ) -> tuple[list[Figure], list[list[Source]]]:
     """Figures of one article, with the sources credited to each (parallel lists)."""
     figures: list[Figure] = []
     credited: list[list[Source]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
+    tokens = tokens or Tokens(text)
+    triggers = quantity_triggers(tokens)
     for sent in sentences:
         s, e = sent.start, sent.end
         prev = _Ctx()
-        for m in QUANTITY.finditer(text, s, e):
+        for m in anchored_finditer(QUANTITY, text, tokens, triggers, s, e, starters=STARTERS):
             q = parse_quantity(m)
             if q is None:
                 continue
@@ -113,32 +128,32 @@ def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:
     raw = m[0]
     before = text[max(s, a - 30) : a]
     after = text[b : b + 30]
-    if m["num"] and not m["qual"] and re.fullmatch(r"(?:1[89]|20)\d\d", m["num"]):
+    if m["num"] and not m["qual"] and _YEAR.fullmatch(m["num"]):
         nxt = _WORD.match(after.lstrip())
         if not (nxt and nxt[0].lower() in COUNT_NOUNS):
             return True  # a year
     if _MONTH_NEAR.search(before) or _MONTH_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
-    if _PHONE_NEAR.search(before) or re.match(r"^[\s-]*\d{2,}", after):
+    if _PHONE_NEAR.search(before) or _DIGITS_AFTER.match(after):
         return True
-    if re.match(r"^\s*(?:-|–)?\s*(?:year|yr)s?[-\s]old\b", after, re.I):
+    if _YEARS_OLD.match(after):
         return True
     nxt = _WORD.match(after.lstrip(" -"))
     if nxt and nxt[0].lower() in NOT_COUNTED and not m["pct"]:
         return True
-    if (a == s or text[a - 1] == "\n") and re.match(r"^[.)]\s", after):
+    if (a == s or text[a - 1] == "\n") and _LIST_MARK.match(after):
         return True  # a list marker
-    prev_word = re.search(r"(\S+)\s*$", before)
+    prev_word = _LAST_WORD.search(before)
     if prev_word and not m["qual"]:
         w = prev_word[1]
         if w.lower().rstrip(".") in _IDENTIFIER_WORDS:
             return True
         # "Flight 370", "Resolution 2231": a capitalised word mid-sentence names the number
-        mid_sentence = a - len(prev_word[0]) > s + 1 and not re.search(r"[.!?:]\s*\S+\s*$", before)
+        mid_sentence = a - len(prev_word[0]) > s + 1 and not _SENTENCE_MARK_TAIL.search(before)
         if w[:1].isupper() and w.isalpha() and mid_sentence and m["num"] and "," not in raw:
             return True
     return raw.strip().lower() == "one" and (
-        bool(re.match(r"^\s+of\b", after)) or not re.match(r"^\s+\w", after)
+        bool(_OF_AFTER.match(after)) or not _WORD_AFTER.match(after)
     )
 
 
@@ -147,9 +162,9 @@ def _np_after(text: str, b: int, e: int) -> tuple[list[str], int]:
     pos = b
     words: list[str] = []
     # "10,000 of its soldiers", "thousands of people"
-    skip = re.match(r"\s+of\s+(?:its|their|the|his|her)?\s*", text[pos:e])
+    skip = _OF_DETERMINER.match(text, pos, e)
     if skip:
-        pos += skip.end()
+        pos = skip.end()
     for wm in _WORD.finditer(text, pos, e):
         gap = text[pos : wm.start()]
         if any(c in gap for c in ',.;:()"“”!?') or len(gap) > 3:
@@ -171,9 +186,10 @@ def _np_after(text: str, b: int, e: int) -> tuple[list[str], int]:
 def _window_measures(text: str, start: int, end: int) -> list[str]:
     """Measure words in the verb window, stopping at the next number or clause."""
     found: list[str] = []
+    stop = _GAP_BREAK.search(text, start, end)
+    limit = stop.end() if stop else end + 1  # no word from there on
     for wm in _WORD.finditer(text, start, end):
-        gap = text[start : wm.start()]
-        if re.search(r";|,\s*(?:while|whereas|but)\b|\d", gap):
+        if wm.start() >= limit:
             break
         w = wm[0].lower()
         if w in MEASURE_WORDS:
@@ -221,7 +237,7 @@ def _measure(
         r"\b(?:up|down)\s+from\s*$|\bcompared\s+with\s*$", text[max(s, a - 20) : a]
     ):
         return prev.measure, prev.subject  # "64.5 percent, up from 58 percent"
-    if re.search(r"\bput\s+the\s+crowd\s+at\s*$", text[max(s, a - 30) : a]):
+    if _CROWD.search(text[max(s, a - 30) : a]):
         return "crowd", subject
     if _FIGURE_ANAPHOR.search(text[max(s, a - 60) : a]) and prev.measure:
         return prev.measure, prev.subject

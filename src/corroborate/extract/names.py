@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from corroborate.extract.lexicon import (
     COMMON_CAPS,
@@ -60,12 +60,14 @@ class Candidate:
     initial: bool = False  # at a sentence start, where every word is capitalised  # the name was followed by 's ("Ukraine's Security Service")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lower-case ASCII folding: "Zelenskyy" and "Zélenskyy" compare equal."""
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A key under which spelling variants of one name collide.
 
@@ -78,13 +80,16 @@ def name_key(name: str) -> str:
     >>> name_key("Zelenskyy") == name_key("Zelensky") == name_key("Zelenskiy")
     True
     """
-    s = fold(name)
-    s = re.sub(r"['’]s\b", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"[^a-z0-9]+", "", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    s = re.sub(r"(?:iy|yi|ij)$", "y", s)
-    return s
+    s = _KEY_THE.sub("", _KEY_POSSESSIVE.sub("", fold(name)))
+    s = _KEY_DOUBLE.sub(r"\1", _KEY_PUNCT.sub("", s))
+    return _KEY_ENDING.sub("y", s)
+
+
+_KEY_POSSESSIVE = re.compile(r"['’]s\b")
+_KEY_THE = re.compile(r"^the\s+")
+_KEY_PUNCT = re.compile(r"[^a-z0-9]+")
+_KEY_DOUBLE = re.compile(r"(.)\1+")
+_KEY_ENDING = re.compile(r"(?:iy|yi|ij)$")
 
 
 @cache
@@ -182,6 +187,7 @@ def _demonym_len(tokens: list[str], i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 16)
 def classify(name: str) -> tuple[EntityType | None, bool]:
     """Type a title-free name by its own words; ``(type, strong)``.
 
@@ -228,6 +234,10 @@ def _namelike(tok: str) -> bool:
                                                  "-" in tok) and not _ROMAN.match(tok)  # fmt: skip
 
 
+_NONSPACE = re.compile(r"\S+")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)\w\.$|\.\w+\.$")
+
+
 def find_candidates(
     text: str, sentence_starts: Iterable[int], headings: list[tuple[int, int]]
 ) -> list[Candidate]:
@@ -256,9 +266,8 @@ def _split_candidate(
     headings: list[tuple[int, int]],
 ) -> list[Candidate]:
     # token offsets within the span
-    toks: list[tuple[int, str]] = [(m.start(), m[0]) for m in re.finditer(r"\S+", span)]
-    out: list[Candidate] = []
-    heading = any(a <= start < b for a, b in headings)
+    toks: list[tuple[int, str]] = [(m.start(), m[0]) for m in _NONSPACE.finditer(span)]
+    heading = bool(headings) and any(a <= start < b for a, b in headings)
     # 1. sentence-initial ordinary words ("However", "Analysts", "Retired")
     while toks:
         off, tok = toks[0]
@@ -281,6 +290,24 @@ def _split_candidate(
             toks.pop(0)
             continue
         break
+    if not toks:
+        return []
+    base = toks[0][0]
+    initial = _at_sentence_start(text, start + base, starts)
+    return [
+        Candidate(c.start + start + base, c.end + start + base, c.name, c.type, c.title,
+                  c.strong, c.heading, c.possessor, c.initial)
+        for c in _typed_span(span[base:], heading, initial)
+    ]  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 15)
+def _typed_span(span: str, heading: bool, initial: bool) -> tuple[Candidate, ...]:
+    """The typed names of a capitalised span whose leading ordinary words are
+    gone; offsets are relative to the span. ``initial``: the span opens a
+    sentence (no later token can: tokens are separated by spaces only)."""
+    toks = [(m.start(), m[0]) for m in _NONSPACE.finditer(span)]
+    out: list[Candidate] = []
     # 2. split at possessives: "Ukraine's Security Service" -> "Ukraine" + "Security Service"
     groups: list[list[tuple[int, str]]] = [[]]
     possessed: list[bool] = []
@@ -297,10 +324,10 @@ def _split_candidate(
     possessed.append(False)
     groups, possessed = _split_person_of_org(groups, possessed)
     for group, is_possessor in zip(groups, possessed, strict=True):
-        cand = _typed(text, start, group, heading, is_possessor, starts)
+        cand = _typed(span, group, heading, is_possessor, initial)
         if cand is not None:
             out.append(cand)
-    return out
+    return tuple(out)
 
 
 def _split_person_of_org(
@@ -331,11 +358,10 @@ def _split_person_of_org(
 
 def _typed(
     text: str,
-    start: int,
     group: list[tuple[int, str]],
     heading: bool,
     possessor: bool,
-    starts: set[int],
+    initial_span: bool,
 ) -> Candidate | None:
     # drop connectors at the edges ("of the American Institute")
     while group and group[0][1] in CONNECTORS:
@@ -371,14 +397,14 @@ def _typed(
         tail_type = classify(tail)[0]
         if len(rest) - d >= 3 or tail_type in ("place", "person") or tail.isupper():
             rest = rest[d:]  # "Russian Kursk", "American Institute for the Study of War"
-    a = start + rest[0][0]
-    b = start + rest[-1][0] + len(rest[-1][1])
+    a = rest[0][0]
+    b = rest[-1][0] + len(rest[-1][1])
     name = text[a:b]
-    if name.endswith(".") and not re.search(r"(?:^|\s)\w\.$|\.\w+\.$", name):
+    if name.endswith(".") and not _ABBREVIATION_END.search(name):
         name, b = name[:-1], b - 1  # a sentence's full stop, not "U.S." or "Jr."
     if not name or (len(name) == 1) or name.lower() in COMMON_CAPS or name.lower() in _NOT_PLACES:
         return None
-    initial = not title_toks and _at_sentence_start(text, a, starts)
+    initial = not title_toks and initial_span and a == 0
     title = " ".join(title_toks) or None
     if title and not any(_is_title(t) for t in title_toks):
         # only a nationality before the name: "Russian Vladimir Putin" is rare; keep it a group

@@ -18,9 +18,11 @@ text it governs, so figures inside it get their source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from corroborate.extract.entities import ArticleEntities, description_matches
+from corroborate.extract.entities import ArticleEntities, fitting
 from corroborate.extract.lexicon import (
     DEMONYMS,
     DESCRIPTION_HEADS,
@@ -30,6 +32,7 @@ from corroborate.extract.lexicon import (
 )
 from corroborate.extract.names import fold, place_name
 from corroborate.model import Entity, Sentence, Span, Statement
+from corroborate.text.scan import Tokens, anchored_finditer
 
 _VERB_ALT = "|".join(
     [p.replace(" ", r"\s+") for p in sorted(SPEECH_PHRASES, key=len, reverse=True)]
@@ -78,6 +81,34 @@ _OBJECT_AFTER_VERB = re.compile(
     r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?)\s*)*(?:,\s*)?(?:that\s+)?"
 )
 _DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
+_POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+")
+_DESCRIPTION_LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
+_CITE_TAIL = re.compile(r",\s*citing\s+[^,]+,\s*$")
+_TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
+_APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$")
+# end-anchored tails, searched only over the last few characters
+_COPULA_TAIL = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
+_AND_TAIL = re.compile(r"\band\s*$")
+_ARTICLE_TAIL = re.compile(r"\b(?:the|a|an)\s*$", re.I)
+_CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
+_ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + _ACCORDING.pattern + ")", re.I)
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;")
+_TIME_TRAILER = re.compile(
+    r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+\w+(?:\s+\w+)?\s*)?(?:[,.;!?]|$)"
+)
+
+
+def _ends_with_comma(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` ends with a comma, spaces aside."""
+    k = b
+    while k > a and text[k - 1].isspace():
+        k -= 1
+    return k > a and text[k - 1] == ","
+
+
 _QUOTE_OPEN = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 MIN_QUOTE_WORDS = 4
 MAX_SPEAKER_WORDS = 10
@@ -132,20 +163,14 @@ def find_quotes(text: str) -> list[Quote]:
     out: list[Quote] = []
     pos = 0
     for para in text.split("\n"):
-        i, n = 0, len(para)
-        while i < n:
+        i = 0
+        while (m := _OPENER.search(para, i)) is not None:
+            i = m.start()
             ch = para[i]
-            closers = _QUOTE_OPEN.get(ch)
-            if closers is None:
-                i += 1
-                continue
-            j = -1
-            for k in range(i + 1, n):
-                if para[k] in closers:
-                    j = k
-                    break
-                if ch == "“" and para[k] == "“":  # unbalanced: a new quote opens first
-                    break
+            found = [k for k in (para.find(c, i + 1) for c in _QUOTE_OPEN[ch]) if k >= 0]
+            j = min(found) if found else -1
+            if ch == "“" and j >= 0 and para.find("“", i + 1, j) >= 0:
+                j = -1  # unbalanced: a new quote opens first
             if j < 0:
                 i += 1
                 continue
@@ -157,6 +182,7 @@ def find_quotes(text: str) -> list[Quote]:
     return out
 
 
+_OPENER = re.compile('[“«„"]')
 _SINGLE = re.compile(r"(?:(?<=\s)|^)[‘']([^‘’'\n]{3,}?[^\s])[’'](?![\w])")
 
 
@@ -168,12 +194,10 @@ def _single_quotes(para: str, pos: int) -> list[Quote]:
 def _mask(text: str, quotes: list[Quote]) -> str:
     """Quote contents blanked out, so reporting verbs inside quotes are not seen."""
     chars = list(text)
-    for m in re.finditer(r"\(([A-Z][A-Za-z&.]{1,9})\)", text):
+    for m in _PAREN_ACRONYM.finditer(text):
         chars[m.start()] = chars[m.end() - 1] = " "
     for q in quotes:
-        for k in range(q.start, q.end):
-            if chars[k] != "\n":
-                chars[k] = "x"
+        chars[q.start : q.end] = _NOT_NEWLINE.sub("x", text[q.start : q.end])
     return "".join(chars)
 
 
@@ -185,6 +209,8 @@ class Resolver:
         self.ents = ents
         self.last_person: Source | None = None
         self.last_org: Source | None = None
+        self._fits: dict[str, set[str]] = {}  # description -> ids of the entities it fits
+        self._words_of: dict[str, frozenset[str]] = {}
 
     def resolve(self, start: int, end: int) -> list[Source]:
         """Sources named by ``text[start:end]`` (empty when none can be named)."""
@@ -215,7 +241,7 @@ class Resolver:
         if len(words) > MAX_SPEAKER_WORDS:
             return []
         country = None
-        m = re.match(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+", phrase)
+        m = _POSSESSOR_LEAD.match(phrase)
         if m:
             country = place_name(m[1])
         src = self.describe(phrase, start, country)
@@ -223,11 +249,10 @@ class Resolver:
 
     def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
         """A description ("the spy agency"): link it to the latest entity it fits."""
-        if not re.match(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", phrase, re.I):
+        if not _DESCRIPTION_LEAD.match(phrase):
             return None
         if country is None:
-            dm = _DEMONYM_LEAD.search(fold(phrase))
-            country = DEMONYMS.get(dm[1]) if dm else None
+            country = _demonym_country(phrase)
         words = fold(phrase).split()
         last = words[-1]
         known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}
@@ -235,20 +260,21 @@ class Resolver:
         noun_phrase = len(words) <= 5 and words[0] in ("the", "a", "an", "state")
         if not known_head and not (noun_phrase and not last.endswith(("ly", "ed", "ing"))):
             return None
-        for e in self._candidates(pos):
-            if description_matches(phrase, e):
-                return Source(e.name, e, phrase, country)
+        fits = self._fits.get(phrase)
+        if fits is None:
+            fits = self._fits[phrase] = fitting(phrase, self.ents.entities, self._words_of)
+        e = self._latest_fit(pos, fits) if fits else None
+        if e is not None:
+            return Source(e.name, e, phrase, country)
         return Source(_clean_description(phrase), None, phrase, country)
 
-    def _candidates(self, pos: int) -> list[Entity]:
-        seen: list[Entity] = []
+    def _latest_fit(self, pos: int, fits: set[str]) -> Entity | None:
+        """The entity in ``fits`` mentioned last before ``pos``, else the first one
+        mentioned after it ("... the NIS" further down)."""
         for _, _, e in reversed(self.ents.within(0, pos)):
-            if e.type in ("person", "org") and all(x is not e for x in seen):
-                seen.append(e)
-        for e in self.ents.entities:  # then any later mention ("... the NIS" further down)
-            if e.type in ("person", "org") and all(x is not e for x in seen):
-                seen.append(e)
-        return seen
+            if e.id in fits:
+                return e
+        return next((e for e in self.ents.entities if e.id in fits), None)
 
     def spoke(self, sources: list[Source]) -> None:
         if len(sources) != 1:
@@ -264,10 +290,17 @@ class Resolver:
             self.last_org = s  # "the farm bureau estimated ... it added"
 
 
+@lru_cache(maxsize=1 << 14)
+def _demonym_country(phrase: str) -> str | None:
+    """The country a nationality in the phrase names ("a South Korean lawmaker")."""
+    dm = _DEMONYM_LEAD.search(fold(phrase))
+    return DEMONYMS.get(dm[1]) if dm else None
+
+
 def _singular_person(desc: str) -> bool:
     """ "One of them", "the other", "a senior official": someone "he" may refer to."""
     low = fold(desc)
-    if re.match(r"^(?:his|her|their|its)\b", low):
+    if _POSSESSIVE_PRONOUN.match(low):
         return False
     last = low.split()[-1]
     return last in ("one", "other", "them", "man", "woman") or (
@@ -303,7 +336,7 @@ def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] |
         seg_start = m.end()
     if seg_start > lo and _NAME_LIST.match(masked[lo:seg_start]):
         seg_start = lo  # "Ukraine, the United States and South Korea accuse ..."
-    cite = re.search(r",\s*citing\s+[^,]+,\s*$", masked[lo:verb_start])
+    cite = _CITE_TAIL.search(masked[lo:verb_start])
     if cite and seg_start >= lo + cite.start():
         seg_start = lo
         for m in _BOUNDARY.finditer(masked, lo, lo + cite.start()):
@@ -317,13 +350,13 @@ def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] |
     b = a + (t.start() if t else len(seg))
     seg = masked[a:b]
     tt = _TIME_TAIL.search(seg)
-    if tt and re.search(r"(?:day|week|month|year|morning|evening|night)\b", seg[tt.start() :]):
+    if tt and _TIME_WORD.search(seg, tt.start()):
         b = a + tt.start()
     while a < b and masked[a] == " ":
         a += 1
-    if a >= b and re.search(r",\s*$", masked[lo:verb_start]):
+    if a >= b and _ends_with_comma(masked, lo, verb_start):
         # "The mayor, Jonas Pell, said": the name between the commas
-        inner = re.search(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$", masked[lo:verb_start])
+        inner = _APPOSITIVE_NAME.search(masked[lo:verb_start])
         first = masked.find(",", lo, verb_start)
         if inner and first < lo + inner.start(1) and not _NAME_LIST.match(masked[lo:verb_start]):
             a, b = lo + inner.start(1), lo + inner.end(1)
@@ -335,8 +368,8 @@ def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] |
             a, b = lo, first
             lead = _LEADING_FILLER.match(masked[a:b])
             a += lead.end() if lead else 0
-    if re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", masked[lo:verb_start]) and (
-        not re.search(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced", masked[b : verb_start + 30])
+    if _COPULA_TAIL.search(masked, max(lo, verb_start - 12), verb_start) and (
+        not _CONVINCED.search(masked[b : verb_start + 30])
     ):
         return None  # passive: "It is believed that", "units considered"
     if a >= b or len(masked[a:b].split()) > MAX_SPEAKER_WORDS or "x" * 4 in masked[a:b]:
@@ -345,23 +378,24 @@ def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] |
 
 
 def extract_statements(
-    text: str, sentences: list[Sentence], ents: ArticleEntities, article_id: str
+    text: str,
+    sentences: list[Sentence],
+    ents: ArticleEntities,
+    article_id: str,
+    tokens: Tokens | None = None,
 ) -> StatementResult:
     """Statements and attributions of one article's clean text."""
     quotes = find_quotes(text)
     masked = _mask(text, quotes)
+    mk = _Masked(masked, tokens or Tokens(text))
     res = StatementResult(quotes=quotes)
     resolver = Resolver(text, ents)
     quote_speaker: dict[int, tuple[list[Source], str]] = {}
     # Sentences in order; quotes are handled in the sentence where they open.
     qi = 0
     prev_para_speaker: tuple[list[Source], str] | None = None
-    last_para = -1
     for sent in sentences:
         s, e = sent.start, sent.end
-        para = text.count("\n", 0, s)
-        if para != last_para:
-            last_para = para
         sent_quotes = []
         while qi < len(quotes) and quotes[qi].open < e:
             if quotes[qi].open >= s:
@@ -370,7 +404,7 @@ def extract_statements(
         long_quotes = [
             q for q in sent_quotes if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
         ]
-        indirect = _indirect(text, masked, s, e, resolver)
+        indirect = _indirect(text, mk, s, e, resolver)
         embedded = {
             q.open
             for q in long_quotes
@@ -399,7 +433,7 @@ def extract_statements(
             prev_para_speaker = found
             ev = Span(article_id, q.start, q.end, text[q.start : q.end])
             _add(res, sources, text[q.start : q.end].strip(" ,"), True, ev, cue)
-            cited = _cited(text, masked, q.close, e, resolver)
+            cited = _cited(text, mk, q.close, e, resolver)
             if cited:
                 res.attributions.append(Attribution(q.start, q.end, cited, sources[0], cue))
             else:
@@ -480,7 +514,7 @@ def _quote_speaker(
                 srcs = resolver.resolve(a, b)
                 if srcs:
                     return srcs, m["verb"]
-    m = re.match(r"^\s*,?\s*(?:" + _ACCORDING.pattern + ")", tail, re.I)
+    m = _ACCORDING_AFTER.match(tail)
     if m:
         a, b = q.close + 1 + m.start("src"), q.close + 1 + m.end("src")
         srcs = resolver.resolve(a, b)
@@ -514,7 +548,7 @@ def _quote_speaker(
 def _coordinated_subject(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """`NIS confirmed the capture and promised it would "...": the subject of the
     first verb."""
-    if not re.search(r"\band\s*$", masked[lo:verb_start]):
+    if not _AND_TAIL.search(masked, max(lo, verb_start - 8), verb_start):
         return None
     first = VERB.search(masked, lo, verb_start)
     if first is None or first.start() >= verb_start - 4:
@@ -522,14 +556,15 @@ def _coordinated_subject(masked: str, lo: int, verb_start: int) -> tuple[int, in
     return _speaker_segment(masked, lo, first.start())
 
 
-def _cited(text: str, masked: str, a: int, b: int, resolver: Resolver) -> list[Source]:
+def _cited(text: str, mk: _Masked, a: int, b: int, resolver: Resolver) -> list[Source]:
     """Who a speaker relays: "citing X", "after an X briefing"."""
-    sent = masked[a:b]
-    for m in _CITING.finditer(sent):
-        found = resolver.resolve(a + m.start("src"), a + m.end("src"))
-        if found:
-            return found
-    bm = _BRIEFING.search(sent)
+    sent = mk.text[a:b]
+    if mk.has("citing", a, b) or mk.has("quoting", a, b):
+        for m in _CITING.finditer(sent):
+            found = resolver.resolve(a + m.start("src"), a + m.end("src"))
+            if found:
+                return found
+    bm = _BRIEFING.search(sent) if mk.has("briefing", a, b) else None
     if bm:
         src = resolver.describe(text[a + bm.start("src") : a + bm.end("src")], a + bm.start(), None)
         if src:
@@ -538,19 +573,19 @@ def _cited(text: str, masked: str, a: int, b: int, resolver: Resolver) -> list[S
 
 
 def _indirect(
-    text: str, masked: str, s: int, e: int, resolver: Resolver
+    text: str, mk: _Masked, s: int, e: int, resolver: Resolver
 ) -> list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]]:
     """Reported speech in one sentence: (start, end, sources, via, cue, content span)."""
     out: list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]] = []
+    masked = mk.text
     sent = masked[s:e]
-    cited = _cited(text, masked, s, e, resolver)
     m = _AS_SAYS.match(sent)
     if m:
         srcs = resolver.resolve(s + m.start("spk"), s + m.end("spk"))
         content = _trim(text, s + m.end(), e)
         out.append((s, e, srcs, None, m["verb"], content))
         return out
-    for m in _ACCORDING.finditer(sent):
+    for m in _ACCORDING.finditer(sent) if mk.has("according", s, e) else ():
         srcs = resolver.resolve(s + m.start("src"), s + m.end("src"))
         if not srcs:
             continue
@@ -564,25 +599,25 @@ def _indirect(
         return out
     verbs = [
         vm
-        for vm in VERB.finditer(sent)
-        if "x" * 3 not in sent[max(0, vm.start() - 3) : vm.end() + 3]
+        for vm in mk.verbs_in(s, e)
+        if "xxx" not in masked[max(s, vm.start() - 3) : min(e, vm.end() + 3)]
     ]
+    cited = _cited(text, mk, s, e, resolver) if verbs else []
     for vm in verbs:
-        vs, ve = s + vm.start(), s + vm.end()
-        before = masked[s:vs]
+        vs, ve = vm.start(), vm.end()
         # "CLAUSE, said X." / "CLAUSE, X said."
         inverted = _AFTER_VERB_SPK.match(masked[vs:e])
-        if re.search(r",\s*$", before) and inverted and len(inverted["spk"].split()) <= 6:
+        if _ends_with_comma(masked, s, vs) and inverted and len(inverted["spk"].split()) <= 6:
             a, b = vs + inverted.start("spk"), vs + inverted.end("spk")
             srcs = resolver.resolve(a, b)
             if srcs and (srcs[0].entity is not None or _singular_person(srcs[0].description or "")):
                 out.append((s, e, srcs, cited[0] if cited else None, vm[0], _trim(text, s, vs)))
                 continue
-        if re.search(r"\b(?:the|a|an)\s*$", before, re.I):
+        if _ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
             continue  # "the alleged involvement": an adjective
         seg = _speaker_segment(masked, s, vs)
         if seg is None:
-            if cited and re.search(r",\s*$", before):
+            if cited and _ends_with_comma(masked, s, vs):
                 out.append((s, e, cited, None, vm[0], _trim(text, ve, e)))
             continue
         srcs = resolver.resolve(*seg)
@@ -590,12 +625,8 @@ def _indirect(
             srcs, cited = cited, []
         if not srcs:
             continue
-        seg_text = masked[s : seg[0]]
-        trailing = re.match(
-            r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+\w+(?:\s+\w+)?\s*)?(?:[,.;!?]|$)",
-            masked[ve:e],
-        )
-        if re.search(r",\s*$", seg_text) and seg[0] > s + 10 and trailing:
+        trailing = _TIME_TRAILER.match(masked[ve:e])
+        if _ends_with_comma(masked, s, seg[0]) and seg[0] > s + 10 and trailing:
             # "CLAUSE, a South Korean lawmaker said on Monday, citing X."
             content = _trim(text, s, seg[0])
             clause = (s, seg[0])
@@ -612,8 +643,33 @@ def _indirect(
     return out
 
 
+class _Masked:
+    """An article's text with quotes blanked, and what every sentence asks of it."""
+
+    __slots__ = ("low", "text", "verb_starts", "verbs")
+
+    def __init__(self, masked: str, tokens: Tokens) -> None:
+        self.text = masked
+        self.low = masked.lower()
+        triggers = tokens.triggers(_VERB_FIRST, cased=True)
+        self.verbs = list(anchored_finditer(VERB, masked, tokens, triggers, back=0))
+        self.verb_starts = [m.start() for m in self.verbs]
+
+    def has(self, word: str, a: int, b: int) -> bool:
+        """Whether lower-case ``word`` occurs in ``[a, b)``."""
+        return self.low.find(word, a, b) >= 0
+
+    def verbs_in(self, a: int, b: int) -> list[re.Match[str]]:
+        """Reporting verbs within ``[a, b)``, in order."""
+        i, j = bisect_left(self.verb_starts, a), bisect_left(self.verb_starts, b)
+        return [m for m in self.verbs[i:j] if m.end() <= b]
+
+
+_VERB_FIRST = frozenset(p.split()[0] for p in [*SPEECH_VERBS, *SPEECH_PHRASES])
+
+
 def _clause_end(masked: str, start: int, end: int) -> int:
-    m = re.search(r",\s*(?:while|whereas|but)\b|;", masked[start:end])
+    m = _CLAUSE_BREAK.search(masked[start:end])
     return start + m.start() if m else end
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corroborate.text.scan import Tokens
+
 WORD_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -155,3 +157,26 @@ def parse_quantity(m: re.Match[str]) -> Quantity | None:
         return None
     lo, hi = _bounds(qual, v)
     return Quantity(v, lo, hi, qual, pct)
+
+
+# Words every quantity contains at least one of (besides digits).
+_TRIGGER_WORDS = frozenset(
+    w for phrase in [*WORD_VALUES, *VAGUE, *SCALES] for w in phrase.split()
+    if w not in ("a", "of", "few", "several", "tens", "m")
+) | {"hundreds", "thousands", "millions", "dozens"}  # fmt: skip
+
+
+def _any(word: str) -> bool:
+    return True
+
+
+# Words a quantity may begin with before its number: qualifiers, ranges, "a dozen".
+STARTERS = frozenset(
+    phrase.split()[0].rstrip(".")
+    for phrase in [*QUALIFIER_OF, *WORD_VALUES, *VAGUE, "between", "from"]
+)
+
+
+def quantity_triggers(tokens: Tokens) -> list[int]:
+    """Indices of the words a quantity may be built around (numbers, number words)."""
+    return tokens.triggers(_TRIGGER_WORDS, numeric=_any)
