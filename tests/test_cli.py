@@ -23,8 +23,21 @@ def test_example_corpus_validates_against_the_schema(tmp_path):
     doc = json.loads(out.read_text())
     jsonschema.validate(doc, json.loads(SCHEMA_PATH.read_text()))
     assert doc["schema_version"] == "1" and doc["errors"] == []
-    (story,) = doc["stories"]  # one story per input set until clustering lands
-    assert set(story["articles"]) == {a["id"] for a in doc["articles"]}
+    by_path = {a["path"].rsplit("/", 1)[-1]: a for a in doc["articles"]}
+    flood, ferry = doc["stories"]  # largest first
+    assert set(ferry["articles"]) == {
+        by_path["civic-wire.rss#1"]["id"],
+        by_path["harbor-ledger-ferry.txt"]["id"],
+    }
+    assert set(flood["articles"]) | set(ferry["articles"]) == {a["id"] for a in doc["articles"]}
+    # the German report joins its story; the syndicated copy is marked, not counted
+    german = by_path["syndication-and-translations.jsonl:2"]
+    copy = by_path["syndication-and-translations.jsonl:1"]
+    assert german["id"] in flood["articles"] and copy["id"] in flood["articles"]
+    assert copy["duplicate_of"] == by_path["civic-wire.rss#0"]["id"]
+    assert all(copy["id"] != s["article"] for s in flood["sources"])
+    assert flood["state"] in {"corroborated", "contested"} and flood["summary"]
+    story = flood
     figures = {(f["measure"], f["value"], tuple(f["attributed_to"])) for f in story["figures"]}
     assert ("killed", 12.0, ("Valmora Civil Protection Agency",)) in figures
     assert ("killed", 20.0, ("Elena Marsh",)) in figures

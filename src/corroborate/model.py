@@ -233,6 +233,8 @@ class Figure:
     attributed_to: list[str] = field(default_factory=list)
     attributed_ids: list[str] = field(default_factory=list)
     via: str | None = None
+    claim: str | None = None  # the story claim this figure supports (cross-checking)
+    origins: list[str] = field(default_factory=list)  # that claim's independent origins
 
 
 @dataclass(slots=True)
@@ -247,13 +249,123 @@ class Extraction:
 
 
 @dataclass(slots=True)
+class Support:
+    """One article's report of a claim: what it said, credited to whom."""
+
+    article: str
+    outlet: str | None
+    evidence: Span
+    origin: str  # the primary source: the credited source, else the outlet itself
+    value: str | None = None  # the figure as that article gave it ("about 300")
+    as_of: str | None = None
+    copies: list[str] = field(default_factory=list)  # articles that reprint this one
+
+
+@dataclass(slots=True)
+class Claim:
+    """A figure or statement as several articles report it.
+
+    ``origins`` are the distinct primary sources behind the reports: three
+    outlets relaying one agency are one origin. Copies of an article (wire
+    reprints) add no support and no origin.
+    """
+
+    id: str
+    kind: Literal["figure", "statement"]
+    text: str
+    support: list[Support]
+    origins: list[str]
+    measure: str | None = None
+    subject: str | None = None
+    low: float | None = None
+    high: float | None = None
+    as_of: str | None = None
+    speaker: str | None = None
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.origins)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(s.article for s in self.support))
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Figures for one measure, subject and time that cannot all be true."""
+
+    measure: str
+    subject: str | None
+    as_of: str | None
+    claims: list[str]  # claim ids, one per competing value
+    values: list[Support]
+    reason: str
+
+
+@dataclass(slots=True)
+class Evolution:
+    """How one measure's figure changed over time, report by report."""
+
+    measure: str
+    subject: str | None
+    points: list[Support]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """A dated event: the date, and the sentence that reports it."""
+
+    date: str
+    start: date
+    text: str
+    evidence: list[Span]
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    """A sentence of the brief, with the evidence for it (its own span first)."""
+
+    text: str
+    citations: list[Span]
+    claims: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """An article as a source of the story, with the sites that reprinted it."""
+
+    article: str
+    outlet: str | None
+    published: date | None
+    url: str | None
+    title: str | None
+    language: str | None
+    copies: list[str] = field(default_factory=list)
+
+
+StoryState = Literal["single-source", "developing", "corroborated", "contested"]
+
+
+@dataclass(slots=True)
 class Story:
-    """A group of articles about one event (filled in by the stories stage)."""
+    """A group of articles about one event, with its cross-checked brief."""
 
     id: str
     title: str
     articles: list[str] = field(default_factory=list)
     extraction: Extraction | None = None
+    first_seen: date | None = None
+    last_seen: date | None = None
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    evolution: list[Evolution] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    state: StoryState = "single-source"
+    state_reason: str = ""
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from corroborate.clean.article import build_article
@@ -18,7 +19,7 @@ from corroborate.config import CleanConfig, Config
 from corroborate.errors import BadInput
 from corroborate.ingest import read_paths
 from corroborate.ingest.base import RawRecord
-from corroborate.model import Article, Document, InputError, Story
+from corroborate.model import Article, Claim, Document, Extraction, InputError, Story
 
 
 @dataclass(slots=True)
@@ -140,21 +141,78 @@ def process(
     extract: bool = True,
 ) -> Document:
     """Read, clean and collect everything under ``paths``; with ``extract``,
-    also extract entities, statements, figures and dates into one story per
-    input set (story clustering comes as its own stage)."""
+    also find copies, group the articles into stories and cross-check each
+    story (claims, origins, conflicts, brief)."""
     doc = run_pipeline(default_steps(paths, config, jobs), ctx)
     if extract and doc.articles:
-        doc.stories = [single_story(doc.articles)]
+        doc.stories = build_stories(doc.articles)
     return doc
 
 
-def single_story(articles: list[Article]) -> Story:
-    """All ``articles`` as one story, with the story-level extraction."""
-    from collections import Counter
+def build_stories(articles: list[Article]) -> list[Story]:
+    """Mark copies, cluster into stories, and cross-check each story.
 
+    Stories come largest first, then newest first.
+    """
+    from corroborate.dedupe import find_duplicates
+    from corroborate.stories.cluster import StoryIndex
+
+    copies = find_duplicates(articles)
+    index = StoryIndex()
+    index.add(articles, copies)
+    by_id = {a.id: a for a in articles}
+    stories = [make_story([by_id[i] for i in group]) for group in index.clusters()]
+    stories.sort(key=lambda s: (-len(s.articles), -(s.last_seen or date.min).toordinal(), s.id))
+    return stories
+
+
+def make_story(articles: list[Article]) -> Story:
+    """One story from its articles: extraction merged across them, claims and
+    their origins, conflicts, evolution, state, and the brief."""
+    from corroborate import brief, crosscheck
     from corroborate.extract import extract_story
 
     ex = extract_story(articles)
-    titles = Counter(a.title for a in articles if a.title)
-    title = titles.most_common(1)[0][0] if titles else (articles[0].text.split("\n", 1)[0][:80])
-    return Story("s0", title, [a.id for a in articles], ex)
+    anchors = crosscheck.anchor_dates(articles)
+    figure_claims = crosscheck.figure_claims(ex, articles, anchors)
+    statement_claims = crosscheck.statement_claims(ex, articles)
+    claims = figure_claims + statement_claims
+    _link_figures(ex, figure_claims)
+    found = crosscheck.conflicts(figure_claims, ex)
+    state, reason = crosscheck.story_state(articles, claims, found)
+    dates = [a.published for a in articles if a.published]
+    first = min(articles, key=lambda a: (a.published or date.max, a.id))
+    return Story(
+        id="s-" + first.id.removeprefix("a-")[:12],
+        title=brief.story_title(articles),
+        articles=[a.id for a in articles],
+        extraction=ex,
+        first_seen=min(dates) if dates else None,
+        last_seen=max(dates) if dates else None,
+        claims=claims,
+        conflicts=found,
+        evolution=crosscheck.evolution(figure_claims),
+        timeline=brief.timeline(ex, articles),
+        summary=brief.summary(articles, claims),
+        sources=brief.sources(articles),
+        state=state,
+        state_reason=reason,
+    )
+
+
+def _link_figures(ex: Extraction, claims: list[Claim]) -> None:
+    where = {(s.article, s.evidence.start, s.value): c for c in claims for s in c.support}
+    from corroborate.crosscheck import describe_value
+
+    for f in ex.figures:
+        c = where.get((f.evidence[0].article, f.evidence[0].start, describe_value(f)))
+        if c is not None:
+            f.claim, f.origins = c.id, list(c.origins)
+
+
+def single_story(articles: list[Article]) -> Story:
+    """All ``articles`` as one story (no clustering), cross-checked."""
+    from corroborate.dedupe import find_duplicates
+
+    find_duplicates(articles)
+    return make_story(articles)

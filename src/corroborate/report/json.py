@@ -11,6 +11,7 @@ from typing import Any
 
 from corroborate.model import (
     Article,
+    Claim,
     Document,
     Entity,
     Extraction,
@@ -18,6 +19,7 @@ from corroborate.model import (
     Span,
     Statement,
     Story,
+    Support,
     TimeRef,
 )
 
@@ -102,6 +104,9 @@ def figure_to_dict(f: Figure) -> dict[str, Any]:
         "as_of": f.as_of.iso if f.as_of else None,
         "attributed_to": list(f.attributed_to),
         "via": f.via,
+        "claim": f.claim,
+        "origins": list(f.origins),
+        "independent_sources": len(f.origins),
         "evidence": [span_to_dict(e) for e in f.evidence],
     }
 
@@ -115,10 +120,95 @@ def extraction_to_dict(ex: Extraction) -> dict[str, Any]:
     }
 
 
+def support_to_dict(s: Support) -> dict[str, Any]:
+    return {
+        "article": s.article,
+        "outlet": s.outlet,
+        "origin": s.origin,
+        "value": s.value,
+        "as_of": s.as_of,
+        "copies": list(s.copies),
+        "evidence": span_to_dict(s.evidence),
+    }
+
+
+def claim_to_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "text": c.text,
+        "measure": c.measure,
+        "subject": c.subject,
+        "low": c.low,
+        "high": c.high,
+        "as_of": c.as_of,
+        "speaker": c.speaker,
+        "articles": c.articles,
+        "origins": list(c.origins),
+        "independent_sources": c.independent_sources,
+        "single_sourced": c.independent_sources <= 1,
+        "support": [support_to_dict(x) for x in c.support],
+    }
+
+
 def story_to_dict(s: Story) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": s.id, "title": s.title, "articles": list(s.articles)}
     ex = s.extraction or Extraction()
+    out: dict[str, Any] = {
+        "id": s.id,
+        "title": s.title,
+        "articles": list(s.articles),
+        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+        "last_seen": s.last_seen.isoformat() if s.last_seen else None,
+        "state": s.state,
+        "state_reason": s.state_reason,
+    }
     out.update(extraction_to_dict(ex))
+    out["claims"] = [claim_to_dict(c) for c in s.claims]
+    out["conflicts"] = [
+        {
+            "measure": c.measure,
+            "subject": c.subject,
+            "as_of": c.as_of,
+            "claims": list(c.claims),
+            "reason": c.reason,
+            "values": [support_to_dict(v) for v in c.values],
+            "evidence": [span_to_dict(v.evidence) for v in c.values],
+        }
+        for c in s.conflicts
+    ]
+    out["evolution"] = [
+        {
+            "measure": e.measure,
+            "subject": e.subject,
+            "points": [support_to_dict(p) for p in e.points],
+        }
+        for e in s.evolution
+    ]
+    out["timeline"] = [
+        {"date": t.date, "text": t.text, "evidence": [span_to_dict(x) for x in t.evidence]}
+        for t in s.timeline
+    ]
+    out["summary"] = [
+        {
+            "text": x.text,
+            "claims": list(x.claims),
+            "origins": list(x.origins),
+            "citations": [span_to_dict(c) for c in x.citations],
+        }
+        for x in s.summary
+    ]
+    out["sources"] = [
+        {
+            "article": x.article,
+            "outlet": x.outlet,
+            "published": x.published.isoformat() if x.published else None,
+            "url": x.url,
+            "title": x.title,
+            "language": x.language,
+            "copies": list(x.copies),
+        }
+        for x in s.sources
+    ]
     return out
 
 

@@ -1,0 +1,162 @@
+"""The brief of one story: title, cited summary, timeline and sources.
+
+The summary picks 3-7 sentences from the story's English articles (copies
+excluded). A sentence scores by the claims it carries, each weighted by its
+number of independent origins, plus how central its words are to the story;
+sentences too close to one already chosen are skipped (maximal marginal
+relevance), and the chosen ones are put back in story order. Every summary
+sentence cites its own span first, then the other reports of the claims it
+carries, so a reader can check each statement against every source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from corroborate.model import (
+    Article,
+    Claim,
+    Extraction,
+    SourceRef,
+    Span,
+    SummarySentence,
+    TimelineEntry,
+)
+
+MIN_SENTENCES, MAX_SENTENCES = 3, 7
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    "the and that with from this have has had were was are for not but his her its their "
+    "they them said says will would could also been into after about more than over who "
+    "which what when where there other some such only just".split()
+)
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    common = set(a) & set(b)
+    if not common:
+        return 0.0
+    dot = sum(a[w] * b[w] for w in common)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def story_title(articles: Sequence[Article]) -> str:
+    """The title of the most central English original, else the first line."""
+    originals = [a for a in articles if not a.duplicate_of] or list(articles)
+    titled = [a for a in originals if a.title and (a.language in (None, "en"))] or [
+        a for a in originals if a.title
+    ]
+    if not titled:
+        first = originals[0].text.strip().split("\n", 1)[0]
+        return first[:100] + ("…" if len(first) > 100 else "")
+    centroid = sum((_words(a.text) for a in originals), Counter())
+    best = max(
+        titled, key=lambda a: (_cosine(_words(a.title or ""), centroid), -len(a.title or ""))
+    )
+    return best.title or ""
+
+
+def summary(
+    articles: Sequence[Article], claims: Sequence[Claim], limit: int = 5
+) -> list[SummarySentence]:
+    """3-7 cited sentences (fewer only if the story has fewer)."""
+    limit = max(MIN_SENTENCES, min(MAX_SENTENCES, limit))
+    originals = [a for a in articles if not a.duplicate_of and a.language in (None, "en")]
+    order = {a.id: i for i, a in enumerate(sorted(originals, key=_article_order))}
+    centroid = sum((_words(a.text) for a in originals), Counter())
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        for s in c.support:
+            by_article.setdefault(s.article, []).append(c)
+    candidates = []
+    for a in originals:
+        for sent in a.sentences:
+            text = a.text[sent.start : sent.end].strip()
+            if len(text.split()) < 7 or not text[:1].isupper() or text[-1:] not in '.!"”’)':
+                continue
+            carried = [
+                c
+                for c in by_article.get(a.id, [])
+                if any(
+                    s.article == a.id and sent.start <= s.evidence.start < sent.end
+                    for s in c.support
+                )
+            ]
+            weight = sum(c.independent_sources + (len(c.articles) - 1) * 0.5 for c in carried)
+            words = _words(text)
+            score = weight + 2.0 * _cosine(words, centroid)
+            span = Span(a.id, sent.start, sent.end, a.text[sent.start : sent.end])
+            candidates.append((score, order[a.id], sent.start, span, words, carried))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    chosen: list[tuple] = []
+    for cand in candidates:
+        if len(chosen) >= limit:
+            break
+        if any(_cosine(cand[4], c[4]) > 0.5 for c in chosen):
+            continue  # says what a chosen sentence says
+        chosen.append(cand)
+    chosen.sort(key=lambda c: (c[1], c[2]))
+    out = []
+    for _, _, _, span, _, carried in chosen:
+        cites = [span]
+        for c in carried:
+            for s in c.support:
+                if s.evidence not in cites:
+                    cites.append(s.evidence)
+        origins = list(dict.fromkeys(o for c in carried for o in c.origins))
+        out.append(SummarySentence(span.text.strip(), cites, [c.id for c in carried], origins))
+    return out
+
+
+def _article_order(a: Article) -> tuple[date, str]:
+    return (a.published or date.max, a.id)
+
+
+def timeline(
+    extraction: Extraction, articles: Sequence[Article], limit: int = 20
+) -> list[TimelineEntry]:
+    """Dated events: each resolved day or month with the sentence reporting it,
+    earliest first; one entry per date (the first report, then its echoes)."""
+    by_id = {a.id: a for a in articles}
+    entries: dict[str, TimelineEntry] = {}
+    for t in extraction.dates:
+        if t.start is None or t.granularity not in ("day", "weekend", "week", "month"):
+            continue
+        art = by_id.get(t.span.article)
+        if art is None or art.duplicate_of:
+            continue
+        if art.published and t.start == art.published and t.end == art.published:
+            continue  # "on Monday" = the day of publication: a dateline, not an event
+        sent = next((s for s in art.sentences if s.start <= t.span.start < s.end), None)
+        if sent is None:
+            continue
+        span = Span(art.id, sent.start, sent.end, art.text[sent.start : sent.end])
+        key = t.iso or ""
+        if key in entries:
+            if span not in entries[key].evidence:
+                entries[key].evidence.append(span)
+            continue
+        entries[key] = TimelineEntry(key, t.start, span.text.strip(), [span])
+    ordered = sorted(entries.values(), key=lambda e: (e.start, -len(e.evidence)))
+    return ordered[:limit]
+
+
+def sources(articles: Sequence[Article]) -> list[SourceRef]:
+    """Originals in date order, each with the articles that reprint it."""
+    copies: dict[str, list[str]] = {}
+    for a in articles:
+        if a.duplicate_of:
+            copies.setdefault(a.duplicate_of, []).append(a.id)
+    return [
+        SourceRef(a.id, a.outlet, a.published, a.url, a.title, a.language, copies.get(a.id, []))
+        for a in sorted(articles, key=_article_order)
+        if not a.duplicate_of
+    ]

@@ -1,0 +1,418 @@
+"""Cross-checking one story: claims, their independent origins, conflicts,
+how figures evolved, and the story's state.
+
+Figures become *claims* when they agree: the same measure, a compatible
+subject ("North Korean soldiers" / "North Korean forces" / unstated), times
+within two weeks, and value ranges that overlap once qualifiers are read as
+bounds ("about 300" is 255-345, "at least 300" is 300 or more). Statements
+become claims when the same speaker says the same thing, however it was
+translated or paraphrased (token-set similarity of their content words).
+
+Each report of a claim has an *origin*: the source it is credited to ("the
+NIS", "Zelensky"), else the outlet itself. Three outlets relaying the NIS
+are one origin; wire copies (``Article.duplicate_of``) add neither support
+nor an origin, they are listed as copies of the report they reprint.
+
+Two claims *conflict* when they are figures for the same measure and
+subject, for the same period at the same granularity (both "December", or
+the same days), whose ranges cannot both hold ("nearly 3,000" vs "1,000").
+Figures for different periods are not in conflict: they are how the figure
+*evolved* ("several hundred" in mid-December, "over 3,000" in January).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from corroborate.extract.lexicon import DEMONYMS
+from corroborate.model import (
+    Article,
+    Claim,
+    Conflict,
+    Evolution,
+    Extraction,
+    Figure,
+    Statement,
+    StoryState,
+    Support,
+)
+
+SAME_CLAIM_DAYS = 14  # reports of one figure this far apart are still one claim
+STATEMENT_SIMILARITY = 62  # rapidfuzz token-set ratio for two renderings of one statement
+EXACT_TOLERANCE = 0.01  # "2,700" and "2,690" are one figure; more apart, two
+
+_HEADS = {
+    "troops": "troops", "soldiers": "troops", "soldier": "troops", "forces": "troops",
+    "fighters": "troops", "servicemen": "troops", "personnel": "troops", "units": "troops",
+    "people": "people", "persons": "people", "civilians": "people", "residents": "people",
+    "inhabitants": "people", "villagers": "people", "men": "people", "victims": "people",
+}  # fmt: skip
+_WORD = re.compile(r"[\w'’-]+")
+_STOP = frozenset("the a an of to in on and or for with by at from that this is was be will "
+                  "who which its it their his her our there may can could would".split())  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Report:
+    figure: Figure
+    article: Article
+    start: date | None
+    end: date | None
+    granularity: str
+    subject: tuple[str | None, str | None]
+    low: float
+    high: float
+    origin: str
+
+
+def _claim_id(kind: str, key: str) -> str:
+    return f"{kind[0]}-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+
+
+def subject_key(subject: str | None) -> tuple[str | None, str | None]:
+    """(nationality, head class) of a figure's subject; None where unstated."""
+    if not subject:
+        return None, None
+    low = subject.lower()
+    group = next(
+        (d for d in sorted(DEMONYMS, key=len, reverse=True) if re.search(rf"\b{d}\b", low)), None
+    )
+    words = _WORD.findall(low)
+    head = _HEADS.get(words[-1], words[-1]) if words else None
+    return (DEMONYMS.get(group) if group else None), head
+
+
+def _compatible_subjects(
+    a: tuple[str | None, str | None], b: tuple[str | None, str | None]
+) -> bool:
+    return (a[0] is None or b[0] is None or a[0] == b[0]) and (
+        a[1] is None or b[1] is None or a[1] == b[1]
+    )
+
+
+def _bounds(f: Figure) -> tuple[float, float]:
+    low = f.low if f.low is not None else (f.value if f.value is not None else 0.0)
+    high = f.high if f.high is not None else float("inf")
+    if f.qualifier == "exact" and f.value is not None:
+        low, high = f.value * (1 - EXACT_TOLERANCE), f.value * (1 + EXACT_TOLERANCE)
+    if f.qualifier == "more than" and f.value is not None:
+        low = f.value  # "more than 10,000" includes reports of 10,000 rounded down
+    return low, high
+
+
+def describe_value(f: Figure) -> str:
+    """The figure as a reader says it: "about 300", "between 1,000 and 3,000"."""
+
+    def num(x: float | None) -> str:
+        if x is None:
+            return "?"
+        return f"{x:,.0f}" if x == int(x) else f"{x:,.1f}"
+
+    if f.value is None or f.qualifier == "range":
+        text = f"{num(f.low)}-{num(f.high)}"
+    elif f.qualifier == "exact":
+        text = num(f.value)
+    else:
+        text = f"{f.qualifier} {num(f.value)}"
+    return text + ("%" if f.unit == "percent" else "")
+
+
+def figure_claims(
+    extraction: Extraction,
+    articles: Sequence[Article],
+    anchors: dict[str, date | None] | None = None,
+) -> list[Claim]:
+    """Group a story's figures into claims (see the module doc)."""
+    by_id = {a.id: a for a in articles}
+    anchors = anchors or {}
+    copies_of: dict[str, list[str]] = {}
+    for a in articles:
+        if a.duplicate_of:
+            copies_of.setdefault(a.duplicate_of, []).append(a.id)
+    reports: list[_Report] = []
+    for f in extraction.figures:
+        art = by_id.get(f.evidence[0].article)
+        if art is None or art.duplicate_of:
+            continue  # a copy's figures are its original's
+        if f.as_of is not None and f.as_of.start is not None:
+            start, end, gran = f.as_of.start, f.as_of.end, f.as_of.granularity
+        else:
+            day = art.published or anchors.get(art.id)
+            start, end, gran = day, day, "day"
+        low, high = _bounds(f)
+        origin = f.attributed_to[0] if f.attributed_to else source_label(art)
+        reports.append(_Report(f, art, start, end, gran, subject_key(f.subject), low, high, origin))
+    reports.sort(key=lambda r: (r.start or date.max, r.article.id))
+    groups: list[list[_Report]] = []
+    for r in reports:
+        best = None
+        for g in groups:
+            if _joins(r, g) and (best is None or len(g) > len(best)):
+                best = g
+        if best is None:
+            groups.append([r])
+        else:
+            best.append(r)
+    return [_figure_claim(g, copies_of) for g in groups]
+
+
+def _joins(r: _Report, group: list[_Report]) -> bool:
+    first = group[0]
+    if r.figure.measure != first.figure.measure or r.figure.unit != first.figure.unit:
+        return False
+    if not all(_compatible_subjects(r.subject, g.subject) for g in group):
+        return False
+    low = max(g.low for g in group)
+    high = min(g.high for g in group)
+    if max(low, r.low) > min(high, r.high):
+        return False  # the values cannot all hold
+    starts = [g.start for g in group if g.start]
+    return not (r.start and starts and (r.start - min(starts)).days > SAME_CLAIM_DAYS)
+
+
+def _figure_claim(group: list[_Report], copies_of: dict[str, list[str]]) -> Claim:
+    f0 = group[0].figure
+    low = max(g.low for g in group)
+    high = min(g.high for g in group)
+    subjects = [g.figure.subject for g in group if g.figure.subject]
+    subject = max(subjects, key=len) if subjects else None
+    values = list(dict.fromkeys(describe_value(g.figure) for g in group))
+    starts = sorted(g.start for g in group if g.start)
+    as_of = group[0].figure.as_of.iso if group[0].figure.as_of else None
+    if as_of is None and starts:
+        as_of = starts[0].isoformat()
+    support = [
+        Support(
+            g.article.id,
+            g.article.outlet,
+            g.figure.evidence[0],
+            g.origin,
+            describe_value(g.figure),
+            g.figure.as_of.iso if g.figure.as_of else (g.start.isoformat() if g.start else None),
+            copies_of.get(g.article.id, []),
+        )
+        for g in group
+    ]
+    origins = list(dict.fromkeys(g.origin for g in group))
+    text = " / ".join(values) + f" {f0.measure}" + (f" ({subject})" if subject else "")
+    key = "|".join(
+        sorted(
+            f"{g.article.id}:{g.figure.evidence[0].start}:{g.figure.measure}:{g.low}" for g in group
+        )
+    )
+    return Claim(
+        _claim_id("figure", key), "figure", text, support, origins, f0.measure, subject,
+        None if low == 0 else low, None if high == float("inf") else high, as_of,
+    )  # fmt: skip
+
+
+def _content(text: str) -> str:
+    return " ".join(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> list[Claim]:
+    """Group statements by speaker and meaning (renderings of one statement)."""
+    by_id = {a.id: a for a in articles}
+    copies_of: dict[str, list[str]] = {}
+    for a in articles:
+        if a.duplicate_of:
+            copies_of.setdefault(a.duplicate_of, []).append(a.id)
+    groups: list[tuple[str, list[tuple[Statement, str]]]] = []
+    for st in extraction.statements:
+        art = by_id.get(st.evidence[0].article)
+        if art is None or art.duplicate_of or not st.speaker:
+            continue
+        speaker = st.speaker_id or st.speaker
+        content = _content(st.text)
+        if len(content.split()) < 3:
+            continue
+        home = None
+        for key, members in groups:
+            if key != speaker:
+                continue
+            if any(
+                fuzz.token_set_ratio(content, c) >= STATEMENT_SIMILARITY
+                and len(set(content.split()) & set(c.split())) >= 3
+                for _, c in members
+            ):
+                home = members
+                break
+        if home is None:
+            groups.append((speaker, [(st, content)]))
+        else:
+            home.append((st, content))
+    claims = []
+    for _, members in groups:
+        st0 = max((s for s, _ in members), key=lambda s: (s.direct, len(s.text)))
+        support = [
+            Support(
+                s.evidence[0].article,
+                by_id[s.evidence[0].article].outlet,
+                s.evidence[0],
+                s.speaker or "",
+                None,
+                None,
+                copies_of.get(s.evidence[0].article, []),
+            )
+            for s, _ in members
+        ]
+        key = "|".join(sorted(f"{s.article}:{s.evidence.start}" for s in support))
+        claims.append(
+            Claim(
+                _claim_id("statement", key),
+                "statement",
+                st0.text,
+                support,
+                [st0.speaker or ""],
+                speaker=st0.speaker,
+            )
+        )
+    return claims
+
+
+def _granularity_class(g: str) -> str:
+    return "day" if g in ("day", "weekend") else g
+
+
+def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]:
+    """Incompatible figure claims for the same measure, subject and period."""
+    figs = {f.evidence[0].article + f":{f.evidence[0].start}": f for f in extraction.figures}
+    out: list[Conflict] = []
+    figure_claims_ = [c for c in claims if c.kind == "figure"]
+    seen: set[frozenset[str]] = set()
+    for i, a in enumerate(figure_claims_):
+        for b in figure_claims_[i + 1 :]:
+            if a.measure != b.measure:
+                continue
+            if not _compatible_subjects(subject_key(a.subject), subject_key(b.subject)):
+                continue
+            ta, tb = _period(a, figs), _period(b, figs)
+            if ta is None or tb is None or ta[2] != tb[2]:
+                continue
+            if ta[0] > tb[1] or tb[0] > ta[1]:
+                continue  # different periods: evolution, not conflict
+            lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else float("inf")
+            lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else float("inf")
+            if max(lo_a, lo_b) <= min(hi_a, hi_b):
+                continue
+            pair = frozenset((a.id, b.id))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            values = [a.support[0], b.support[0]]
+            reason = (
+                f"{a.support[0].value} {a.measure} per {_who(a)} vs {b.support[0].value} "
+                f"per {_who(b)} for {a.as_of or 'the same period'}: the ranges do not overlap"
+            )
+            out.append(Conflict(a.measure or "", a.subject or b.subject, a.as_of, [a.id, b.id],
+                                values, reason))  # fmt: skip
+    return out
+
+
+def _who(c: Claim) -> str:
+    return ", ".join(c.origins)
+
+
+def _period(c: Claim, figs: dict[str, Figure]) -> tuple[date, date, str] | None:
+    s = c.support[0]
+    f = figs.get(f"{s.article}:{s.evidence.start}")
+    if f is not None and f.as_of is not None and f.as_of.start and f.as_of.end:
+        return f.as_of.start, f.as_of.end, _granularity_class(f.as_of.granularity)
+    if c.as_of and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.as_of):
+        d = date.fromisoformat(c.as_of)
+        return d, d, "day"
+    return None
+
+
+def evolution(claims: Sequence[Claim]) -> list[Evolution]:
+    """Per measure and subject, the reported values in time order (two or more)."""
+    series: dict[tuple[str, str | None], list[Support]] = {}
+    for c in claims:
+        if c.kind != "figure" or not c.measure:
+            continue
+        subj = subject_key(c.subject)
+        key = next(
+            (
+                k
+                for k in series
+                if k[0] == c.measure and _compatible_subjects(subject_key(k[1]), subj)
+            ),
+            (c.measure, c.subject),
+        )
+        series.setdefault(key, []).extend(c.support)
+    out = []
+    for (measure, subject), points in series.items():
+        unique = {(p.as_of, p.value, p.origin): p for p in points if p.as_of}
+        dated = sorted(unique.values(), key=lambda p: _sort_date(p.as_of or ""))
+        if len({p.value for p in dated}) >= 2 and len({p.as_of for p in dated}) >= 2:
+            out.append(Evolution(measure, subject, dated))
+    return out
+
+
+def _sort_date(iso: str) -> date:
+    head = iso.split("/")[0]
+    parts = head.split("-")
+    try:
+        if len(parts) == 3:
+            return date.fromisoformat(head)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        return date(int(parts[0]), 1, 1)
+    except ValueError:
+        return date.max
+
+
+def story_state(
+    articles: Sequence[Article], claims: Sequence[Claim], found: Sequence[Conflict]
+) -> tuple[StoryState, str]:
+    """single-source, developing, corroborated or contested, with the reason."""
+    originals = [a for a in articles if not a.duplicate_of]
+    outlets = {a.outlet or a.id for a in originals}
+    if found:
+        c = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        return "contested", f"conflicting figures: {c.reason}{more}"
+    if len(outlets) <= 1:
+        n = len(articles)
+        copies = len(articles) - len(originals)
+        return "single-source", (
+            f"{n} article(s) from one source" + (f", {copies} of them copies" if copies else "")
+        )
+    strong = [c for c in claims if c.kind == "figure" and c.independent_sources >= 2]
+    if strong:
+        best = max(strong, key=lambda c: (c.independent_sources, len(c.support)))
+        return "corroborated", (
+            f"{len(strong)} figure(s) confirmed by two or more independent origins, e.g. "
+            f"{best.text} per {', '.join(best.origins)}"
+        )
+    return "developing", (
+        f"{len(outlets)} outlets, but no figure is confirmed by two independent origins yet"
+    )
+
+
+def source_label(article: Article) -> str:
+    """How a reader names an article's source: its outlet, else its site."""
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = re.sub(r"^https?://(?:www\.)?", "", article.url).split("/", 1)[0]
+        if host:
+            return host
+    return f"article {article.id}"
+
+
+def anchor_dates(articles: Sequence[Article]) -> dict[str, date | None]:
+    """Each article's date: published, else the story's earliest (as extraction does)."""
+    dated = [a.published for a in articles if a.published]
+    first = min(dated) if dated else None
+    return {a.id: a.published or first for a in articles}
+
+
+def days_between(a: date | None, b: date | None) -> int | None:
+    return None if a is None or b is None else abs((a - b) // timedelta(days=1))

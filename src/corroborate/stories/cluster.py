@@ -1,0 +1,264 @@
+"""Story clustering: incremental, time-aware, order-independent.
+
+Two steps, both functions of the articles alone (not of their order):
+
+1. Links. Every pair of articles whose dates are at most ``window_days``
+   apart (undated articles pair with everything) is compared by the cosine
+   similarity of their feature vectors (``stories.features``: content
+   words, names, numbers); pairs at ``link`` or more are kept. The
+   comparison is a sparse matrix product over date-sorted chunks, so only
+   articles within a chunk's window are ever compared. Copies found by the
+   deduplicator are linked outright.
+2. Stories. Within each connected component of the links, average-linkage
+   agglomeration merges the two groups with the highest mean similarity
+   while it is at least ``threshold``. The mean is taken over the pairs
+   that are within the time window of each other: a long-running story
+   whose coverage moves on over weeks still holds together, while one
+   generic link can no longer chain unrelated articles into a story (the
+   weakness of plain connected components). Ties break on article ids.
+
+Adding articles later links them to what is there and re-groups only the
+components they touch, with the same result as processing everything at
+once. Events months apart never share a link, so they stay apart even when
+they share names.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import scipy.sparse as sp
+
+from corroborate.model import Article
+from corroborate.stories.features import N_FEATURES, Features, featurize, vectorize
+
+UNDATED = -1
+
+
+@dataclass(slots=True)
+class ClusterConfig:
+    link: float = 0.1  # pairs below this cosine are not linked
+    threshold: float = 0.2  # mean similarity needed to merge two groups
+    window_days: int = 10
+    entity_gate: float = 0.05  # least cosine of the names-and-numbers parts
+    chunk: int = 2000
+
+
+@dataclass
+class StoryIndex:
+    """Articles added so far and the links between them."""
+
+    config: ClusterConfig = field(default_factory=ClusterConfig)
+    ids: list[str] = field(default_factory=list)
+    _row: dict[str, int] = field(default_factory=dict)
+    _dates: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _matrix: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 2 * N_FEATURES)))
+    _entities: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, N_FEATURES)))
+    _langs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _lang_codes: dict[str, int] = field(default_factory=dict)
+    _parent: list[int] = field(default_factory=list)
+    links: dict[tuple[int, int], float] = field(default_factory=dict)  # row pair -> cosine
+    _grouped: dict[int, tuple[object, list[list[int]]]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(
+        self, articles: Sequence[Article], duplicates: dict[str, str] | None = None
+    ) -> list[str]:
+        """Add articles (any order, any batch size); returns the ids added."""
+        new = [a for a in articles if a.id not in self._row]
+        feats = [featurize(a) for a in new]
+        self.add_features(feats)
+        for copy, original in (duplicates or {}).items():
+            if copy in self._row and original in self._row:
+                x, y = sorted((self._row[copy], self._row[original]))
+                self.links[(x, y)] = 1.0
+                self._union(x, y)
+        return [f.article for f in feats]
+
+    def add_features(self, feats: Sequence[Features]) -> None:
+        feats = [f for f in feats if f.article not in self._row]
+        if not feats:
+            return
+        base = len(self.ids)
+        for i, f in enumerate(feats):
+            self.ids.append(f.article)
+            self._row[f.article] = base + i
+            self._parent.append(base + i)
+        dates = np.array([f.date.toordinal() if f.date else UNDATED for f in feats], np.int64)
+        langs = np.array([self._language_code(f.language) for f in feats], np.int64)
+        self._langs = np.concatenate([self._langs, langs])
+        self._dates = np.concatenate([self._dates, dates])
+        combined, ents = vectorize(list(feats))
+        self._matrix = sp.vstack([self._matrix, combined], format="csr")
+        self._entities = sp.vstack([self._entities, ents], format="csr")
+        new_rows = np.arange(base, base + len(feats))
+        # dated rows in date order, so each chunk's window is narrow
+        order = new_rows[np.argsort(dates, kind="stable")]
+        for k in range(0, len(order), self.config.chunk):
+            self._link(order[k : k + self.config.chunk])
+
+    def _language_code(self, language: str | None) -> int:
+        if not language:
+            return 0  # unknown: compared like any language
+        return self._lang_codes.setdefault(language, len(self._lang_codes) + 1)
+
+    def _link(self, rows: np.ndarray) -> None:
+        w = self.config.window_days
+        d = self._dates[rows]
+        dated = d[d != UNDATED]
+        everything = np.arange(len(self.ids))
+        if len(dated) < len(d):
+            window = everything  # an undated article is compared with all
+        else:
+            lo, hi = dated.min() - w, dated.max() + w
+            window = everything[
+                (self._dates == UNDATED) | ((self._dates >= lo) & (self._dates <= hi))
+            ]
+        # same language: names, numbers and words; across languages words say
+        # nothing, so names and numbers alone (the entity cosine)
+        ents = (self._entities[rows] @ self._entities[window].T).tocsr()
+        sims = (self._matrix[rows] @ self._matrix[window].T).tocsr()
+        ents.data[ents.data < self.config.entity_gate] = 0  # must share names or numbers
+        ents.eliminate_zeros()
+        la, lb = self._langs[rows], self._langs[window]
+        e = ents.tocoo()
+        across = (la[e.row] != lb[e.col]) & (la[e.row] > 0) & (lb[e.col] > 0)
+        gated = sims.multiply(ents.astype(bool)).tocoo()
+        same = ~((la[gated.row] != lb[gated.col]) & (la[gated.row] > 0) & (lb[gated.col] > 0))
+        a = np.concatenate([rows[gated.row[same]], rows[e.row[across]]])
+        b = np.concatenate([window[gated.col[same]], window[e.col[across]]])
+        s = np.concatenate([gated.data[same], e.data[across]])
+        keep = s >= self.config.link
+        a, b, s = a[keep], b[keep], s[keep]
+        da, db = self._dates[a], self._dates[b]
+        near = (a != b) & ((da == UNDATED) | (db == UNDATED) | (np.abs(da - db) <= w))
+        for x, y, v in zip(a[near].tolist(), b[near].tolist(), s[near].tolist(), strict=True):
+            self.links[(min(x, y), max(x, y))] = v
+            self._union(x, y)
+
+    def _find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def _union(self, i: int, j: int) -> None:
+        ri, rj = self._find(i), self._find(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
+
+    def clusters(self) -> list[list[str]]:
+        """Stories as lists of article ids (arrival order within a story),
+        stories in the order of their first article."""
+        components: dict[int, list[int]] = {}
+        for i in range(len(self.ids)):
+            components.setdefault(self._find(i), []).append(i)
+        edges: dict[int, list[tuple[int, int, float]]] = {}
+        for (a, b), v in self.links.items():
+            edges.setdefault(self._find(a), []).append((a, b, v))
+        out: list[list[int]] = []
+        for root, members in components.items():
+            if len(members) == 1:
+                out.append(members)
+                continue
+            key = (tuple(members), len(edges.get(root, ())))
+            if self._grouped.get(root, (None,))[0] != key:
+                groups = _average_link(
+                    members, edges.get(root, []), self._dates, self.ids, self.config
+                )
+                self._grouped[root] = (key, groups)
+            out.extend(self._grouped[root][1])
+        out.sort(key=min)
+        return [[self.ids[i] for i in sorted(g)] for g in out]
+
+    def date_of(self, article_id: str) -> date | None:
+        d = int(self._dates[self._row[article_id]])
+        return None if d == UNDATED else date.fromordinal(d)
+
+
+def cluster(
+    articles: Iterable[Article],
+    duplicates: dict[str, str] | None = None,
+    config: ClusterConfig | None = None,
+) -> list[list[str]]:
+    """Group articles into stories (lists of article ids)."""
+    index = StoryIndex(config or ClusterConfig())
+    index.add(list(articles), duplicates)
+    return index.clusters()
+
+
+def _average_link(
+    members: list[int],
+    edges: list[tuple[int, int, float]],
+    dates: np.ndarray,
+    ids: list[str],
+    config: ClusterConfig,
+) -> list[list[int]]:
+    """Average-linkage groups of one component, over sparse links.
+
+    The mean similarity of two groups is the sum of their links divided by
+    the number of their pairs within the time window of each other
+    (unlinked pairs count as 0).
+    """
+    w = config.window_days
+    groups: dict[int, list[int]] = {m: [m] for m in members}
+    dated: dict[int, list[int]] = {}
+    undated: dict[int, int] = {}
+    for m in members:
+        d = int(dates[m])
+        dated[m] = [] if d == UNDATED else [d]
+        undated[m] = int(d == UNDATED)
+    name = {m: ids[m] for m in members}  # tie-breaks on content ids, not arrival
+    nbr: dict[int, dict[int, float]] = {m: {} for m in members}
+    for a, b, v in edges:
+        nbr[a][b] = nbr[a].get(b, 0.0) + v
+        nbr[b][a] = nbr[b].get(a, 0.0) + v
+
+    def pairs_in_window(x: int, y: int) -> int:
+        dx, dy = dated[x], dated[y]
+        n = undated[x] * (len(dy) + undated[y]) + undated[y] * len(dx)
+        if dx and dy:
+            arr = np.asarray(dy)
+            lo = np.searchsorted(arr, np.asarray(dx) - w, "left")
+            hi = np.searchsorted(arr, np.asarray(dx) + w, "right")
+            n += int((hi - lo).sum())
+        return n
+
+    heap: list[tuple[float, str, int, int]] = []
+    for x in members:
+        for y, total in nbr[x].items():
+            if x < y:
+                mean = total / max(1, pairs_in_window(x, y))
+                heapq.heappush(heap, (-mean, min(name[x], name[y]), x, y))
+    next_id = max(members) + 1
+    while heap:
+        neg, _, x, y = heapq.heappop(heap)
+        if x not in groups or y not in groups:
+            continue  # one side was merged already
+        if -neg < config.threshold:
+            break
+        z = next_id
+        next_id += 1
+        groups[z] = groups.pop(x) + groups.pop(y)
+        dated[z] = sorted(dated.pop(x) + dated.pop(y))
+        undated[z] = undated.pop(x) + undated.pop(y)
+        name[z] = min(name.pop(x), name.pop(y))
+        merged: dict[int, float] = {}
+        for old in (x, y):
+            for other, total in nbr.pop(old).items():
+                if other in (x, y):
+                    continue
+                merged[other] = merged.get(other, 0.0) + total
+                del nbr[other][old]
+        nbr[z] = merged
+        for other, total in merged.items():
+            nbr[other][z] = total
+            mean = total / max(1, pairs_in_window(z, other))
+            heapq.heappush(heap, (-mean, min(name[z], name[other]), z, other))
+    return list(groups.values())

@@ -1,0 +1,206 @@
+"""What an article contributes to story clustering, in any language.
+
+Three kinds of features, hashed into one sparse vector per article:
+
+- content words (lower case, stop words of the common news languages
+  removed, generic news words down-weighted): lexical similarity;
+- names (capitalised words that are not sentence-initial ordinary words,
+  keyed so that spelling variants collide: "Zelensky" = "Zelenskyy"):
+  shared entities, the strongest signal and the one that crosses languages;
+- numbers ("1,600" = "1 600" = "1600"; years kept apart): shared figures,
+  which also cross languages.
+
+Weights are fixed (no corpus statistics), so an article's vector never
+changes as others arrive: clustering stays order-independent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import scipy.sparse as sp
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.preprocessing import normalize
+
+from corroborate.extract.dates import latest_explicit
+from corroborate.extract.names import name_key
+from corroborate.model import Article
+
+N_FEATURES = 1 << 20
+WORD_WEIGHT = 1.0
+NAME_WEIGHT = 2.5
+NUMBER_WEIGHT = 2.0
+YEAR_WEIGHT = 0.5
+GENERIC_WEIGHT = 0.3
+
+# Function words of the other languages news arrives in most (short lists:
+# they only keep the commonest words from dominating the lexical part).
+_OTHER_STOP = """
+der die das und ist nicht ein eine einer eines dem den des mit von auf für aus bei nach
+wie auch als noch wird wurde wurden sind war hat haben sich sie er es wir ihr zum zur im
+am um über unter vor durch gegen bis seit oder aber wenn dass le la les un une des du de
+et est sont pas pour par sur dans avec qui que ce cette ces aux au il elle ils elles nous
+vous se sa son ses leur leurs plus été être avoir fait el los las una unos unas del y es
+son por para con sin sobre entre que como pero más fue han ha sus su lo al este esta estos
+estas ser está están os as um uma uns umas do da dos das em no na nos nas com por para que
+não mais foi são ao aos à às pelo pela seu sua seus suas ele ela eles il lo gli le uno una
+di da in con su per tra fra che non più è sono del della dei delle het een en van de in op
+te dat die voor met zijn niet aan ook als bij naar om og er en et til af på det som med
+for ikke den har var fra
+""".split()
+# German capitalises every noun: its commonest nouns are not names.
+_GERMAN_NOUNS = """
+menschen mensch leute behörden behörde angaben angabe polizei regierung jahr jahre jahren
+tag tage tagen woche wochen monat monate zeit mal prozent stadt städte land länder staat
+welt leben haus häuser häusern einwohner bewohner opfer tote toten verletzte verletzten
+kinder frauen männer familie familien präsident minister ministerium sprecher sprecherin
+bericht berichten medien nachrichten agentur zahl zahlen teil ende anfang beginn seite
+frage fragen grund fall fälle lage gebiet gebiete region regionen ort orte straße straßen
+wasser feuer hilfe helfer rettungskräfte einsatz einsatzkräfte krankenhaus krankenhäuser
+gericht urteil partei wahl wahlen streik protest proteste demonstranten armee soldaten
+krieg angriff angriffe schiff fähre erdbeben überschwemmung hochwasser brand
+""".split()
+_OTHER_STOP += "etwa laut rund mindestens mehr weitere weiteren sei seien wurde bereits".split()
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_OTHER_STOP)
+
+# Words every news story uses: they say little about which story it is.
+GENERIC = frozenset(
+    """
+said says told according reported report reports news people year years month months week
+weeks day days time new government officials official statement added including percent
+number told also would could told just like according early late local country city area
+region people's monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december today yesterday home
+world national international state public
+""".split()
+) | frozenset(_GERMAN_NOUNS)
+
+_TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?"
+)
+_CAP = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»]\s+|\n\s*)$")
+
+
+@dataclass(slots=True)
+class Features:
+    """An article's clustering view: its feature counts and its date."""
+
+    article: str
+    counts: dict[str, float]
+    date: date | None
+    language: str | None = None
+
+
+def article_date(article: Article) -> date | None:
+    """The publication date, else the latest explicit date the text gives."""
+    if article.published:
+        return article.published
+    return latest_explicit(article.text)
+
+
+def featurize(article: Article) -> Features:
+    text = article.text
+    lower = text.lower()
+    counts: dict[str, float] = {}
+    for w in _TOKEN.findall(lower):
+        if len(w) < 3 or w.isdigit() or w in STOP_WORDS:
+            continue
+        counts[w] = counts.get(w, 0) + 1
+    # names: capitalised words, except sentence-initial ones that the text
+    # also writes in lower case ("Rescue teams ..." / "... rescue")
+    written_lower = {w for w in _TOKEN.findall(text) if w.islower()}
+    prev_end, prev_key = -1, ""
+    for m in _CAP.finditer(text):
+        w = m[0]
+        if not w[0].isupper():
+            continue
+        low = w.lower()
+        if low in STOP_WORDS or low in GENERIC or len(low) < 2:
+            continue
+        if low in written_lower and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        key = "N:" + name_key(w)
+        counts[key] = counts.get(key, 0) + 1
+        # a name of several words is also one feature: "Dora Dravik" is more
+        # specific than "Dora" and "Dravik" apart
+        if prev_end >= 0 and text[prev_end : m.start()] == " ":
+            pair = "P:" + prev_key + "_" + key[2:]
+            counts[pair] = counts.get(pair, 0) + 1
+        prev_end, prev_key = m.end(), key[2:]
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"[,.\u202f\u00a0 ]", "", m[0]) if _GROUPED.match(m[0]) else m[0]
+        digits = digits.replace(",", ".")
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        if value < 10 or value != int(value):
+            continue
+        key = ("Y:" if 1900 <= value <= 2100 else "#:") + str(int(value))
+        counts[key] = counts.get(key, 0) + 1
+    freq = _frequencies(article.language)
+    weighted = {k: _weight(k, freq) * (1 + math.log(v)) for k, v in counts.items()}
+    return Features(article.id, weighted, article_date(article), article.language)
+
+
+_GROUPED = re.compile(r"^\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+$")
+
+
+@lru_cache(maxsize=32)
+def _frequencies(language: str | None) -> dict[str, float] | None:
+    """Word -> Zipf frequency in the article's language (English when wordfreq
+    has no list for it), from wordfreq's offline lists; None without wordfreq."""
+    try:
+        import wordfreq
+    except ImportError:
+        return None
+    lang = language if language in _available() else "en"
+    raw = wordfreq.get_frequency_dict(lang, wordlist="best")
+    return {w: math.log10(f) + 9 for w, f in raw.items() if f > 1e-7}
+
+
+@lru_cache(maxsize=1)
+def _available() -> frozenset[str]:
+    import wordfreq
+
+    return frozenset(wordfreq.available_languages(wordlist="best"))
+
+
+def _weight(key: str, freq: dict[str, float] | None = None) -> float:
+    if freq is not None and key[1:2] != ":":
+        zipf = freq.get(key, 0.0)
+        # rare words say more about which story this is: a fixed, IDF-like weight
+        return min(1.5, max(0.15, (7.0 - zipf) / 3.0))
+    if key.startswith(("N:", "P:")):
+        return NAME_WEIGHT
+    if key.startswith("#:"):
+        return NUMBER_WEIGHT
+    if key.startswith("Y:"):
+        return YEAR_WEIGHT
+    return GENERIC_WEIGHT if key in GENERIC else WORD_WEIGHT
+
+
+_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
+
+
+ENTITY_SHARE = 0.5  # the weight of names and numbers against content words
+
+
+def vectorize(features: list[Features]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Two sparse row sets, one row per article: the combined vector
+    (``[sqrt(s) * names+numbers | sqrt(1 - s) * words]``, each part
+    L2-normalised, so a dot product is ``s * entity cosine + (1 - s) * word
+    cosine``) and the names+numbers part alone (for the entity gate)."""
+    ents = [{k: v for k, v in f.counts.items() if k[1:2] == ":"} for f in features]
+    words = [{k: v for k, v in f.counts.items() if k[1:2] != ":"} for f in features]
+    e = normalize(_HASHER.transform(ents), norm="l2", copy=False)
+    w = normalize(_HASHER.transform(words), norm="l2", copy=False)
+    combined = sp.hstack([e * math.sqrt(ENTITY_SHARE), w * math.sqrt(1 - ENTITY_SHARE)], "csr")
+    return combined, e
