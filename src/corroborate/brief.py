@@ -97,12 +97,20 @@ def summary(
             candidates.append((score, order[a.id], sent.start, span, words, carried))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple] = []
-    for cand in candidates:
-        if len(chosen) >= limit:
+    covered: set[str] = set()
+    for relax in (False, True):  # first new claims only; then fill up if too few
+        for cand in candidates:
+            if len(chosen) >= limit:
+                break
+            if cand in chosen or any(_cosine(cand[4], c[4]) > 0.4 for c in chosen):
+                continue  # says what a chosen sentence says
+            ids = {c.id for c in cand[5] if c.kind == "figure"}
+            if not relax and ids and ids <= covered:
+                continue  # its claims are already in the summary
+            chosen.append(cand)
+            covered |= ids
+        if len(chosen) >= MIN_SENTENCES:
             break
-        if any(_cosine(cand[4], c[4]) > 0.5 for c in chosen):
-            continue  # says what a chosen sentence says
-        chosen.append(cand)
     chosen.sort(key=lambda c: (c[1], c[2]))
     out = []
     for _, _, _, span, _, carried in chosen:

@@ -19,7 +19,9 @@ from corroborate import __version__
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
 from corroborate.model import Document, InputError
 from corroborate.pipeline import RunContext, process
+from corroborate.report.html import write_html
 from corroborate.report.json import write_json
+from corroborate.report.markdown import write_markdown
 
 app = typer.Typer(
     help="Turn a pile of news articles into verified, sourced briefs.",
@@ -74,11 +76,24 @@ def run(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes for cleaning.")
     ] = 1,
+    html_out: Annotated[
+        str | None,
+        typer.Option(
+            "--html", metavar="REPORT.html", help="Write the self-contained HTML report here."
+        ),
+    ] = None,
+    md_out: Annotated[
+        str | None,
+        typer.Option(
+            "--md", metavar="BRIEF.md", help="Write the brief as Markdown (- for stdout)."
+        ),
+    ] = None,
     with_source: Annotated[
         bool, typer.Option(help="Include each article's source text (what offset_map points into).")
     ] = False,
 ) -> None:
-    """Read, clean and cross-check articles; write the JSON document."""
+    """Read, clean, deduplicate, group into stories and cross-check articles;
+    write the JSON document, the HTML report and/or the Markdown brief."""
     err = Console(stderr=True, highlight=False)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
@@ -109,8 +124,12 @@ def run(
             doc = process(paths, config, jobs, ctx)
     if json_out:
         write_json(doc, json_out, with_source)
+    if html_out:
+        write_html(doc, html_out)
+    if md_out:
+        write_markdown(doc, md_out)
     if not quiet:
-        _summary(doc, err, show_table=json_out != "-")
+        _summary(doc, err, show_table="-" not in (json_out, md_out))
     raise typer.Exit(1 if doc.errors else 0)
 
 
@@ -133,7 +152,18 @@ def _summary(doc: Document, console: Console, show_table: bool) -> None:
         console.print(table)
         if len(doc.articles) > 50:
             console.print(f"… and {len(doc.articles) - 50} more")
-    console.print(f"{len(doc.articles)} article(s), {len(doc.errors)} error(s)")
+    if show_table and doc.stories:
+        table = Table(show_edge=False, header_style="bold")
+        for col in ("story", "articles", "state", "title"):
+            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=70)
+        for st in doc.stories[:30]:
+            table.add_row(st.id, str(len(st.articles)), st.state, st.title)
+        console.print(table)
+    copies = sum(1 for a in doc.articles if a.duplicate_of)
+    console.print(
+        f"{len(doc.articles)} article(s), {copies} cop(ies), {len(doc.stories)} story(ies), "
+        f"{len(doc.errors)} error(s)"
+    )
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
 """Cross-checking one story: claims, their independent origins, conflicts,
 how figures evolved, and the story's state.
 
-Figures become *claims* when they agree: the same measure, a compatible
-subject ("North Korean soldiers" / "North Korean forces" / unstated), times
-within two weeks, and value ranges that overlap once qualifiers are read as
-bounds ("about 300" is 255-345, "at least 300" is 300 or more). Statements
+Figures become *claims* when they state the same figure: the same measure, a
+compatible subject ("North Korean soldiers" / "North Korean forces" /
+unstated), times within two weeks, numbers within 5% of each other, and
+ranges that overlap once qualifiers are read as bounds ("about 300" is
+255-345, "at least 300" is 300 or more). "At least 12" and "nearly 20" are
+compatible but different figures: two claims, neither corroborating the other. Statements
 become claims when the same speaker says the same thing, however it was
 translated or paraphrased (token-set similarity of their content words).
 
@@ -13,9 +15,11 @@ NIS", "Zelensky"), else the outlet itself. Three outlets relaying the NIS
 are one origin; wire copies (``Article.duplicate_of``) add neither support
 nor an origin, they are listed as copies of the report they reprint.
 
-Two claims *conflict* when they are figures for the same measure and
-subject, for the same period at the same granularity (both "December", or
-the same days), whose ranges cannot both hold ("nearly 3,000" vs "1,000").
+Two claims *conflict* when different sources give figures for the same
+measure and subject, for the same period at the same granularity (both
+"December", or the same days), whose ranges cannot both hold ("nearly 3,000"
+vs "1,000"). One source giving two values is a revision, not a conflict,
+and a vague amount ("thousands") is too loose to contradict a number.
 Figures for different periods are not in conflict: they are how the figure
 *evolved* ("several hundred" in mid-December, "over 3,000" in January).
 """
@@ -46,6 +50,7 @@ from corroborate.model import (
 SAME_CLAIM_DAYS = 14  # reports of one figure this far apart are still one claim
 STATEMENT_SIMILARITY = 62  # rapidfuzz token-set ratio for two renderings of one statement
 EXACT_TOLERANCE = 0.01  # "2,700" and "2,690" are one figure; more apart, two
+SAME_VALUE = 0.05  # reports whose numbers differ by more are different figures
 
 _HEADS = {
     "troops": "troops", "soldiers": "troops", "soldier": "troops", "forces": "troops",
@@ -106,6 +111,14 @@ def _bounds(f: Figure) -> tuple[float, float]:
     return low, high
 
 
+def _amount(f: Figure) -> float | None:
+    if f.value is not None:
+        return f.value
+    if f.low is not None and f.high is not None:
+        return (f.low + f.high) / 2
+    return f.low if f.low is not None else f.high
+
+
 def describe_value(f: Figure) -> str:
     """The figure as a reader says it: "about 300", "between 1,000 and 3,000"."""
 
@@ -162,11 +175,31 @@ def figure_claims(
     return [_figure_claim(g, copies_of) for g in groups]
 
 
+def _point(f: Figure) -> float | None:
+    """The number a report states: its value, or a vague amount's middle."""
+    if f.value is not None:
+        return f.value
+    if f.low is not None and f.high is not None:
+        return (f.low + f.high) / 2
+    return None
+
+
+def _same_number(a: Figure, b: Figure) -> bool:
+    """Do two reports state the same figure ("about 300" and "at least 300"),
+    not merely compatible ones ("at least 12" and "nearly 20")?"""
+    pa, pb = _point(a), _point(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa - pb) <= max(1.0, SAME_VALUE * max(abs(pa), abs(pb)))
+
+
 def _joins(r: _Report, group: list[_Report]) -> bool:
     first = group[0]
     if r.figure.measure != first.figure.measure or r.figure.unit != first.figure.unit:
         return False
     if not all(_compatible_subjects(r.subject, g.subject) for g in group):
+        return False
+    if not all(_same_number(r.figure, g.figure) for g in group):
         return False
     low = max(g.low for g in group)
     high = min(g.high for g in group)
@@ -196,6 +229,7 @@ def _figure_claim(group: list[_Report], copies_of: dict[str, list[str]]) -> Clai
             describe_value(g.figure),
             g.figure.as_of.iso if g.figure.as_of else (g.start.isoformat() if g.start else None),
             copies_of.get(g.article.id, []),
+            _amount(g.figure),
         )
         for g in group
     ]
@@ -282,7 +316,10 @@ def _granularity_class(g: str) -> str:
 
 def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]:
     """Incompatible figure claims for the same measure, subject and period."""
-    figs = {f.evidence[0].article + f":{f.evidence[0].start}": f for f in extraction.figures}
+    figs = {
+        f"{f.evidence[0].article}:{f.evidence[0].start}:{describe_value(f)}": f
+        for f in extraction.figures
+    }
     out: list[Conflict] = []
     figure_claims_ = [c for c in claims if c.kind == "figure"]
     seen: set[frozenset[str]] = set()
@@ -301,6 +338,10 @@ def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]
             lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else float("inf")
             if max(lo_a, lo_b) <= min(hi_a, hi_b):
                 continue
+            if set(a.origins) & set(b.origins):
+                continue  # one source giving two values: a revision ("14, up from 12")
+            if not (_has_number(a, figs) and _has_number(b, figs)):
+                continue  # "thousands" is too loose to contradict "more than 10,000"
             pair = frozenset((a.id, b.id))
             if pair in seen:
                 continue
@@ -315,13 +356,19 @@ def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]
     return out
 
 
+def _has_number(c: Claim, figs: dict[str, Figure]) -> bool:
+    s = c.support[0]
+    f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
+    return f is not None and f.value is not None
+
+
 def _who(c: Claim) -> str:
     return ", ".join(c.origins)
 
 
 def _period(c: Claim, figs: dict[str, Figure]) -> tuple[date, date, str] | None:
     s = c.support[0]
-    f = figs.get(f"{s.article}:{s.evidence.start}")
+    f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
     if f is not None and f.as_of is not None and f.as_of.start and f.as_of.end:
         return f.as_of.start, f.as_of.end, _granularity_class(f.as_of.granularity)
     if c.as_of and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.as_of):

@@ -30,7 +30,7 @@ _MASK64 = (1 << 64) - 1
 
 
 # Which of the first 65,536 code points are word characters, as ``\\w`` defines
-# them (alphanumeric or underscore); code points beyond are taken as letters.
+# them (alphanumeric or underscore).
 _WORD_CHAR = np.array([chr(i).isalnum() or i == 95 for i in range(1 << 16)], dtype=bool)
 _POW = np.cumprod(np.full(256, 0x100000001B3, dtype=np.uint64), dtype=np.uint64)
 
@@ -44,9 +44,14 @@ def token_hashes(text: str) -> np.ndarray:
     cp = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
     if not len(cp):
         return np.zeros(0, dtype=np.uint64)
-    is_word = np.ones(len(cp), dtype=bool)
     low = cp < (1 << 16)
-    is_word[low] = _WORD_CHAR[cp[low]]
+    if low.all():
+        is_word = _WORD_CHAR[cp]
+    else:  # beyond the first plane (rare): ask Python for those few
+        is_word = np.zeros(len(cp), dtype=bool)
+        is_word[low] = _WORD_CHAR[cp[low]]
+        high = np.flatnonzero(~low)
+        is_word[high] = [chr(c).isalnum() for c in cp[high].tolist()]
     idx = np.flatnonzero(is_word)
     if not len(idx):
         return np.zeros(0, dtype=np.uint64)
@@ -179,19 +184,22 @@ class Deduper:
     num_perm: int = 128
     bands: int = 42  # of 3 rows: a pair at Jaccard 0.5 is a candidate 99.9% of the time
     rows: int = 3
+    bucket_cap: int = 100  # members kept per LSH bucket
     hasher: MinHasher = field(init=False)
     _docs: list[_Doc] = field(default_factory=list, init=False)
     _by_id: dict[str, int] = field(default_factory=dict, init=False)
     _exact: dict[str, int] = field(default_factory=dict, init=False)
     _buckets: list[dict[bytes, list[int]]] = field(init=False)
     _parent: list[int] = field(default_factory=list, init=False)
-    _sigs: list[np.ndarray] = field(default_factory=list, init=False)
-    _sizes: list[int] = field(default_factory=list, init=False)
+    _sigs: np.ndarray = field(init=False)  # one signature per row, grown by doubling
+    _sizes: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         if self.bands * self.rows > self.num_perm:
             raise ValueError("bands * rows must not exceed num_perm")
         self.hasher = MinHasher(self.num_perm)
+        self._sigs = np.zeros((1024, self.num_perm), dtype=np.uint32)
+        self._sizes = np.zeros(1024, dtype=np.int64)
         self._buckets = [{} for _ in range(self.bands)]
 
     def add(self, article_id: str, text: str, published: date | None = None) -> None:
@@ -209,8 +217,11 @@ class Deduper:
         for (aid, _, published), ws, sh, sig in zip(batch, words, sets, sigs, strict=True):
             idx = len(self._docs)
             self._docs.append(_Doc(aid, published, idx, sh))
-            self._sigs.append(sig)
-            self._sizes.append(len(sh))
+            if idx >= len(self._sizes):
+                self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
+                self._sizes = np.concatenate([self._sizes, np.zeros_like(self._sizes)])
+            self._sigs[idx] = sig
+            self._sizes[idx] = len(sh)
             self._by_id[aid] = idx
             self._parent.append(idx)
             key = _normalised_hash(ws)
@@ -222,16 +233,22 @@ class Deduper:
                 continue
             candidates: set[int] = set()
             for band, bucket in enumerate(self._buckets):
-                slot = bucket.setdefault(sig[band * rows : (band + 1) * rows].tobytes(), [])
+                key = sig[band * rows : (band + 1) * rows].tobytes()
+                slot = bucket.get(key)
+                if slot is None:
+                    bucket[key] = [idx]
+                    continue
                 candidates.update(slot)
                 slot.append(idx)
+                if len(slot) > 2 * self.bucket_cap:
+                    # a crowded bucket is mostly shared boilerplate; the latest
+                    # members are enough to join a copy to its group
+                    del slot[: len(slot) - self.bucket_cap]
             if not candidates:
                 continue
             cands = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
-            estimate = (np.stack([self._sigs[c] for c in cands]) == sig).mean(axis=1)
-            keep = estimate >= self._worth_checking(
-                len(sh), np.array([self._sizes[c] for c in cands])
-            )
+            estimate = (self._sigs[cands] == sig).mean(axis=1)
+            keep = estimate >= self._worth_checking(len(sh), self._sizes[cands])
             for other in cands[keep].tolist():
                 if self._find(other) != self._find(idx) and self._copies(sh, self._docs[other]):
                     self._union(idx, other)

@@ -259,6 +259,7 @@ class Support:
     value: str | None = None  # the figure as that article gave it ("about 300")
     as_of: str | None = None
     copies: list[str] = field(default_factory=list)  # articles that reprint this one
+    amount: float | None = None  # the figure as one number (a range's middle), for charts
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from corroborate.model import Article
 from corroborate.stories.features import N_FEATURES, Features, featurize, vectorize
 
 UNDATED = -1
+CROSS_LANGUAGE = 0.5  # weight of the name-and-number overlap between languages
 
 
 @dataclass(slots=True)
@@ -59,6 +60,8 @@ class StoryIndex:
     _matrix: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 2 * N_FEATURES)))
     _entities: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, N_FEATURES)))
     _langs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _binary: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, N_FEATURES)))
+    _ent_sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _lang_codes: dict[str, int] = field(default_factory=dict)
     _parent: list[int] = field(default_factory=list)
     links: dict[tuple[int, int], float] = field(default_factory=dict)  # row pair -> cosine
@@ -77,8 +80,10 @@ class StoryIndex:
         for copy, original in (duplicates or {}).items():
             if copy in self._row and original in self._row:
                 x, y = sorted((self._row[copy], self._row[original]))
-                self.links[(x, y)] = 1.0
-                self._union(x, y)
+                dx, dy = int(self._dates[x]), int(self._dates[y])
+                if UNDATED in (dx, dy) or abs(dx - dy) <= self.config.window_days:
+                    self.links[(x, y)] = 1.0  # a reprint months later is a new story's
+                    self._union(x, y)
         return [f.article for f in feats]
 
     def add_features(self, feats: Sequence[Features]) -> None:
@@ -97,6 +102,9 @@ class StoryIndex:
         combined, ents = vectorize(list(feats))
         self._matrix = sp.vstack([self._matrix, combined], format="csr")
         self._entities = sp.vstack([self._entities, ents], format="csr")
+        binary = ents.astype(bool).astype(np.float32)
+        self._binary = sp.vstack([self._binary, binary], format="csr")
+        self._ent_sizes = np.concatenate([self._ent_sizes, np.diff(binary.indptr)])
         new_rows = np.arange(base, base + len(feats))
         # dated rows in date order, so each chunk's window is narrow
         order = new_rows[np.argsort(dates, kind="stable")]
@@ -120,20 +128,27 @@ class StoryIndex:
             window = everything[
                 (self._dates == UNDATED) | ((self._dates >= lo) & (self._dates <= hi))
             ]
-        # same language: names, numbers and words; across languages words say
-        # nothing, so names and numbers alone (the entity cosine)
+        # same language: names, numbers and words (the combined cosine), for
+        # pairs that share names or numbers at all
         ents = (self._entities[rows] @ self._entities[window].T).tocsr()
         sims = (self._matrix[rows] @ self._matrix[window].T).tocsr()
         ents.data[ents.data < self.config.entity_gate] = 0  # must share names or numbers
         ents.eliminate_zeros()
         la, lb = self._langs[rows], self._langs[window]
-        e = ents.tocoo()
-        across = (la[e.row] != lb[e.col]) & (la[e.row] > 0) & (lb[e.col] > 0)
         gated = sims.multiply(ents.astype(bool)).tocoo()
         same = ~((la[gated.row] != lb[gated.col]) & (la[gated.row] > 0) & (lb[gated.col] > 0))
-        a = np.concatenate([rows[gated.row[same]], rows[e.row[across]]])
-        b = np.concatenate([window[gated.col[same]], window[e.col[across]]])
-        s = np.concatenate([gated.data[same], e.data[across]])
+        # across languages, the share of the sparser article's names and numbers
+        # that the other has (a report in another script keeps few of them)
+        # (or their entity cosine, when that is higher)
+        shared = (self._binary[rows] @ self._binary[window].T).tocoo()
+        sizes = np.minimum(self._ent_sizes[rows][shared.row], self._ent_sizes[window][shared.col])
+        overlap = np.where(shared.data >= 2, CROSS_LANGUAGE * shared.data / np.maximum(sizes, 1), 0)
+        cross = sp.coo_matrix((overlap, (shared.row, shared.col)), shape=shared.shape).tocsr()
+        cross = cross.maximum(ents).tocoo()
+        across = (la[cross.row] != lb[cross.col]) & (la[cross.row] > 0) & (lb[cross.col] > 0)
+        a = np.concatenate([rows[gated.row[same]], rows[cross.row[across]]])
+        b = np.concatenate([window[gated.col[same]], window[cross.col[across]]])
+        s = np.concatenate([gated.data[same], cross.data[across]])
         keep = s >= self.config.link
         a, b, s = a[keep], b[keep], s[keep]
         da, db = self._dates[a], self._dates[b]

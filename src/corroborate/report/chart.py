@@ -1,0 +1,95 @@
+"""Charts as inline SVG (matplotlib, no pyplot state, no fonts embedded).
+
+``figures_chart`` plots each reported figure of a story over time: one panel
+per measure (the most reported first), one marker series per origin, so
+both a figure's growth and disagreement between sources show at a glance.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections.abc import Sequence
+from datetime import date
+
+from corroborate.model import Claim, Support
+
+MAX_PANELS = 4
+
+
+def _when(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    head = iso.split("/")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", head):
+            return date.fromisoformat(head)
+        if re.fullmatch(r"\d{4}-\d{2}", head):
+            y, m = head.split("-")
+            return date(int(y), int(m), 15)
+        if re.fullmatch(r"\d{4}", head):
+            return date(int(head), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def chart_series(
+    claims: Sequence[Claim],
+) -> dict[str, dict[str, list[tuple[date, float, Support]]]]:
+    """measure -> origin -> [(date, amount, report)], dated numeric reports only."""
+    out: dict[str, dict[str, list[tuple[date, float, Support]]]] = {}
+    for c in claims:
+        if c.kind != "figure" or not c.measure:
+            continue
+        for s in c.support:
+            when = _when(s.as_of)
+            if when is None or s.amount is None:
+                continue
+            out.setdefault(c.measure, {}).setdefault(s.origin, []).append((when, s.amount, s))
+    return out
+
+
+def _safe(text: str) -> str:
+    """Label text from articles, made harmless: matplotlib also copies labels
+    into SVG comments, where "-->" or markup would end them early."""
+    return re.sub(r"[<>&\"'\-]+", " ", text).strip()
+
+
+def figures_chart(claims: Sequence[Claim], title: str = "") -> str | None:
+    """An SVG document (as text) of figures over time, or None without data."""
+    series = chart_series(claims)
+    measures = sorted(series, key=lambda m: -sum(len(v) for v in series[m].values()))
+    measures = [m for m in measures if sum(len(v) for v in series[m].values()) >= 1][:MAX_PANELS]
+    if not measures:
+        return None
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7.5, 2.3 * len(measures)), layout="constrained")
+    axes = fig.subplots(len(measures), 1, squeeze=False)[:, 0]
+    markers = "osD^vP*X"
+    for ax, measure in zip(axes, measures, strict=True):
+        for k, (origin, points) in enumerate(sorted(series[measure].items())):
+            points.sort(key=lambda p: p[0])
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            ax.plot(
+                xs, ys, marker=markers[k % len(markers)], linestyle="-", label=_safe(origin)[:40]
+            )
+        ax.set_title(_safe(measure), loc="left", fontsize=10)
+        ax.set_ylabel("reported")
+        ax.grid(True, alpha=0.3)
+        locator = AutoDateLocator(maxticks=6)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.legend(fontsize=7, loc="best", frameon=False)
+    if title:
+        fig.suptitle(_safe(title)[:90], fontsize=10)
+    buf = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # date locators on one-day spans
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    return svg[svg.index("<svg") :]  # inline: no XML prolog or doctype

@@ -1,0 +1,160 @@
+"""Cross-checking: claims and their independent origins, conflicts, evolution,
+story state, the brief; on the seeds and on small hand-made stories."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corroborate import crosscheck
+from corroborate.model import Figure, Span
+from corroborate.pipeline import build_stories, process
+from tests.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def seeds_doc(shared):
+    return process([str(shared / "seeds")])
+
+
+@pytest.fixture(scope="module")
+def story(seeds_doc):
+    (only,) = seeds_doc.stories
+    return only
+
+
+def test_seeds_are_one_story_of_five(seeds_doc, story):
+    assert len(seeds_doc.articles) == 5
+    assert set(story.articles) == {a.id for a in seeds_doc.articles}
+    assert story.first_seen == date(2025, 1, 13) and story.last_seen == date(2025, 1, 21)
+
+
+def test_nis_figures_three_articles_one_origin(story):
+    for measure, value in (("killed", 300), ("wounded", 2700)):
+        (claim,) = [
+            c
+            for c in story.claims
+            if c.kind == "figure" and c.measure == measure and c.low and c.low <= value
+            and (c.high or value) >= value and "National Intelligence Service" in c.origins
+        ]  # fmt: skip
+        assert len(claim.articles) == 3, claim
+        assert claim.origins == ["National Intelligence Service"]
+        assert claim.independent_sources == 1
+    # the figures carry their claim's origins into the JSON
+    killed = [f for f in story.extraction.figures if f.measure == "killed" and f.value == 300]
+    assert killed and all(f.origins == ["National Intelligence Service"] for f in killed)
+
+
+def test_december_conflict(story):
+    conflict = next(c for c in story.conflicts if c.measure == "casualties")
+    values = {(v.origin, v.value) for v in conflict.values}
+    assert values == {("Volodymyr Zelensky", "nearly 3,000"), ("Seoul", "1,000")}
+    assert conflict.as_of == "2024-12"
+    assert all(v.evidence.text in conflict.values[0].evidence.text for v in conflict.values)
+    assert story.state == "contested" and "3,000" in story.state_reason
+
+
+def test_no_false_conflicts_on_the_seeds(story):
+    # the January NIS estimate is the December one's evolution, not a conflict;
+    # "thousands" is too loose to contradict "more than 10,000"
+    assert len(story.conflicts) == 1
+    casualties = next(e for e in story.evolution if e.measure == "casualties")
+    assert [p.value for p in casualties.points][-1] == "more than 3,000"
+
+
+def test_two_renderings_of_zelensky_offer_are_one_statement(story):
+    offers = [
+        c
+        for c in story.claims
+        if c.kind == "statement" and "hand over" in c.text and "Kim Jong Un" in c.text
+    ]
+    assert len(offers) == 1
+    assert len(offers[0].support) == 2 and len(offers[0].articles) == 2
+    assert offers[0].speaker == "Volodymyr Zelensky"
+
+
+def test_summary_cites_every_sentence(story, seeds_doc):
+    texts = {a.id: a.text for a in seeds_doc.articles}
+    assert 3 <= len(story.summary) <= 7
+    for s in story.summary:
+        own = s.citations[0]
+        assert texts[own.article][own.start : own.end].strip() == s.text
+        for c in s.citations:
+            assert texts[c.article][c.start : c.end] == c.text
+    assert len({s.citations[0].article for s in story.summary}) >= 2
+
+
+def test_timeline_and_sources(story):
+    days = [t.start for t in story.timeline]
+    assert days == sorted(days)
+    assert any(t.date == "2025-01-11" for t in story.timeline)  # the capture
+    assert len(story.sources) == 5 and all(not s.copies for s in story.sources)
+
+
+def _figure(article: str, text: str, value: float, qualifier: str, low, high, measure="deployed"):
+    return Figure(measure, value, low, high, qualifier, [Span(article, 0, len(text), text)],
+                  subject="North Korean troops")  # fmt: skip
+
+
+def test_more_than_10000_and_about_12000_are_not_a_conflict():
+    from corroborate.model import Extraction
+
+    a = make_article("More than 10,000 troops were sent, officials said.", published="2025-01-10",
+                     outlet="A")  # fmt: skip
+    b = make_article("About 12,000 troops were sent, analysts said.", published="2025-01-10",
+                     outlet="B")  # fmt: skip
+    ex = Extraction(
+        [a.id, b.id],
+        figures=[
+            _figure(a.id, a.text, 10000, "more than", 10000, None),
+            _figure(b.id, b.text, 12000, "about", 10200, 13800),
+        ],
+    )
+    claims = crosscheck.figure_claims(ex, [a, b])
+    assert len(claims) == 2  # different figures, both shown
+    assert crosscheck.conflicts(claims, ex) == []
+
+
+def _wire(agency: str = "the Harbour Authority") -> str:
+    return (
+        f"At least 14 passengers were missing after the ferry Solenne caught fire off Kestrel "
+        f"Point on Sunday, {agency} said. Coast guard boats rescued 212 people from the water "
+        f"and took them to the port of Amaro, where doctors treated 30 of them for burns and "
+        f"smoke. The ferry was sailing from Amaro to the island of Pell with 226 people aboard."
+    )
+
+
+def test_copies_and_relays_are_one_origin():
+    wire = make_article(_wire(), published="2025-05-04", outlet="Meridian Wire")
+    copy = make_article(_wire() + "\nRead more on our site.", published="2025-05-04",
+                        outlet="Daily Courier")  # fmt: skip
+    relay = make_article(
+        "The Harbour Authority said at least 14 passengers were missing after the ferry "
+        "Solenne burned near Kestrel Point. Rescuers brought 212 survivors to Amaro.",
+        published="2025-05-05",
+        outlet="Coastline Times",
+    )
+    own = make_article(
+        "Our reporter in Amaro counted 14 missing on the lists posted at the port after the "
+        "Solenne ferry fire near Kestrel Point; 212 people were rescued, the coast guard said.",
+        published="2025-05-05",
+        outlet="Harbor Gazette",
+    )
+    (st,) = build_stories([wire, copy, relay, own])
+    assert copy.duplicate_of == wire.id
+    missing = next(
+        c for c in st.claims if c.kind == "figure" and c.low and c.low <= 14 <= (c.high or 99)
+    )
+    assert copy.id not in missing.articles  # a copy adds no support
+    assert "Harbour Authority" in " ".join(missing.origins)
+    src = next(s for s in st.sources if s.article == wire.id)
+    assert src.copies == [copy.id]
+    assert st.state in ("corroborated", "developing")
+
+
+def test_single_source_story():
+    wire = make_article(_wire(), published="2025-05-04", outlet="Meridian Wire")
+    copy = make_article(_wire(), published="2025-05-05", outlet="Daily Courier")
+    (st,) = build_stories([copy, wire])
+    assert st.state == "single-source" and "copies" in st.state_reason

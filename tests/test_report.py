@@ -1,0 +1,150 @@
+"""The HTML report and the Markdown brief: self-contained, cited, inert.
+
+The browser tests drive Debian's Chromium through Playwright (no browser
+download). ``scripts/test.sh`` installs Chromium and sets
+``CORROBORATE_REQUIRE_BROWSER=1``, so in CI a missing browser fails instead
+of skipping.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corroborate.model import Document
+from corroborate.pipeline import build_stories, process
+from corroborate.report.html import render_html, write_html
+from corroborate.report.markdown import render_markdown
+from tests.conftest import make_article
+
+HOSTILE = (
+    "Officials in Amaro said 40 people were evacuated on Monday after the river rose. "
+    '<script>window.__pwned = 1</script> <img src="x" onerror="window.__pwned = 2"> '
+    "Mayor Lidia Ferreira said the water would fall by Wednesday. "
+    '<a href="javascript:window.__pwned=3">click</a> --> ]]> {{ 7*7 }}'
+)
+
+
+def _chromium() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        if os.environ.get("CORROBORATE_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium not found at {path}")
+        pytest.skip("Chromium not installed (scripts/test.sh installs Debian's chromium)")
+    pytest.importorskip("playwright")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, headless=True, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def _open(browser, html_path: Path):
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    remote: list[str] = []
+    page.on("request", lambda r: remote.append(r.url) if not r.url.startswith("file:") else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(html_path.as_uri())
+    return page, remote, errors
+
+
+def _hostile_doc() -> Document:
+    arts = [
+        make_article(
+            HOSTILE,
+            published="2025-03-03",
+            outlet="<b>Evil</b> Outlet",
+            title="Flood <script>alert(1)</script>",
+        ),
+        make_article(
+            "Mayor Lidia Ferreira said 40 people were evacuated in Amaro on Monday as the river "
+            "rose, and that the water would fall by Wednesday.",
+            published="2025-03-03",
+            outlet="Amaro Post",
+        ),
+    ]
+    return Document(articles=arts, stories=build_stories(arts))
+
+
+def test_html_is_self_contained_and_escaped(tmp_path):
+    html = render_html(_hostile_doc())
+    assert "<script" not in html.lower() and "<img" not in html.lower()
+    assert "javascript:" not in html.replace("href=&#34;javascript:", "")
+    assert "&lt;script&gt;window.__pwned" in html and "&lt;b&gt;Evil&lt;/b&gt;" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html)  # nothing remote
+
+
+def test_markdown_brief_is_inert_and_cited():
+    md = render_markdown(_hostile_doc())
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "### Summary" in md and "#### Evidence" in md
+    assert re.search(r"\[1\]", md)
+
+
+def test_seeds_report_in_chromium(browser, shared, tmp_path):
+    doc = process([str(shared / "seeds")])
+    out = tmp_path / "seeds.html"
+    write_html(doc, str(out))
+    page, remote, errors = _open(browser, out)
+    # the chart is there and drawn
+    chart = page.locator(".chart svg")
+    box = chart.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 150
+    assert page.locator(".chart svg path").count() > 20
+    # the figures table and the December conflict
+    table = page.locator("table.figures").inner_text()
+    assert "National Intelligence Service" in table and "2,700" in table
+    conflict = page.locator(".conflict").first.inner_text()
+    assert "nearly 3,000" in conflict and "1,000" in conflict and "Seoul" in conflict
+    # follow a summary citation to its highlighted sentence
+    cite = page.locator("ol.summary a.cite").first
+    target = cite.get_attribute("href")
+    cite.click()
+    assert page.evaluate("location.hash") == target
+    highlighted = page.locator(target)
+    assert highlighted.is_visible()
+    color = highlighted.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert color == "rgb(255, 224, 102)", color
+    assert page.locator(target).inner_text().strip()
+    assert remote == [] and errors == []
+    page.close()
+
+
+def test_hostile_article_stays_inert_in_chromium(browser, tmp_path):
+    out = tmp_path / "hostile.html"
+    write_html(_hostile_doc(), str(out))
+    page, remote, _ = _open(browser, out)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    body = page.locator("body").inner_text()
+    assert "<script>window.__pwned = 1</script>" in body  # shown as text
+    assert page.locator("script").count() == 0 and page.locator("img").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert remote == []
+    page.close()
+
+
+def test_cli_writes_html_and_markdown(tmp_path):
+    from tests.test_cli import EXAMPLES, cli
+
+    html, md, js = tmp_path / "r.html", tmp_path / "r.md", tmp_path / "r.json"
+    proc = cli("run", str(EXAMPLES), "--html", str(html), "--md", str(md), "--json", str(js), "-q")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(js.read_text())
+    text = html.read_text()
+    for story in doc["stories"]:
+        assert story["id"] in text and story["title"].split()[0] in md.read_text()
+    assert "<svg" in text

@@ -1,0 +1,136 @@
+"""Story clustering: quality on real and generated sets, order independence,
+time awareness, languages."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from corroborate.dedupe import find_duplicates
+from corroborate.model import Article
+from corroborate.stories.cluster import StoryIndex
+from tests.conftest import make_article
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text())["stories"]
+
+
+def _bench():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_stories
+
+    return bench_stories
+
+
+def _partition(groups: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(g) for g in groups}
+
+
+def _cluster(articles: list[Article]) -> set[frozenset[str]]:
+    index = StoryIndex()
+    index.add(articles, find_duplicates(articles))
+    return _partition(index.clusters())
+
+
+def _bcubed_f1(groups: set[frozenset[str]], gold: dict[str, str], scored: set[str]) -> float:
+    bench = _bench()
+    pred = {a: i for i, g in enumerate(groups) for a in g}
+    return bench.bcubed(pred, gold, scored)[2]
+
+
+@pytest.fixture(scope="module")
+def generated():
+    return _bench().generated()
+
+
+def test_generated_set_quality(generated):
+    articles, gold, _ = generated
+    assert len(articles) >= 300 and len(set(gold.values())) >= 20
+    f1 = _bcubed_f1(_cluster(articles), gold, set(gold))
+    assert f1 >= FLOORS["generated_f1"], f1
+
+
+def test_news_dev_quality_with_distractors(shared):
+    bench = _bench()
+    articles, gold, _ = bench.news_dev()
+    noise = bench.distractors()
+    assert len(noise) >= 170
+    alone = _bcubed_f1(_cluster(articles), gold, set(gold))
+    mixed = _cluster(articles + noise)
+    together = _bcubed_f1(mixed, {**gold, **{a.id: a.id for a in noise}}, set(gold))
+    assert alone >= FLOORS["news_dev_f1"] and together >= FLOORS["news_dev_f1"], (alone, together)
+    # the Telugu, Icelandic and Portuguese reports join their stories
+    lang = {a.id: a.language for a in articles}
+    for group in mixed:
+        for aid in group:
+            if lang.get(aid) not in (None, "en"):
+                assert len({gold[x] for x in group if x in gold}) == 1
+                assert sum(1 for x in group if x in gold) > 1, aid
+
+
+def test_adding_later_gives_the_same_stories(generated):
+    articles, _, _ = generated
+    sample = articles[:160]
+    once = _cluster(sample)
+    rng = random.Random(5)
+    for _ in range(2):
+        shuffled = sample[:]
+        rng.shuffle(shuffled)
+        index = StoryIndex()
+        copies = find_duplicates(shuffled)
+        k = 0
+        while k < len(shuffled):
+            step = rng.randint(1, 40)
+            index.add(shuffled[k : k + step], copies)
+            index.clusters()  # intermediate results must not leak into the final one
+            k += step
+        assert _partition(index.clusters()) == once
+
+
+def _event(city: str, day: str, agency: str, official: str, n: int, what: str) -> list[Article]:
+    out = []
+    for i in range(n):
+        text = (
+            f"{what.capitalize()} hit {city} on {day}, the {agency} said, and {official} "
+            f"visited the worst-hit streets of {city}. Crews from {agency} worked through the "
+            f"night. Report {i}: residents described the {what} in detail."
+        )
+        out.append(make_article(text, published=day, outlet=f"Outlet {i}"))
+    return out
+
+
+def test_same_actors_months_apart_stay_apart():
+    january = _event(
+        "Lisk", "2025-01-10", "Valmora Civil Protection Agency", "Elena Marsh", 4, "flood"
+    )
+    april = _event(
+        "Lisk", "2025-04-22", "Valmora Civil Protection Agency", "Elena Marsh", 4, "flood"
+    )
+    groups = _cluster(january + april)
+    assert groups == {frozenset(a.id for a in january), frozenset(a.id for a in april)}
+
+
+def test_long_running_story_stays_one():
+    days = ["2025-02-01", "2025-02-08", "2025-02-15", "2025-02-22", "2025-03-01", "2025-03-08"]
+    arts = []
+    for i, d in enumerate(days):
+        arts += _event("Porta Nerra", d, "Harbour Authority", "Jonas Brandt", 2, "ferry inquiry")
+        arts[-1].outlet = f"Follow-up {i}"
+    assert len(_cluster(arts)) == 1
+
+
+def test_translation_joins_through_names_and_numbers():
+    en = _event("Kastor", "2025-06-03", "Tessaly Rescue Service", "Mirela Okafor", 3, "earthquake")
+    de = make_article(
+        "Bei dem Erdbeben in Kastor sind nach Angaben des Tessaly Rescue Service 212 Menschen "
+        "ums Leben gekommen. Mirela Okafor besuchte am Dienstag die Unglücksstelle in Kastor.",
+        published="2025-06-04",
+    )
+    other = _event("Amaro", "2025-06-03", "Civic Relief Office", "Tomas Hollis", 3, "earthquake")
+    groups = _cluster([*en, de, *other])
+    assert frozenset([*(a.id for a in en), de.id]) in groups
+    assert frozenset(a.id for a in other) in groups
