@@ -161,9 +161,13 @@ def scale(n: int) -> None:
     clusters = index.clusters()
     t5 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    gold = {a.id: g.story for a, g in zip(arts, items, strict=True)}
+    pred = {a: i for i, c in enumerate(clusters) for a in c}
+    p, r, f = bcubed(pred, gold, set(gold))
     print(
         f"scale: {len(arts):,} generated articles -> {len(clusters):,} stories, "
-        f"{len(dups):,} copies\n"
+        f"{len(dups):,} copies ({len(set(gold.values())):,} events; B-cubed P {p:.3f} R {r:.3f} "
+        f"F1 {f:.3f})\n"
         f"  generate {t1 - t0:.1f} s, clean (2 processes) {t2 - t1:.1f} s, "
         f"deduplicate {t3 - t2:.1f} s, link {t4 - t3:.1f} s, group {t5 - t4:.1f} s\n"
         f"  deduplicate + cluster: {t5 - t2:.1f} s ({len(arts) / (t5 - t2):,.0f} articles/s); "

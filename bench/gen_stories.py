@@ -226,8 +226,8 @@ def _details(ev: Event, rng: random.Random, place: str, surname: str) -> None:
 
 
 def _agency(rng: random.Random, country: str) -> str:
-    name = rng.choice(AGENCIES)
-    return name if len(country) % 2 else f"{country} {name.split(' ', 1)[1]}"
+    """A national agency belongs to its country: "Valmora Disaster Agency"."""
+    return f"{country} {rng.choice(AGENCIES).split(' ', 1)[1]}"
 
 
 def _events(n: int, rng: random.Random) -> list[Event]:

@@ -116,7 +116,8 @@ def featurize(article: Article) -> Features:
     # names: capitalised words, except sentence-initial ones that the text
     # also writes in lower case ("Rescue teams ..." / "... rescue")
     written_lower = {w for w in _TOKEN.findall(text) if w.islower()}
-    prev_end, prev_key = -1, ""
+    prev_end, prev_key, prev_low = -1, "", ""
+    surface: dict[str, str] = {}  # name key -> the words as written (for their frequency)
     for m in _CAP.finditer(text):
         w = m[0]
         if not w[0].isupper():
@@ -128,12 +129,14 @@ def featurize(article: Article) -> Features:
             continue
         key = "N:" + name_key(w)
         counts[key] = counts.get(key, 0) + 1
+        surface.setdefault(key, low)
         # a name of several words is also one feature: "Dora Dravik" is more
         # specific than "Dora" and "Dravik" apart
         if prev_end >= 0 and text[prev_end : m.start()] == " ":
             pair = "P:" + prev_key + "_" + key[2:]
             counts[pair] = counts.get(pair, 0) + 1
-        prev_end, prev_key = m.end(), key[2:]
+            surface.setdefault(pair, prev_low + " " + low)
+        prev_end, prev_key, prev_low = m.end(), key[2:], low
     for m in _NUMBER.finditer(text):
         digits = re.sub(r"[,.\u202f\u00a0 ]", "", m[0]) if _GROUPED.match(m[0]) else m[0]
         digits = digits.replace(",", ".")
@@ -146,7 +149,7 @@ def featurize(article: Article) -> Features:
         key = ("Y:" if 1900 <= value <= 2100 else "#:") + str(int(value))
         counts[key] = counts.get(key, 0) + 1
     freq = _frequencies(article.language)
-    weighted = {k: _weight(k, freq) * (1 + math.log(v)) for k, v in counts.items()}
+    weighted = {k: _weight(k, freq, surface.get(k)) * (1 + math.log(v)) for k, v in counts.items()}
     return Features(article.id, weighted, article_date(article), article.language)
 
 
@@ -173,13 +176,21 @@ def _available() -> frozenset[str]:
     return frozenset(wordfreq.available_languages(wordlist="best"))
 
 
-def _weight(key: str, freq: dict[str, float] | None = None) -> float:
+def _rarity(word: str, freq: dict[str, float]) -> float:
+    """1.5 for a word unknown to the language's frequency list, down to 0.15
+    for the commonest."""
+    return min(1.5, max(0.15, (7.0 - freq.get(word, 0.0)) / 3.0))
+
+
+def _weight(key: str, freq: dict[str, float] | None = None, words: str | None = None) -> float:
     if freq is not None and key[1:2] != ":":
-        zipf = freq.get(key, 0.0)
         # rare words say more about which story this is: a fixed, IDF-like weight
-        return min(1.5, max(0.15, (7.0 - zipf) / 3.0))
+        return _rarity(key, freq)
     if key.startswith(("N:", "P:")):
-        return NAME_WEIGHT
+        # "Agency" or "National" in a name says less than "Valmora"
+        if freq is None or not words:
+            return NAME_WEIGHT
+        return NAME_WEIGHT * max(_rarity(w, freq) for w in words.split())
     if key.startswith("#:"):
         return NUMBER_WEIGHT
     if key.startswith("Y:"):
