@@ -38,6 +38,7 @@ from corroborate.dedupe import Deduper, find_duplicates, jaccard, shingles
 from corroborate.errors import BadInput
 from corroborate.ingest.base import RawRecord
 from corroborate.model import Article
+from corroborate.stories import embeddings
 from corroborate.stories.cluster import ClusterConfig, StoryIndex
 
 
@@ -57,8 +58,14 @@ def bcubed(pred: dict[str, int], gold: dict[str, str], scored: set[str]) -> tupl
     return p, r, 2 * p * r / (p + r)
 
 
-def evaluate(name: str, articles: list[Article], gold: dict[str, str], scored: set[str]) -> float:
-    index = StoryIndex(ClusterConfig())
+def evaluate(
+    name: str,
+    articles: list[Article],
+    gold: dict[str, str],
+    scored: set[str],
+    config: ClusterConfig | None = None,
+) -> float:
+    index = StoryIndex(config or ClusterConfig())
     index.add(articles, find_duplicates(articles))
     clusters = index.clusters()
     pred = {a: i for i, c in enumerate(clusters) for a in c}
@@ -194,6 +201,11 @@ def main() -> None:
         evaluate("generated + distractors", gen + noise, {**gen_gold, **noise_gold}, set(gen_gold))
         duplicates("news-dev", nd, nd_links, nd_gold)
     duplicates("generated", gen, gen_links, gen_gold)
+    if embeddings.available():  # the optional extra: the same sets with embeddings blended in
+        cfg = ClusterConfig(embedder=embeddings.SentenceEmbedder())
+        if have_shared:
+            evaluate("news-dev + embeddings", nd, nd_gold, set(nd_gold), cfg)
+        evaluate("generated + embeddings", gen, gen_gold, set(gen_gold), cfg)
     if n:
         scale(n)
 

@@ -14,7 +14,10 @@ fi
 export CORROBORATE_REQUIRE_BROWSER=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test,dev,spacy]'
+# torch's CPU build first (the embeddings extra needs torch; a bare range would fetch CUDA builds)
+.venv/bin/python -m pip install --quiet 'torch==2.13.0'
+.venv/bin/python -m pip install --quiet -e '.[test,dev,spacy,embeddings]'
+export CORROBORATE_REQUIRE_EMBEDDINGS=1
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench
 .venv/bin/python -m pytest "$@"

@@ -91,10 +91,22 @@ def run(
     with_source: Annotated[
         bool, typer.Option(help="Include each article's source text (what offset_map points into).")
     ] = False,
+    embeddings: Annotated[
+        bool,
+        typer.Option(
+            help="Blend offline sentence embeddings into story links (needs the embeddings extra)."
+        ),
+    ] = False,
 ) -> None:
     """Read, clean, deduplicate, group into stories and cross-check articles;
     write the JSON document, the HTML report and/or the Markdown brief."""
     err = Console(stderr=True, highlight=False)
+    if embeddings:
+        from corroborate.stories.embeddings import available
+
+        if not available():
+            err.print("error: --embeddings needs the extra: pip install 'corroborate[embeddings]'")
+            raise typer.Exit(2)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
     def report(e: InputError) -> None:
@@ -104,7 +116,7 @@ def run(
 
     ctx = RunContext(on_error=report)
     if quiet or not err.is_terminal:
-        doc = process(paths, config, jobs, ctx)
+        doc = process(paths, config, jobs, ctx, embeddings=embeddings)
     else:
         with Progress(
             SpinnerColumn(),
@@ -121,7 +133,7 @@ def run(
                 progress.update(task, advance=1, last=Path(path).name[:40])
 
             ctx.on_item = tick
-            doc = process(paths, config, jobs, ctx)
+            doc = process(paths, config, jobs, ctx, embeddings=embeddings)
     if json_out:
         write_json(doc, json_out, with_source)
     if html_out:

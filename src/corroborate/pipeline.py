@@ -139,26 +139,29 @@ def process(
     jobs: int = 1,
     ctx: RunContext | None = None,
     extract: bool = True,
+    embeddings: bool = False,
 ) -> Document:
     """Read, clean and collect everything under ``paths``; with ``extract``,
     also find copies, group the articles into stories and cross-check each
-    story (claims, origins, conflicts, brief)."""
+    story (claims, origins, conflicts, brief). ``embeddings`` blends sentence
+    embeddings into story links (the ``embeddings`` extra)."""
     doc = run_pipeline(default_steps(paths, config, jobs), ctx)
     if extract and doc.articles:
-        doc.stories = build_stories(doc.articles)
+        doc.stories = build_stories(doc.articles, embeddings)
     return doc
 
 
-def build_stories(articles: list[Article]) -> list[Story]:
+def build_stories(articles: list[Article], embeddings: bool = False) -> list[Story]:
     """Mark copies, cluster into stories, and cross-check each story.
 
     Stories come largest first, then newest first.
     """
     from corroborate.dedupe import find_duplicates
-    from corroborate.stories.cluster import StoryIndex
+    from corroborate.stories.cluster import ClusterConfig, StoryIndex
+    from corroborate.stories.embeddings import SentenceEmbedder
 
     copies = find_duplicates(articles)
-    index = StoryIndex()
+    index = StoryIndex(ClusterConfig(embedder=SentenceEmbedder() if embeddings else None))
     index.add(articles, copies)
     by_id = {a.id: a for a in articles}
     stories = [make_story([by_id[i] for i in group]) for group in index.clusters()]

@@ -34,6 +34,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from corroborate.model import Article
+from corroborate.stories.embeddings import SentenceEmbedder
 from corroborate.stories.features import N_FEATURES, Features, featurize, vectorize
 
 UNDATED = -1
@@ -47,6 +48,10 @@ class ClusterConfig:
     window_days: int = 10
     entity_gate: float = 0.05  # least cosine of the names-and-numbers parts
     chunk: int = 2000
+    # optional sentence embeddings (extra "embeddings"): their cosine is blended
+    # into same-language links with this weight
+    embedder: SentenceEmbedder | None = None
+    embedding_weight: float = 0.2
 
 
 @dataclass
@@ -63,6 +68,7 @@ class StoryIndex:
     _binary: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, N_FEATURES)))
     _ent_sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _lang_codes: dict[str, int] = field(default_factory=dict)
+    _vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
     _parent: list[int] = field(default_factory=list)
     links: dict[tuple[int, int], float] = field(default_factory=dict)  # row pair -> cosine
     _grouped: dict[int, tuple[object, list[list[int]]]] = field(default_factory=dict)
@@ -76,7 +82,8 @@ class StoryIndex:
         """Add articles (any order, any batch size); returns the ids added."""
         new = [a for a in articles if a.id not in self._row]
         feats = [featurize(a) for a in new]
-        self.add_features(feats)
+        vectors = self.config.embedder.embed(new) if self.config.embedder else None
+        self.add_features(feats, vectors)
         for copy, original in (duplicates or {}).items():
             if copy in self._row and original in self._row:
                 x, y = sorted((self._row[copy], self._row[original]))
@@ -86,10 +93,14 @@ class StoryIndex:
                     self._union(x, y)
         return [f.article for f in feats]
 
-    def add_features(self, feats: Sequence[Features]) -> None:
-        feats = [f for f in feats if f.article not in self._row]
+    def add_features(self, feats: Sequence[Features], vectors: np.ndarray | None = None) -> None:
+        """Add articles by their features (and sentence embeddings, one row each)."""
+        keep = [i for i, f in enumerate(feats) if f.article not in self._row]
+        feats = [feats[i] for i in keep]
         if not feats:
             return
+        if vectors is not None:
+            self._vectors = np.concatenate([self._vectors, vectors[keep]])
         base = len(self.ids)
         for i, f in enumerate(feats):
             self.ids.append(f.article)
@@ -136,6 +147,13 @@ class StoryIndex:
         ents.eliminate_zeros()
         la, lb = self._langs[rows], self._langs[window]
         gated = sims.multiply(ents.astype(bool)).tocoo()
+        if self.config.embedder is not None and len(self._vectors) == len(self.ids):
+            # blend in the embedding cosine of every gated pair
+            emb = np.einsum(
+                "ij,ij->i", self._vectors[rows[gated.row]], self._vectors[window[gated.col]]
+            )
+            beta = self.config.embedding_weight
+            gated.data = (1 - beta) * gated.data + beta * np.maximum(emb, 0)
         same = ~((la[gated.row] != lb[gated.col]) & (la[gated.row] > 0) & (lb[gated.col] > 0))
         # across languages, the share of the sparser article's names and numbers
         # that the other has (a report in another script keeps few of them)
