@@ -3,15 +3,18 @@
 # Used as-is by CI (.ci/run). Real data in ../shared is used when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# A real browser for the report tests: Debian's Chromium, never a downloaded build.
-if ! command -v chromium >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
-        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    fi
+# Real services for the tests, from Debian's packages: Chromium (never a
+# downloaded build) for the browser tests, PostgreSQL for the store tests
+# (the tests start a throwaway server on loopback themselves).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-export CORROBORATE_REQUIRE_BROWSER=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CORROBORATE_REQUIRE_BROWSER=1 CORROBORATE_REQUIRE_POSTGRES=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 # torch's CPU build first (the embeddings extra needs torch; a bare range would fetch CUDA builds)

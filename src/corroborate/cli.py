@@ -145,6 +145,71 @@ def run(
     raise typer.Exit(1 if doc.errors else 0)
 
 
+DB_HELP = "Database URL or SQLite file (default: $CORROBORATE_DB, else corroborate.db)."
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, archives, or - for stdin.", show_default=False),
+    ],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest file or archive member to read, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+) -> None:
+    """Add articles to the store; new ones join or create stories.
+
+    Ingesting the same article twice changes nothing (content-based ids); an
+    interrupted run can simply be run again."""
+    from corroborate.store import Store
+    from corroborate.store.ingest import ingest_paths
+
+    err = Console(stderr=True, highlight=False)
+    config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
+
+    def report(e: InputError) -> None:
+        err.print(
+            f"[red]error:[/red] {e.path}: {e.error}", markup=True, soft_wrap=True, highlight=False
+        )
+
+    store = Store(db)
+    result = ingest_paths(store, paths, config, RunContext(on_error=report))
+    if not quiet:
+        err.print(
+            f"{len(result.added)} added, {result.skipped} already stored, "
+            f"{len(result.stories_updated)} story(ies) updated, "
+            f"{len(result.stories_removed)} merged away; {store.count_articles()} articles stored"
+        )
+    raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def serve(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    max_upload: Annotated[int, typer.Option(min=1, help="Largest upload, in bytes.")] = 5
+    * 1024
+    * 1024,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+) -> None:
+    """Serve the web app and JSON API (writing needs $CORROBORATE_TOKEN)."""
+    import os
+
+    import uvicorn
+
+    os.environ["CORROBORATE_MAX_UPLOAD"] = str(max_upload)
+    if db:
+        os.environ["CORROBORATE_DB"] = db
+    uvicorn.run(
+        "corroborate.web:app_from_env", factory=True, host=host, port=port, workers=workers,
+        log_level="warning",
+    )  # fmt: skip
+
+
 def _summary(doc: Document, console: Console, show_table: bool) -> None:
     if show_table and doc.articles:
         table = Table(show_edge=False, header_style="bold")

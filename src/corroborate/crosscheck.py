@@ -77,7 +77,8 @@ class _Report:
 
 
 def _claim_id(kind: str, key: str) -> str:
-    return f"{kind[0]}-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+    prefix = "fig" if kind == "figure" else "stm"
+    return f"{prefix}-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
 
 
 def subject_key(subject: str | None) -> tuple[str | None, str | None]:

@@ -175,6 +175,9 @@ def make_story(articles: list[Article]) -> Story:
     from corroborate import brief, crosscheck
     from corroborate.extract import extract_story
 
+    # one canonical order (date, then content id): a story never depends on
+    # the order its articles arrived in
+    articles = sorted(articles, key=lambda a: (a.published or date.max, a.id))
     ex = extract_story(articles)
     anchors = crosscheck.anchor_dates(articles)
     figure_claims = crosscheck.figure_claims(ex, articles, anchors)

@@ -20,7 +20,15 @@ from corroborate.ingest.text import read_text
 from corroborate.ingest.warc import read_warc
 from corroborate.model import InputError
 
-__all__ = ["RawRecord", "Source", "read_paths", "read_source", "reader_for", "record_from_mapping"]
+__all__ = [
+    "RawRecord",
+    "Source",
+    "read_paths",
+    "read_source",
+    "reader_for",
+    "record_from_mapping",
+    "records_from_bytes",
+]
 
 READERS: dict[str, Reader] = {
     ".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
@@ -81,6 +89,20 @@ def read_source(src: Source) -> Iterator[ReadResult]:
 def read_paths(paths: list[str], config: IngestConfig | None = None) -> Iterator[ReadResult]:
     """Every record (or error) found under ``paths``, in a stable order."""
     for item in iter_sources(paths, config):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_source(item)
+
+
+def records_from_bytes(
+    name: str, data: bytes, config: IngestConfig | None = None
+) -> Iterator[ReadResult]:
+    """Every record (or error) in one uploaded file, archives opened, by its name."""
+    from corroborate.ingest.sources import _expand
+
+    base = name.replace("\\", "/").rsplit("/", 1)[-1] or "upload"
+    for item in _expand(Source(base, data, base), config or IngestConfig(), 0):
         if isinstance(item, InputError):
             yield item
         else:

@@ -128,6 +128,7 @@ def support_to_dict(s: Support) -> dict[str, Any]:
         "value": s.value,
         "as_of": s.as_of,
         "copies": list(s.copies),
+        "amount": s.amount,
         "evidence": span_to_dict(s.evidence),
     }
 

@@ -1,0 +1,346 @@
+"""The persistent store: SQLite by default, PostgreSQL for teams.
+
+``Store(url)`` opens ``url`` (default: ``$CORROBORATE_DB``, else the SQLite
+file ``corroborate.db``) and brings its schema up to date with the Alembic
+migrations shipped in ``store/migrations``. Every statement is SQLAlchemy
+Core with bound parameters; article text never reaches SQL text.
+
+Writes are small transactions: an article with its removed lines commits on
+its own, so a process killed mid-ingest loses at most the article it was
+writing, and a re-run skips what is stored (ids are content-based). A story
+is replaced in one transaction (its brief, rows and search entries).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text, update
+
+from corroborate.model import Article, OffsetMap, RemovedLine, Sentence, Story
+from corroborate.report.json import article_to_dict, story_to_dict
+from corroborate.store import schema as t
+from corroborate.stories.features import Features
+
+DEFAULT_URL = "sqlite:///corroborate.db"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the argument, else ``$CORROBORATE_DB``, else SQLite.
+
+    ``postgresql://`` URLs use psycopg 3; a bare file path means SQLite.
+    """
+    url = url or os.environ.get("CORROBORATE_DB") or DEFAULT_URL
+    if url.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    elif "://" not in url:
+        url = f"sqlite:///{url}"
+    return url
+
+
+class Store:
+    def __init__(self, url: str | None = None, migrate: bool = True) -> None:
+        self.url = database_url(url)
+        self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True)
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    # -- schema ---------------------------------------------------------
+    def migrate(self) -> None:
+        """Apply every pending migration (idempotent)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- articles -------------------------------------------------------
+    def known(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for k in range(0, len(ids), 500):
+                rows = conn.execute(
+                    select(t.articles.c.id).where(t.articles.c.id.in_(ids[k : k + 500]))
+                )
+                found.update(r[0] for r in rows)
+        return found
+
+    def add_article(self, article: Article, features: Features) -> bool:
+        """Store one article in its own transaction; False if it was there."""
+        row = {
+            "id": article.id,
+            "path": article.path,
+            "format": article.format,
+            "url": article.url,
+            "outlet": article.outlet,
+            "title": article.title,
+            "author": article.author,
+            "published": article.published,
+            "language": article.language,
+            "text": article.text,
+            "source_text": article.source_text,
+            "offset_map": [list(s) for s in article.offset_map.segments],
+            "sentences": [[s.start, s.end] for s in article.sentences],
+            "features": features.counts,
+            "feature_date": features.date,
+            "duplicate_of": None,
+            "story_id": None,
+            "ingested_at": datetime.now(UTC),
+        }
+        removed = [
+            {"article_id": article.id, "seq": i, "text": r.text, "reason": r.reason,
+             "start": r.start, "end": r.end}
+            for i, r in enumerate(article.removed)
+        ]  # fmt: skip
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
+                return False
+            conn.execute(insert(t.articles), [row])
+            if removed:
+                conn.execute(insert(t.removed_lines), removed)
+            conn.execute(
+                insert(t.search_docs),
+                [{"kind": "article", "ref": article.id, "story_id": None,
+                  "title": article.title, "body": article.text}],
+            )  # fmt: skip
+        return True
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.articles)).scalar_one()
+
+    def features(self) -> list[Features]:
+        """Every stored article's clustering features, in ingestion order."""
+        cols = (t.articles.c.id, t.articles.c.features, t.articles.c.feature_date,
+                t.articles.c.language)  # fmt: skip
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*cols).order_by(t.articles.c.ingested_at, t.articles.c.id))
+            return [Features(r.id, r.features, _as_date(r.feature_date), r.language) for r in rows]
+
+    def story_of(self) -> dict[str, str | None]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.articles.c.id, t.articles.c.story_id))
+            return {r.id: r.story_id for r in rows}
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """Rebuild articles (with removed lines) from the store, in ``ids`` order."""
+        ids = list(ids)
+        by_id: dict[str, Article] = {}
+        with self.engine.connect() as conn:
+            for k in range(0, len(ids), 500):
+                chunk = ids[k : k + 500]
+                for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(chunk))):
+                    by_id[r.id] = _article(r)
+                removed = conn.execute(
+                    select(t.removed_lines)
+                    .where(t.removed_lines.c.article_id.in_(chunk))
+                    .order_by(t.removed_lines.c.article_id, t.removed_lines.c.seq)
+                )
+                for r in removed:
+                    by_id[r.article_id].removed.append(
+                        RemovedLine(r.text, r.reason, r.start, r.end)
+                    )
+        return [by_id[i] for i in ids if i in by_id]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        found = self.articles([article_id])
+        if not found:
+            return None
+        out = article_to_dict(found[0])
+        with self.engine.connect() as conn:
+            out["story_id"] = conn.execute(
+                select(t.articles.c.story_id).where(t.articles.c.id == article_id)
+            ).scalar_one()
+        return out
+
+    # -- stories --------------------------------------------------------
+    def save_story(self, story: Story, articles: Sequence[Article]) -> None:
+        """Replace a story (brief, rows, search entries) and point its articles at it."""
+        doc = story_to_dict(story)
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            self._drop_story(conn, story.id)
+            conn.execute(
+                insert(t.stories),
+                [{
+                    "id": story.id, "title": story.title, "first_seen": story.first_seen,
+                    "last_seen": story.last_seen, "state": story.state,
+                    "state_reason": story.state_reason, "n_articles": len(story.articles),
+                    "n_sources": len(story.sources), "n_conflicts": len(story.conflicts),
+                    "document": doc, "updated_at": now,
+                }],
+            )  # fmt: skip
+            _rows(conn, t.claims, story.id, [
+                {"claim_id": c["id"], "kind": c["kind"], "text": c["text"],
+                 "independent_sources": c["independent_sources"], "data": c}
+                for c in doc["claims"]
+            ])  # fmt: skip
+            _rows(conn, t.conflicts, story.id,
+                  [{"measure": c["measure"], "data": c} for c in doc["conflicts"]])  # fmt: skip
+            _rows(conn, t.entities, story.id,
+                  [{"name": e["name"], "type": e["type"], "data": e} for e in doc["entities"]])  # fmt: skip
+            _rows(conn, t.statements, story.id,
+                  [{"speaker": s["speaker"], "text": s["text"], "data": s} for s in doc["statements"]])  # fmt: skip
+            _rows(conn, t.figures, story.id,
+                  [{"measure": f["measure"], "value": f["value"], "data": f} for f in doc["figures"]])  # fmt: skip
+            search = [
+                {"kind": "claim", "ref": f"{story.id}/{c['id']}", "story_id": story.id,
+                 "title": story.title, "body": f"{c['text']} ({', '.join(c['origins'])})"}
+                for c in doc["claims"]
+            ]  # fmt: skip
+            if search:
+                conn.execute(insert(t.search_docs), search)
+            for a in articles:
+                conn.execute(
+                    update(t.articles)
+                    .where(t.articles.c.id == a.id)
+                    .values(story_id=story.id, duplicate_of=a.duplicate_of)
+                )
+
+    def drop_story(self, story_id: str) -> None:
+        with self.engine.begin() as conn:
+            self._drop_story(conn, story_id)
+
+    @staticmethod
+    def _drop_story(conn, story_id: str) -> None:
+        for table in (t.claims, t.conflicts, t.entities, t.statements, t.figures):
+            conn.execute(delete(table).where(table.c.story_id == story_id))
+        conn.execute(
+            delete(t.search_docs).where(
+                t.search_docs.c.kind == "claim", t.search_docs.c.story_id == story_id
+            )
+        )
+        conn.execute(delete(t.stories).where(t.stories.c.id == story_id))
+
+    def story_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(select(t.stories.c.id))}
+
+    def stories(self, offset: int = 0, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+        """A page of story summaries, newest and largest first, and the total."""
+        cols = [t.stories.c[c] for c in ("id", "title", "first_seen", "last_seen", "state",
+                                          "state_reason", "n_articles", "n_sources", "n_conflicts")]  # fmt: skip
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
+            rows = conn.execute(
+                select(*cols)
+                .order_by(
+                    t.stories.c.last_seen.desc().nulls_last(),
+                    t.stories.c.n_articles.desc(),
+                    t.stories.c.id,
+                )
+                .offset(offset)
+                .limit(limit)
+            )
+            return total, [_plain(dict(r._mapping)) for r in rows]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            doc = conn.execute(
+                select(t.stories.c.document).where(t.stories.c.id == story_id)
+            ).scalar_one_or_none()
+        return doc
+
+    # -- search ---------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles and claims matching every word of ``query``, best first."""
+        words = re.findall(r"\w+", query.lower())[:12]
+        if not words:
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                q = " & ".join(words)
+                rows = conn.execute(
+                    text(
+                        "SELECT d.kind, d.ref, d.story_id, d.title, "
+                        "left(d.body, 240) AS snippet, ts_rank(d.tsv, q) AS score "
+                        "FROM search_docs d, to_tsquery('simple', :q) q "
+                        "WHERE d.tsv @@ q ORDER BY score DESC, d.ref LIMIT :n"
+                    ),
+                    {"q": q, "n": limit},
+                )
+            else:
+                q = " ".join('"' + w.replace('"', "") + '"' for w in words)
+                rows = conn.execute(
+                    text(
+                        "SELECT d.kind, d.ref, d.story_id, d.title, "
+                        "snippet(search_fts, 1, '', '', '…', 24) AS snippet, rank AS score "
+                        "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+                        "WHERE search_fts MATCH :q ORDER BY rank, d.ref LIMIT :n"
+                    ),
+                    {"q": q, "n": limit},
+                )
+            hits = [dict(r._mapping) for r in rows]
+            # story ids of article hits (kept on the article row)
+            need = [h["ref"] for h in hits if h["kind"] == "article"]
+            if need:
+                owner = dict(conn.execute(
+                    select(t.articles.c.id, t.articles.c.story_id).where(t.articles.c.id.in_(need))
+                ).all())  # fmt: skip
+                for h in hits:
+                    if h["kind"] == "article":
+                        h["story_id"] = owner.get(h["ref"])
+        for h in hits:
+            h.pop("score", None)
+        return hits
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the ingesting writer
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _rows(conn, table, story_id: str, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(
+            insert(table), [{"story_id": story_id, "seq": i, **r} for i, r in enumerate(rows)]
+        )
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+
+
+def _article(r) -> Article:
+    return Article(
+        id=r.id,
+        path=r.path,
+        text=r.text,
+        source_text=r.source_text,
+        offset_map=OffsetMap(tuple(tuple(s) for s in r.offset_map)),
+        format=r.format,
+        url=r.url,
+        outlet=r.outlet,
+        title=r.title,
+        author=r.author,
+        published=_as_date(r.published),
+        language=r.language,
+        sentences=[Sentence(a, b) for a, b in r.sentences],
+        duplicate_of=r.duplicate_of,
+    )

@@ -1,0 +1,121 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Articles keep everything needed to rebuild them (clean and source text,
+sentences, offset map, removed lines) plus their clustering features, so
+new articles are linked to stored ones without re-reading any text. Each
+story keeps its whole cross-checked brief as a JSON document (what the API
+serves) and, beside it, rows per claim, conflict, entity, statement and
+figure for queries. ``search_docs`` feeds full-text search: an FTS5 table
+on SQLite, a ``tsvector`` column with a GIN index on PostgreSQL (created by
+the migration, see ``migrations/versions``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published", Date, index=True),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("source_text", Text, nullable=False),
+    Column("offset_map", JSON, nullable=False),
+    Column("sentences", JSON, nullable=False),
+    Column("features", JSON, nullable=False),
+    Column("feature_date", Date),
+    Column("duplicate_of", String(40)),
+    Column("story_id", String(40), index=True),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+removed_lines = Table(
+    "removed_lines",
+    metadata,
+    Column(
+        "article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen", Date, index=True),
+    Column("last_seen", Date, index=True),
+    Column("state", String(16), nullable=False),
+    Column("state_reason", Text, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("n_conflicts", Integer, nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _story_rows(name: str, *columns: Column) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column(
+            "story_id", String(40), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+        ),
+        Column("seq", Integer, primary_key=True),
+        *columns,
+        Column("data", JSON, nullable=False),
+    )
+
+
+claims = _story_rows(
+    "claims",
+    Column("claim_id", String(24), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+)
+conflicts = _story_rows("conflicts", Column("measure", Text, nullable=False))
+entities = _story_rows(
+    "entities", Column("name", Text, nullable=False), Column("type", String(16), nullable=False)
+)
+statements = _story_rows(
+    "statements", Column("speaker", Text), Column("text", Text, nullable=False)
+)
+figures = _story_rows("figures", Column("measure", Text, nullable=False), Column("value", Float))
+
+search_docs = Table(
+    "search_docs",
+    metadata,
+    Column("kind", String(16), primary_key=True),  # "article" or "claim"
+    Column("ref", String(80), primary_key=True),  # article id, or story id + claim id
+    Column("story_id", String(40), index=True),
+    Column("title", Text),
+    Column("body", Text, nullable=False),
+)

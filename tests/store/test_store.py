@@ -1,0 +1,138 @@
+"""The store on SQLite and PostgreSQL: round trips, idempotent and
+incremental ingest, search, and a kill in the middle of an ingest."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from corroborate.pipeline import build_stories, process
+from corroborate.store import Store
+from corroborate.store import schema as t
+from corroborate.store.ingest import add_articles, ingest_paths
+from tests.conftest import EXAMPLES, ROOT
+
+
+def _groups(store: Store) -> set[frozenset[str]]:
+    owner = store.story_of()
+    out: dict[str, set[str]] = {}
+    for a, s in owner.items():
+        assert s is not None, f"{a} has no story"
+        out.setdefault(s, set()).add(a)
+    return {frozenset(g) for g in out.values()}
+
+
+def test_articles_round_trip(store):
+    doc = process([str(EXAMPLES)], extract=False)
+    add_articles(store, doc.articles)
+    for a in doc.articles:
+        (back,) = store.articles([a.id])
+        assert (back.text, back.source_text, back.title, back.outlet, back.published) == (
+            a.text, a.source_text, a.title, a.outlet, a.published)  # fmt: skip
+        assert back.sentences == a.sentences and back.offset_map == a.offset_map
+        assert back.removed == a.removed
+
+
+def test_ingest_twice_changes_nothing(store):
+    first = ingest_paths(store, [str(EXAMPLES)])
+    assert len(first.added) == 7 and first.errors == []
+    before = {s: store.story(s) for s in store.story_ids()}
+    again = ingest_paths(store, [str(EXAMPLES)])
+    assert again.added == [] and again.skipped == 7 and again.stories_updated == []
+    assert {s: store.story(s) for s in store.story_ids()} == before
+    assert store.count_articles() == 7
+
+
+def test_incremental_equals_all_at_once(store, shared):
+    doc = process([str(EXAMPLES), str(shared / "seeds")], extract=False)
+    arts = doc.articles
+    once = {frozenset(s.articles) for s in build_stories(process(
+        [str(EXAMPLES), str(shared / "seeds")], extract=False).articles)}  # fmt: skip
+    rng = random.Random(4)
+    order = arts[:]
+    rng.shuffle(order)
+    for k in range(0, len(order), 3):
+        add_articles(store, order[k : k + 3])
+    assert _groups(store) == once
+    total, rows = store.stories(0, 50)
+    assert total == len(once)
+    seed_ids = {a.id for a in process([str(shared / "seeds")], extract=False).articles}
+    seeds = next(r for r in rows if set(store.story(r["id"])["articles"]) == seed_ids)
+    assert seeds["state"] == "contested" and seeds["n_conflicts"] >= 1
+    doc = store.story(seeds["id"])
+    assert any(c["measure"] == "casualties" for c in doc["conflicts"])
+
+
+def test_search_finds_articles_and_claims(store, shared):
+    ingest_paths(store, [str(EXAMPLES), str(shared / "seeds")])
+    kinds = {h["kind"] for h in store.search("Zelensky")}
+    assert kinds == {"article", "claim"}
+    hits = store.search("Kestrel ferry")
+    assert hits and all(h["story_id"] for h in hits)
+    assert store.search("'; DROP TABLE articles; --") == []
+    assert store.search('" OR 1=1 NEAR( * ') == []
+    assert store.count_articles() == 12  # nothing was dropped
+
+
+def _corpus(root: Path, n: int) -> None:
+    """Small invented articles, one per file, about a handful of events."""
+    rng = random.Random(9)
+    towns = ["Amaro", "Pell", "Velde", "Kastor", "Rhun", "Solen"]
+    for i in range(n):
+        town = towns[i % len(towns)]
+        day = 3 + (i % len(towns))
+        (root / f"a{i:03d}.txt").write_text(
+            f"Floods in {town}: {rng.randint(10, 99)} homes damaged\n\n"
+            f"Rescue teams in {town} evacuated {100 + i} residents on 2025-03-0{day % 9 + 1}, "
+            f"the {town} emergency office said. Report number {i} from {town} described water "
+            f"rising through the old quarter of {town} overnight.",
+            encoding="utf-8",
+        )
+
+
+def test_killed_ingest_loses_nothing_and_reruns_cleanly(tmp_path, request):
+    for backend in ("sqlite", "postgresql"):
+        url = (
+            str(tmp_path / "k.db")
+            if backend == "sqlite"
+            else request.getfixturevalue("postgres_url")
+        )
+        if backend == "postgresql":
+            from tests.conftest import _reset_postgres
+
+            _reset_postgres(Store(url))
+        corpus = tmp_path / f"corpus-{backend}"
+        corpus.mkdir()
+        _corpus(corpus, 60)
+        cmd = [sys.executable, "-m", "corroborate", "ingest", str(corpus), "--db", url, "-q"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        store = Store(url)
+        deadline = time.time() + 60
+        # kill it once some, but not all, articles are committed
+        target = random.Random(backend).randint(5, 40)
+        while time.time() < deadline and proc.poll() is None:
+            if store.count_articles() >= target:
+                break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        partial = store.count_articles()
+        assert partial < 60 or proc.returncode == 0
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        with store.engine.connect() as conn:
+            ids = conn.execute(select(t.articles.c.id)).scalars().all()
+            orphans = conn.execute(
+                select(func.count()).select_from(t.articles).where(t.articles.c.story_id.is_(None))
+            ).scalar_one()
+        assert len(ids) == len(set(ids)) == 60, (backend, partial, len(ids))
+        assert orphans == 0
+        store.close()

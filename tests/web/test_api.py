@@ -1,0 +1,123 @@
+"""The web app and JSON API on SQLite and PostgreSQL: pages, pagination,
+OpenAPI, token, upload limit, escaping and security headers."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from corroborate.store.ingest import ingest_paths
+from corroborate.web import create_app
+from tests.conftest import EXAMPLES
+
+TOKEN = "t0ken-for-tests"
+HOSTILE = {
+    "text": "Officials in Amaro said 40 people were evacuated on Monday. "
+    '<script>document.title="pwned"</script><img src=x onerror="alert(1)"> '
+    "The mayor said the water would fall by Wednesday.",
+    "title": "Flood <script>alert(2)</script>",
+    "outlet": "<b>Evil</b> Times",
+    "published": "2026-03-16",
+}
+
+
+@pytest.fixture
+def client(store, shared):
+    ingest_paths(store, [str(EXAMPLES), str(shared / "seeds")])
+    return TestClient(create_app(store, token=TOKEN, max_upload=200_000))
+
+
+def _auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_story_list_pagination_and_pages(client):
+    first = client.get("/api/stories", params={"limit": 2}).json()
+    second = client.get("/api/stories", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == 3 and len(first["stories"]) == 2 and len(second["stories"]) == 1
+    ids = [s["id"] for s in first["stories"] + second["stories"]]
+    assert len(set(ids)) == 3
+    home = client.get("/")
+    assert home.status_code == 200 and all(i in home.text for i in ids)
+    assert "conflict" in home.text  # the seeds story's conflict badge
+    for sid in ids:
+        page = client.get(f"/stories/{sid}")
+        assert page.status_code == 200 and "Key figures" in page.text
+        doc = client.get(f"/api/stories/{sid}").json()
+        assert doc["id"] == sid and {"claims", "conflicts", "summary", "sources"} <= set(doc)
+        art = client.get(f"/api/articles/{doc['articles'][0]}").json()
+        assert art["story_id"] == sid
+        assert client.get(f"/articles/{doc['articles'][0]}").status_code == 200
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/stories/nope").status_code == 404
+    assert client.get("/api/stories", params={"limit": 0}).status_code == 422
+
+
+def test_openapi_matches_the_routes(client):
+    spec = client.get("/openapi.json").json()
+    assert set(spec["paths"]) == {
+        "/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
+        "/api/search", "/api/ingest",
+    }  # fmt: skip
+    params = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
+    assert params == {"offset", "limit"}
+    assert "post" in spec["paths"]["/api/ingest"]
+
+
+def test_search(client):
+    hits = client.get("/api/search", params={"q": "Zelensky"}).json()["hits"]
+    assert {h["kind"] for h in hits} == {"article", "claim"}
+    page = client.get("/search", params={"q": "Kestrel"})
+    assert page.status_code == 200 and "Kestrel" in page.text
+
+
+def test_writing_needs_the_token(client):
+    body = {"text": "Rescuers in Pell said 12 fishermen were missing after a storm on Sunday."}
+    assert client.post("/api/ingest", json=body).status_code == 401
+    assert (
+        client.post("/api/ingest", json=body, headers={"Authorization": "Bearer no"}).status_code
+        == 401
+    )
+    assert client.post("/ingest", data={"token": "no", "text": body["text"]}).status_code == 401
+    ok = client.post("/api/ingest", json=body, headers=_auth())
+    assert ok.status_code == 200 and len(ok.json()["added"]) == 1
+    again = client.post("/api/ingest", json=body, headers=_auth()).json()
+    assert again["added"] == [] and again["skipped"] == 1
+    assert client.post("/api/ingest", json={"title": "no text"}, headers=_auth()).status_code == 422
+
+
+def test_read_only_without_a_configured_token(store):
+    app = TestClient(create_app(store, token=""))
+    r = app.post("/api/ingest", json={"text": "x"}, headers={"Authorization": "Bearer "})
+    assert r.status_code == 401 and "disabled" in r.json()["detail"]
+
+
+def test_upload_limit(client):
+    big = b"a" * 300_000
+    r = client.post("/api/ingest", files={"files": ("big.txt", big)}, headers=_auth())
+    assert r.status_code == 413
+    small = client.post(
+        "/api/ingest",
+        files={
+            "files": ("pell.txt", b"Rescuers in Pell said 12 fishermen were missing on Sunday.")
+        },
+        headers=_auth(),
+    )
+    assert small.status_code == 200 and small.json()["added"]
+
+
+def test_hostile_article_is_escaped_everywhere(client):
+    r = client.post("/api/ingest", json=HOSTILE, headers=_auth())
+    (aid,) = r.json()["added"]
+    page = client.get(f"/articles/{aid}")
+    assert "<script>" not in page.text and "<img" not in page.text
+    assert "&lt;script&gt;" in page.text
+    (sid,) = r.json()["stories_updated"]
+    story = client.get(f"/stories/{sid}").text
+    assert "<script>" not in story and "&lt;b&gt;Evil&lt;/b&gt;" in story
+    assert "<script" not in client.get("/", params={}).text.lower()
+    for path in ("/", f"/stories/{sid}", "/api/stories"):
+        headers = client.get(path).headers
+        assert "default-src 'none'" in headers["content-security-policy"]
+        assert "script-src" not in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"

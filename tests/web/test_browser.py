@@ -1,0 +1,112 @@
+"""End to end in Debian's Chromium (Playwright, no browser download): ingest
+the seeds through the upload form, read the story, follow a citation,
+search, and check that a hostile article's script never runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_report import _chromium
+
+TOKEN = "browser-test-token"
+
+
+@pytest.fixture
+def server(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "CORROBORATE_TOKEN": TOKEN, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "corroborate", "serve", "--db", str(tmp_path / "web.db"),
+         "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(base + "/api/stories", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("server did not start: " + proc.stderr.read().decode()[-2000:])
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def page():
+    path = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=["--no-sandbox"])
+        pg = browser.new_page(viewport={"width": 1100, "height": 900})
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.errors = errors  # type: ignore[attr-defined]
+        yield pg
+        browser.close()
+
+
+def test_newsroom_flow(server, page, shared):
+    seeds = sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
+    page.goto(server + "/ingest")
+    page.fill("input[name=token]", TOKEN)
+    page.set_input_files("input[name=files]", seeds)
+    page.click("button[type=submit]")
+    assert "5</strong> added" in page.content()
+    page.goto(server + "/")
+    link = page.locator("table.stories a").first
+    assert "conflict" in page.locator("table.stories").inner_text()
+    link.click()
+    figures = page.locator("table.figures").inner_text()
+    assert "National Intelligence Service" in figures and "2,700" in figures
+    conflict = page.locator(".conflict").first.inner_text()
+    assert "nearly 3,000" in conflict and "Seoul" in conflict
+    assert page.locator(".chart svg").bounding_box()["width"] > 300
+    cite = page.locator("ol.summary a.cite").first
+    target = cite.get_attribute("href")
+    cite.click()
+    color = page.locator(target).evaluate("e => getComputedStyle(e).backgroundColor")
+    assert color == "rgb(255, 224, 102)"
+    page.fill("form.search input[name=q]", "Zelensky")
+    page.press("form.search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=Zelensky")
+    assert page.locator("ol.hits li").count() >= 2
+    assert page.errors == []
+
+
+def test_hostile_article_never_runs(server, page):
+    body = json.dumps({
+        "text": "Officials in Amaro said 40 people were evacuated on Monday. "
+        "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> "
+        "The mayor said the water would fall by Wednesday.",
+        "title": "<script>window.__pwned = 3</script>",
+        "published": "2026-03-16",
+    }).encode()  # fmt: skip
+    req = urllib.request.Request(
+        server + "/api/ingest", data=body, method="POST",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"},
+    )  # fmt: skip
+    reply = json.loads(urllib.request.urlopen(req).read())
+    (aid,) = reply["added"]
+    (sid,) = reply["stories_updated"]
+    for path in (f"/articles/{aid}", f"/stories/{sid}", "/", "/search?q=Amaro"):
+        page.goto(server + path)
+        assert page.evaluate("typeof window.__pwned") == "undefined", path
+        assert page.locator("script").count() == 0
+    page.goto(server + f"/articles/{aid}")
+    assert "<script>window.__pwned = 1</script>" in page.locator("section.article").inner_text()
