@@ -62,6 +62,7 @@ def test_openapi_matches_the_routes(client):
     params = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
     assert params == {"offset", "limit"}
     assert "post" in spec["paths"]["/api/ingest"]
+    assert client.get("/docs").status_code == 404  # no page that loads a CDN
 
 
 def test_search(client):
@@ -84,6 +85,8 @@ def test_writing_needs_the_token(client):
     again = client.post("/api/ingest", json=body, headers=_auth()).json()
     assert again["added"] == [] and again["skipped"] == 1
     assert client.post("/api/ingest", json={"title": "no text"}, headers=_auth()).status_code == 422
+    url_only = client.post("/api/ingest", json={"url": "https://example.org/a"}, headers=_auth())
+    assert url_only.status_code == 422 and "does not fetch" in url_only.json()["detail"]
 
 
 def test_read_only_without_a_configured_token(store):

@@ -97,3 +97,18 @@ def write_html(doc: Document, target: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def render_story_section(story: Story, articles: list[Article]) -> str:
+    """One story's brief as an HTML fragment (what a story page shows)."""
+    anchors = Anchors(articles)
+    cited: dict[str, set[int]] = {}
+    for span in _story_spans(story):
+        cited.setdefault(span.article, set()).add(anchors.sentence_start(span))
+    template = _ENV.from_string(
+        '{% from "_story.html.j2" import story_section %}'
+        "{{ story_section(s, articles, anchor, cited, chart) }}"
+    )
+    return template.render(
+        s=story, articles=anchors.articles, anchor=anchors, cited=cited, chart=_svg(story)
+    )

@@ -20,7 +20,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import (
+    Engine,
+    Text,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from corroborate.model import Article, OffsetMap, RemovedLine, Sentence, Story
 from corroborate.report.json import article_to_dict, story_to_dict
@@ -171,8 +183,14 @@ class Store:
 
     # -- stories --------------------------------------------------------
     def save_story(self, story: Story, articles: Sequence[Article]) -> None:
-        """Replace a story (brief, rows, search entries) and point its articles at it."""
+        """Replace a story (brief, rows, search entries) and point its articles at it.
+
+        The brief is also rendered to HTML here, once, so story pages are
+        served straight from the store."""
+        from corroborate.report.html import render_story_section
+
         doc = story_to_dict(story)
+        brief_html = render_story_section(story, list(articles))
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             self._drop_story(conn, story.id)
@@ -183,7 +201,7 @@ class Store:
                     "last_seen": story.last_seen, "state": story.state,
                     "state_reason": story.state_reason, "n_articles": len(story.articles),
                     "n_sources": len(story.sources), "n_conflicts": len(story.conflicts),
-                    "document": doc, "updated_at": now,
+                    "document": doc, "updated_at": now, "brief_html": brief_html,
                 }],
             )  # fmt: skip
             _rows(conn, t.claims, story.id, [
@@ -232,6 +250,12 @@ class Store:
         with self.engine.connect() as conn:
             return {r[0] for r in conn.execute(select(t.stories.c.id))}
 
+    def unrendered_story_ids(self) -> set[str]:
+        """Stories saved before briefs were rendered at save time (migration 0002)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.stories.c.id).where(t.stories.c.brief_html.is_(None)))
+            return {r[0] for r in rows}
+
     def stories(self, offset: int = 0, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
         """A page of story summaries, newest and largest first, and the total."""
         cols = [t.stories.c[c] for c in ("id", "title", "first_seen", "last_seen", "state",
@@ -249,6 +273,32 @@ class Store:
                 .limit(limit)
             )
             return total, [_plain(dict(r._mapping)) for r in rows]
+
+    def story_json(self, story_id: str) -> tuple[str, str] | None:
+        """A story's JSON document as stored (text, not parsed) and its version
+        (update time): what the API returns and what page caches key on."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(cast(t.stories.c.document, Text), t.stories.c.updated_at).where(
+                    t.stories.c.id == story_id
+                )
+            ).first()
+        return None if row is None else (row[0], str(row[1]))
+
+    def story_page(self, story_id: str) -> tuple[str, str] | None:
+        """(title, rendered brief HTML) of a story, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.stories.c.title, t.stories.c.brief_html).where(t.stories.c.id == story_id)
+            ).first()
+        return None if row is None or row[1] is None else (row[0], row[1])
+
+    def story_version(self, story_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            v = conn.execute(
+                select(t.stories.c.updated_at).where(t.stories.c.id == story_id)
+            ).scalar_one_or_none()
+        return None if v is None else str(v)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:

@@ -82,7 +82,7 @@ def update_stories(store: Store) -> tuple[list[str], list[str]]:
     index = StoryIndex()
     index.add_features(feats)
     current = store.story_of()
-    existing = store.story_ids()
+    existing = store.story_ids() - store.unrendered_story_ids()  # those are redone
     kept: set[str] = set()
     updated: list[str] = []
     for group in index.clusters():
@@ -101,7 +101,7 @@ def update_stories(store: Store) -> tuple[list[str], list[str]]:
         store.save_story(story, articles)
         kept.add(story.id)
         updated.append(story.id)
-    removed = sorted(existing - kept)
+    removed = sorted(store.story_ids() - kept)
     for sid in removed:
         store.drop_story(sid)
     return updated, removed

@@ -78,6 +78,7 @@ stories = Table(
     Column("n_conflicts", Integer, nullable=False),
     Column("document", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("brief_html", Text),  # the rendered brief (migration 0002)
 )
 
 

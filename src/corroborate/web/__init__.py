@@ -21,13 +21,12 @@ from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, 
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 
 from corroborate import __version__
 from corroborate.errors import BadInput
 from corroborate.ingest.base import RawRecord
-from corroborate.model import Document
-from corroborate.report.html import Anchors, _svg
 from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
 
@@ -44,7 +43,9 @@ class IngestItem(BaseModel):
 
     text: str | None = Field(None, description="Plain article text.")
     html: str | None = Field(None, description="A whole HTML page or a fragment.")
-    url: str | None = Field(None, description="Where it was published (kept as metadata).")
+    url: str | None = Field(
+        None, description="Where it was published: metadata only, never fetched (offline)."
+    )
     title: str | None = None
     published: date | None = None
     outlet: str | None = None
@@ -69,6 +70,8 @@ def create_app(
     store = store or Store()
     token = token if token is not None else os.environ.get("CORROBORATE_TOKEN") or None
     app = FastAPI(
+        docs_url=None,  # Swagger and ReDoc pages load scripts from a CDN: not here
+        redoc_url=None,
         title="corroborate",
         version=__version__,
         description="Verified, sourced briefs from news articles: stories, claims, "
@@ -121,17 +124,17 @@ def create_app(
              "articles": store.count_articles()},
         )  # fmt: skip
 
+    story_template = env.get_template("story.html")
+
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
-        doc = _story_document(store, story_id)
-        if doc is None:
+    def story_page(request: Request, story_id: str) -> Response:
+        # the brief was rendered when the story was saved: wrap it in the layout
+        found = store.story_page(story_id)
+        if found is None:
             raise HTTPException(404, "no such story")
-        story = doc.stories[0]
-        return templates.TemplateResponse(
-            request, "story.html",
-            {"s": story, "articles": {a.id: a for a in doc.articles}, "anchor": Anchors(doc.articles),
-             "chart": _svg(story), "cited": _cited(doc)},
-        )  # fmt: skip
+        title, brief = found
+        html = story_template.render(title=title, brief=Markup(brief), story_id=story_id)
+        return Response(html, media_type="text/html; charset=utf-8")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -190,13 +193,13 @@ def create_app(
         return {"total": total, "offset": offset, "limit": limit, "stories": rows}
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str) -> dict[str, Any]:
+    def api_story(story_id: str) -> Response:
         """One story as in the JSON document: entities, statements, figures,
         claims with origins, conflicts, evolution, timeline, summary, sources."""
-        doc = store.story(story_id)
-        if doc is None:
+        found = store.story_json(story_id)
+        if found is None:
             raise HTTPException(404, "no such story")
-        return doc
+        return Response(found[0], media_type="application/json")
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str) -> dict[str, Any]:
@@ -236,7 +239,10 @@ def create_app(
             for i, item in enumerate(items):
                 parsed = IngestItem.model_validate(item)
                 if not (parsed.text or parsed.html):
-                    raise HTTPException(422, f"item {i}: give 'text' or 'html'")
+                    detail = f"item {i}: give 'text' or 'html'"
+                    if parsed.url:  # offline by design: nothing is fetched
+                        detail += " (corroborate does not fetch URLs: send the page's HTML)"
+                    raise HTTPException(422, detail)
                 records.append(
                     RawRecord(
                         path=f"api:{i}",
@@ -296,28 +302,6 @@ def _ingest_records(store: Store, records: list) -> IngestResult:
     result = add_articles(store, articles)
     result.errors = errors
     return result
-
-
-def _story_document(store: Store, story_id: str) -> Document | None:
-    from corroborate.report.load import story_from_dict
-
-    doc = store.story(story_id)
-    if doc is None:
-        return None
-    articles = store.articles(doc["articles"])
-    return Document(articles=articles, stories=[story_from_dict(doc)])
-
-
-def _cited(doc: Document) -> dict[str, set[int]]:
-    anchors = Anchors(doc.articles)
-    out: dict[str, set[int]] = {}
-    s = doc.stories[0]
-    spans = [c for x in s.summary for c in x.citations] + [
-        x.evidence for c in s.claims for x in c.support
-    ]
-    for sp in spans:
-        out.setdefault(sp.article, set()).add(anchors.sentence_start(sp))
-    return out
 
 
 def _extraction_marks(store: Store, article) -> list[tuple[int, int, str]]:
