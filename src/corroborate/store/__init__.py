@@ -59,7 +59,9 @@ def database_url(url: str | None = None) -> str:
 class Store:
     def __init__(self, url: str | None = None, migrate: bool = True) -> None:
         self.url = database_url(url)
-        self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True)
+        # connections are recycled rather than pinged before each use (a ping is
+        # a round trip per request)
+        self.engine: Engine = create_engine(self.url, future=True, pool_recycle=1800)
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import os
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,6 +32,7 @@ from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
+PAGE_CACHE = 512  # rendered story pages kept per process
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -126,15 +128,28 @@ def create_app(
 
     story_template = env.get_template("story.html")
 
+    pages: OrderedDict[str, tuple[str, bytes]] = OrderedDict()  # id -> (version, page)
+
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
-        # the brief was rendered when the story was saved: wrap it in the layout
-        found = store.story_page(story_id)
-        if found is None:
+        # the brief was rendered when the story was saved; each process keeps
+        # recent pages and only checks the story's version (a tiny query)
+        version = store.story_version(story_id)
+        if version is None:
             raise HTTPException(404, "no such story")
-        title, brief = found
-        html = story_template.render(title=title, brief=Markup(brief), story_id=story_id)
-        return Response(html, media_type="text/html; charset=utf-8")
+        cached = pages.get(story_id)
+        if cached is None or cached[0] != version:
+            found = store.story_page(story_id)
+            if found is None:
+                raise HTTPException(404, "no such story")
+            title, brief = found
+            html = story_template.render(title=title, brief=Markup(brief), story_id=story_id)
+            cached = pages[story_id] = (version, html.encode())
+            while len(pages) > PAGE_CACHE:
+                pages.popitem(last=False)
+        else:
+            pages.move_to_end(story_id)
+        return Response(cached[1], media_type="text/html; charset=utf-8")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
