@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import os
+import time
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,7 @@ from corroborate.store.ingest import IngestResult, add_articles
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 PAGE_CACHE = 512  # rendered story pages kept per process
+PAGE_FRESH = 2.0  # seconds a kept page is served before its version is checked again
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -128,27 +130,34 @@ def create_app(
 
     story_template = env.get_template("story.html")
 
-    pages: OrderedDict[str, tuple[str, bytes]] = OrderedDict()  # id -> (version, page)
+    # id -> (version, page, when the version was last checked)
+    pages: OrderedDict[str, tuple[str, bytes, float]] = OrderedDict()
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
         # the brief was rendered when the story was saved; each process keeps
-        # recent pages and only checks the story's version (a tiny query)
+        # recent pages and re-checks a story's version at most every
+        # PAGE_FRESH seconds, so a busy page costs the database nothing
+        now = time.monotonic()
+        cached = pages.get(story_id)
+        if cached is not None and now - cached[2] < PAGE_FRESH:
+            pages.move_to_end(story_id)
+            return Response(cached[1], media_type="text/html; charset=utf-8")
         version = store.story_version(story_id)
         if version is None:
+            pages.pop(story_id, None)
             raise HTTPException(404, "no such story")
-        cached = pages.get(story_id)
         if cached is None or cached[0] != version:
             found = store.story_page(story_id)
             if found is None:
                 raise HTTPException(404, "no such story")
             title, brief = found
             html = story_template.render(title=title, brief=Markup(brief), story_id=story_id)
-            cached = pages[story_id] = (version, html.encode())
-            while len(pages) > PAGE_CACHE:
-                pages.popitem(last=False)
-        else:
-            pages.move_to_end(story_id)
+            cached = (version, html.encode(), now)
+        pages[story_id] = (cached[0], cached[1], now)
+        pages.move_to_end(story_id)
+        while len(pages) > PAGE_CACHE:
+            pages.popitem(last=False)
         return Response(cached[1], media_type="text/html; charset=utf-8")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
