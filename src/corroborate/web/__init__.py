@@ -33,7 +33,7 @@ from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
-PAGE_CACHE = 512  # rendered story pages kept per process
+PAGE_CACHE_BYTES = 256 * 1024 * 1024  # rendered story pages kept per process
 PAGE_FRESH = 2.0  # seconds a kept page is served before its version is checked again
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -132,6 +132,7 @@ def create_app(
 
     # id -> (version, page, when the version was last checked)
     pages: OrderedDict[str, tuple[str, bytes, float]] = OrderedDict()
+    held = [0]  # bytes of kept pages
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
@@ -154,10 +155,12 @@ def create_app(
             title, brief = found
             html = story_template.render(title=title, brief=Markup(brief), story_id=story_id)
             cached = (version, html.encode(), now)
+        old = pages.pop(story_id, None)
+        held[0] += len(cached[1]) - (len(old[1]) if old else 0)
         pages[story_id] = (cached[0], cached[1], now)
-        pages.move_to_end(story_id)
-        while len(pages) > PAGE_CACHE:
-            pages.popitem(last=False)
+        while held[0] > PAGE_CACHE_BYTES and len(pages) > 1:
+            _, dropped = pages.popitem(last=False)
+            held[0] -= len(dropped[1])
         return Response(cached[1], media_type="text/html; charset=utf-8")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
