@@ -23,6 +23,7 @@ from datetime import date
 import numpy as np
 
 from corroborate.model import Article
+from corroborate.unionfind import UnionFind
 
 __all__ = ["Deduper", "MinHasher", "find_duplicates", "jaccard", "shingles"]
 
@@ -190,7 +191,7 @@ class Deduper:
     _by_id: dict[str, int] = field(default_factory=dict, init=False)
     _exact: dict[str, int] = field(default_factory=dict, init=False)
     _buckets: list[dict[bytes, list[int]]] = field(init=False)
-    _parent: list[int] = field(default_factory=list, init=False)
+    _sets: UnionFind = field(default_factory=UnionFind, init=False)
     _sigs: np.ndarray = field(init=False)  # one signature per row, grown by doubling
     _sizes: np.ndarray = field(init=False)
 
@@ -223,10 +224,10 @@ class Deduper:
             self._sigs[idx] = sig
             self._sizes[idx] = len(sh)
             self._by_id[aid] = idx
-            self._parent.append(idx)
+            self._sets.add()
             key = _normalised_hash(ws)
             if key in self._exact:
-                self._union(idx, self._exact[key])
+                self._sets.union(idx, self._exact[key])
             else:
                 self._exact[key] = idx
             if len(sh) < self.min_shingles:
@@ -250,8 +251,10 @@ class Deduper:
             estimate = (self._sigs[cands] == sig).mean(axis=1)
             keep = estimate >= self._worth_checking(len(sh), self._sizes[cands])
             for other in cands[keep].tolist():
-                if self._find(other) != self._find(idx) and self._copies(sh, self._docs[other]):
-                    self._union(idx, other)
+                if self._sets.find(other) != self._sets.find(idx) and self._copies(
+                    sh, self._docs[other]
+                ):
+                    self._sets.union(idx, other)
 
     def _worth_checking(self, size: int, others: np.ndarray) -> np.ndarray:
         """The lowest estimated Jaccard at which each pair may still be a copy
@@ -272,22 +275,11 @@ class Deduper:
         small = min(len(sh), len(osh))
         return small >= self.min_contained and inter / small >= self.containment
 
-    def _find(self, i: int) -> int:
-        while self._parent[i] != i:
-            self._parent[i] = self._parent[self._parent[i]]
-            i = self._parent[i]
-        return i
-
-    def _union(self, i: int, j: int) -> None:
-        ri, rj = self._find(i), self._find(j)
-        if ri != rj:
-            self._parent[max(ri, rj)] = min(ri, rj)
-
     def groups(self) -> list[list[str]]:
         """Copy groups of two or more, earliest article first."""
         by_root: dict[int, list[_Doc]] = {}
         for d in self._docs:
-            by_root.setdefault(self._find(d.order), []).append(d)
+            by_root.setdefault(self._sets.find(d.order), []).append(d)
         out = []
         for members in by_root.values():
             if len(members) > 1:

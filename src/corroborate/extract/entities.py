@@ -27,6 +27,7 @@ from corroborate.extract.lexicon import (
 )
 from corroborate.extract.names import _ACRONYM, Candidate, fold, name_key, place_name
 from corroborate.model import Entity, EntityType, Mention, Span
+from corroborate.unionfind import UnionFind
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?$")
 _SPEECH_AFTER = re.compile(r"\s+(?:also\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b")
@@ -38,44 +39,22 @@ _ROLE_START = re.compile(r"^(?:a|an|the)\s+", re.I)
 _TYPE_RANK = {"person": 0, "org": 1, "place": 2, "group": 3, "misc": 4}
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def groups(self) -> list[list[int]]:
-        """Members of each set, sets in order of their first member."""
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return sorted(out.values(), key=lambda g: g[0])
-
-    def attach_short_forms(self, full: list[tuple[int, str]], short: list[tuple[int, str]]) -> None:
-        """Join each one-word name to the unique full person name it abbreviates:
-        surname first ("Zelensky"), then given name ("Chung", "Sokil")."""
-        last: dict[str, list[int]] = defaultdict(list)
-        first: dict[str, list[int]] = defaultdict(list)
-        for i, name in full:
-            toks = name.split()
-            last[name_key(toks[-1])].append(i)
-            first[name_key(toks[0])].append(i)
-        for i, name in short:
-            k = name_key(name)
-            roots = {self.find(j) for j in last.get(k, ())} or {
-                self.find(j) for j in first.get(k, ())
-            }
-            if len(roots) == 1:
-                self.union(i, roots.pop())
+def attach_short_forms(
+    uf: UnionFind, full: list[tuple[int, str]], short: list[tuple[int, str]]
+) -> None:
+    """Join each one-word name to the unique full person name it abbreviates:
+    surname first ("Zelensky"), then given name ("Chung", "Sokil")."""
+    last: dict[str, list[int]] = defaultdict(list)
+    first: dict[str, list[int]] = defaultdict(list)
+    for i, name in full:
+        toks = name.split()
+        last[name_key(toks[-1])].append(i)
+        first[name_key(toks[0])].append(i)
+    for i, name in short:
+        k = name_key(name)
+        roots = {uf.find(j) for j in last.get(k, ())} or {uf.find(j) for j in first.get(k, ())}
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
 
 
 def _compatible(a: EntityType | None, b: EntityType | None) -> bool:
@@ -142,7 +121,7 @@ def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) 
         )
     ]
     n = len(cands)
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     acronyms: set[int] = set()
     aliases_extra: dict[int, set[str]] = defaultdict(set)
     countries: dict[int, str] = {}
@@ -181,7 +160,8 @@ def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) 
         j = by_key.setdefault(k, i)
         if j != i and _compatible(cands[j].type, c.type):
             uf.union(i, j)
-    uf.attach_short_forms(
+    attach_short_forms(
+        uf,
         [(i, c.name) for i, c in enumerate(cands) if c.type == "person" and " " in c.name],
         [
             (i, c.name)
@@ -390,7 +370,7 @@ def merge_entities(
     items: list[Entity] = [e for ae in per_article for e in ae.entities]
     countries = {eid: c for ae in per_article for eid, c in ae.countries.items()}
     n = len(items)
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     by_key: dict[tuple[str, str], int] = {}
     for i, e in enumerate(items):
         keys = {name_key((place_name(e.name) if e.type == "place" else None) or e.name)} | {
@@ -401,7 +381,8 @@ def merge_entities(
             if j != i:
                 uf.union(i, j)
     # an article that only says "Zelensky": join the story's unique full name
-    uf.attach_short_forms(
+    attach_short_forms(
+        uf,
         [(i, e.name) for i, e in enumerate(items) if e.type == "person" and " " in e.name],
         [
             (i, e.name)

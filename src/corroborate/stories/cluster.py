@@ -36,6 +36,7 @@ import scipy.sparse as sp
 from corroborate.model import Article
 from corroborate.stories.embeddings import SentenceEmbedder
 from corroborate.stories.features import N_FEATURES, Features, featurize, vectorize
+from corroborate.unionfind import UnionFind
 
 UNDATED = -1
 CROSS_LANGUAGE = 0.5  # weight of the name-and-number overlap between languages
@@ -69,7 +70,7 @@ class StoryIndex:
     _ent_sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _lang_codes: dict[str, int] = field(default_factory=dict)
     _vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
-    _parent: list[int] = field(default_factory=list)
+    _sets: UnionFind = field(default_factory=UnionFind)
     links: dict[tuple[int, int], float] = field(default_factory=dict)  # row pair -> cosine
     _grouped: dict[int, tuple[object, list[list[int]]]] = field(default_factory=dict)
 
@@ -90,7 +91,7 @@ class StoryIndex:
                 dx, dy = int(self._dates[x]), int(self._dates[y])
                 if UNDATED in (dx, dy) or abs(dx - dy) <= self.config.window_days:
                     self.links[(x, y)] = 1.0  # a reprint months later is a new story's
-                    self._union(x, y)
+                    self._sets.union(x, y)
         return [f.article for f in feats]
 
     def add_features(self, feats: Sequence[Features], vectors: np.ndarray | None = None) -> None:
@@ -105,7 +106,7 @@ class StoryIndex:
         for i, f in enumerate(feats):
             self.ids.append(f.article)
             self._row[f.article] = base + i
-            self._parent.append(base + i)
+            self._sets.add()
         dates = np.array([f.date.toordinal() if f.date else UNDATED for f in feats], np.int64)
         langs = np.array([self._language_code(f.language) for f in feats], np.int64)
         self._langs = np.concatenate([self._langs, langs])
@@ -173,28 +174,17 @@ class StoryIndex:
         near = (a != b) & ((da == UNDATED) | (db == UNDATED) | (np.abs(da - db) <= w))
         for x, y, v in zip(a[near].tolist(), b[near].tolist(), s[near].tolist(), strict=True):
             self.links[(min(x, y), max(x, y))] = v
-            self._union(x, y)
-
-    def _find(self, i: int) -> int:
-        while self._parent[i] != i:
-            self._parent[i] = self._parent[self._parent[i]]
-            i = self._parent[i]
-        return i
-
-    def _union(self, i: int, j: int) -> None:
-        ri, rj = self._find(i), self._find(j)
-        if ri != rj:
-            self._parent[max(ri, rj)] = min(ri, rj)
+            self._sets.union(x, y)
 
     def clusters(self) -> list[list[str]]:
         """Stories as lists of article ids (arrival order within a story),
         stories in the order of their first article."""
         components: dict[int, list[int]] = {}
         for i in range(len(self.ids)):
-            components.setdefault(self._find(i), []).append(i)
+            components.setdefault(self._sets.find(i), []).append(i)
         edges: dict[int, list[tuple[int, int, float]]] = {}
         for (a, b), v in self.links.items():
-            edges.setdefault(self._find(a), []).append((a, b, v))
+            edges.setdefault(self._sets.find(a), []).append((a, b, v))
         out: list[list[int]] = []
         for root, members in components.items():
             if len(members) == 1:
