@@ -15,7 +15,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 
 from corroborate.model import (
     Article,
@@ -25,6 +24,7 @@ from corroborate.model import (
     Span,
     SummarySentence,
     TimelineEntry,
+    chronological,
 )
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
@@ -70,7 +70,7 @@ def summary(
     """3-7 cited sentences (fewer only if the story has fewer)."""
     limit = max(MIN_SENTENCES, min(MAX_SENTENCES, limit))
     originals = [a for a in articles if not a.duplicate_of and a.language in (None, "en")]
-    order = {a.id: i for i, a in enumerate(sorted(originals, key=_article_order))}
+    order = {a.id: i for i, a in enumerate(sorted(originals, key=chronological))}
     centroid = sum((_words(a.text) for a in originals), Counter())
     by_article: dict[str, list[Claim]] = {}
     for c in claims:
@@ -124,10 +124,6 @@ def summary(
     return out
 
 
-def _article_order(a: Article) -> tuple[date, str]:
-    return (a.published or date.max, a.id)
-
-
 def timeline(
     extraction: Extraction, articles: Sequence[Article], limit: int = 20
 ) -> list[TimelineEntry]:
@@ -165,6 +161,6 @@ def sources(articles: Sequence[Article]) -> list[SourceRef]:
             copies.setdefault(a.duplicate_of, []).append(a.id)
     return [
         SourceRef(a.id, a.outlet, a.published, a.url, a.title, a.language, copies.get(a.id, []))
-        for a in sorted(articles, key=_article_order)
+        for a in sorted(articles, key=chronological)
         if not a.duplicate_of
     ]

@@ -30,7 +30,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -460,7 +460,3 @@ def anchor_dates(articles: Sequence[Article]) -> dict[str, date | None]:
     dated = [a.published for a in articles if a.published]
     first = min(dated) if dated else None
     return {a.id: a.published or first for a in articles}
-
-
-def days_between(a: date | None, b: date | None) -> int | None:
-    return None if a is None or b is None else abs((a - b) // timedelta(days=1))

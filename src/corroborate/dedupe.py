@@ -90,13 +90,6 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def containment(a: np.ndarray, b: np.ndarray) -> float:
-    """How much of the smaller shingle set lies in the other."""
-    if len(a) == 0 or len(b) == 0:
-        return 0.0
-    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
-
-
 class MinHasher:
     """One-permutation MinHash with densification, vectorised over a batch.
 

@@ -376,3 +376,8 @@ class Document:
     articles: list[Article] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+
+
+def chronological(article: Article) -> tuple[date, str]:
+    """The canonical article order: publication date (undated last), then id."""
+    return (article.published or date.max, article.id)

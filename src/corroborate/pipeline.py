@@ -19,7 +19,15 @@ from corroborate.config import CleanConfig, Config
 from corroborate.errors import BadInput
 from corroborate.ingest import read_paths
 from corroborate.ingest.base import RawRecord
-from corroborate.model import Article, Claim, Document, Extraction, InputError, Story
+from corroborate.model import (
+    Article,
+    Claim,
+    Document,
+    Extraction,
+    InputError,
+    Story,
+    chronological,
+)
 
 
 @dataclass(slots=True)
@@ -62,7 +70,11 @@ class Read:
 
 
 def _clean_one(args: tuple[RawRecord, CleanConfig]) -> Article | InputError:
-    record, config = args
+    return clean_record(*args)
+
+
+def clean_record(record: RawRecord, config: CleanConfig | None = None) -> Article | InputError:
+    """One record cleaned into an article, or the error that says why not."""
     try:
         return build_article(record, config)
     except BadInput as exc:
@@ -177,7 +189,7 @@ def make_story(articles: list[Article]) -> Story:
 
     # one canonical order (date, then content id): a story never depends on
     # the order its articles arrived in
-    articles = sorted(articles, key=lambda a: (a.published or date.max, a.id))
+    articles = sorted(articles, key=chronological)
     ex = extract_story(articles)
     anchors = crosscheck.anchor_dates(articles)
     figure_claims = crosscheck.figure_claims(ex, articles, anchors)
@@ -187,7 +199,7 @@ def make_story(articles: list[Article]) -> Story:
     found = crosscheck.conflicts(figure_claims, ex)
     state, reason = crosscheck.story_state(articles, claims, found)
     dates = [a.published for a in articles if a.published]
-    first = min(articles, key=lambda a: (a.published or date.max, a.id))
+    first = articles[0]
     return Story(
         id="s-" + first.id.removeprefix("a-")[:12],
         title=brief.story_title(articles),

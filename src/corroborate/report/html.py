@@ -10,9 +10,6 @@ text (``#ev-<article>-<offset>``, highlighted with ``:target``).
 from __future__ import annotations
 
 import bisect
-import os
-import tempfile
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -20,6 +17,7 @@ from markupsafe import Markup
 from corroborate import __version__
 from corroborate.model import Article, Document, Span, Story
 from corroborate.report.chart import figures_chart
+from corroborate.report.output import write_text
 
 _ENV = Environment(
     loader=PackageLoader("corroborate.report", "templates"),
@@ -86,17 +84,7 @@ def _story_spans(story: Story) -> list[Span]:
 
 def write_html(doc: Document, target: str) -> None:
     """Write the report to ``target`` atomically."""
-    html = render_html(doc)
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(target, render_html(doc))
 
 
 def render_story_section(story: Story, articles: list[Article]) -> str:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ from corroborate.model import (
     Support,
     TimeRef,
 )
+from corroborate.report.output import write_text
 
 SCHEMA_VERSION = "1"
 SCHEMA_PATH = Path(__file__).with_name("document-v1.schema.json")
@@ -225,18 +223,4 @@ def document_to_dict(doc: Document, with_source: bool = False) -> dict[str, Any]
 def write_json(doc: Document, target: str, with_source: bool = False) -> None:
     """Write the document to ``target`` (``-`` for stdout) atomically."""
     data = document_to_dict(doc, with_source)
-    if target == "-":
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -3,11 +3,8 @@ evidence notes (outlet, date and the quoted span) under each story."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 from corroborate.model import Article, Document, Span, Story
+from corroborate.report.output import write_text
 
 
 def _md(text: str) -> str:
@@ -134,17 +131,5 @@ def render_markdown(doc: Document) -> str:
 
 
 def write_markdown(doc: Document, target: str) -> None:
-    text = render_markdown(doc)
-    if target == "-":
-        print(text)
-        return
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the brief to ``target`` (``-`` for stdout) atomically."""
+    write_text(target, render_markdown(doc))

@@ -177,11 +177,15 @@ class Store:
         if not found:
             return None
         out = article_to_dict(found[0])
-        with self.engine.connect() as conn:
-            out["story_id"] = conn.execute(
-                select(t.articles.c.story_id).where(t.articles.c.id == article_id)
-            ).scalar_one()
+        out["story_id"] = self.story_id(article_id)
         return out
+
+    def story_id(self, article_id: str) -> str | None:
+        """The story an article belongs to (None before its story is built)."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(t.articles.c.story_id).where(t.articles.c.id == article_id)
+            ).scalar_one_or_none()
 
     # -- stories --------------------------------------------------------
     def save_story(self, story: Story, articles: Sequence[Article]) -> None:

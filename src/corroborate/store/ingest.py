@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corroborate.config import Config
+from corroborate.dedupe import find_duplicates
 from corroborate.model import Article, InputError
 from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline
 from corroborate.store import Store
@@ -94,8 +95,6 @@ def update_stories(store: Store) -> tuple[list[str], list[str]]:
                 kept.add(sid)  # unchanged: keep its brief as it is
                 continue
         articles = store.articles(group)
-        from corroborate.dedupe import find_duplicates
-
         find_duplicates(articles)
         story = make_story(articles)
         store.save_story(story, articles)

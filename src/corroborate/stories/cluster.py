@@ -28,7 +28,6 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
@@ -199,10 +198,6 @@ class StoryIndex:
             out.extend(self._grouped[root][1])
         out.sort(key=min)
         return [[self.ids[i] for i in sorted(g)] for g in out]
-
-    def date_of(self, article_id: str) -> date | None:
-        d = int(self._dates[self._row[article_id]])
-        return None if d == UNDATED else date.fromordinal(d)
 
 
 def cluster(

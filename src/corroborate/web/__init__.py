@@ -27,7 +27,6 @@ from markupsafe import Markup
 from pydantic import BaseModel, Field
 
 from corroborate import __version__
-from corroborate.errors import BadInput
 from corroborate.ingest.base import RawRecord
 from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
@@ -173,7 +172,7 @@ def create_app(
         return templates.TemplateResponse(
             request,
             "article.html",
-            {"a": a, "story_id": store.story_of().get(a.id), "marks": marks},
+            {"a": a, "story_id": store.story_id(a.id), "marks": marks},
         )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -314,18 +313,13 @@ async def _records_from_upload(upload: UploadFile, max_upload: int) -> list[RawR
 
 
 def _ingest_records(store: Store, records: list) -> IngestResult:
-    from corroborate.clean.article import build_article
     from corroborate.model import InputError
+    from corroborate.pipeline import clean_record
 
     articles, errors = [], []
     for r in records:
-        if isinstance(r, InputError):
-            errors.append(r)
-            continue
-        try:
-            articles.append(build_article(r))
-        except BadInput as exc:
-            errors.append(InputError(r.path, str(exc)))
+        done = r if isinstance(r, InputError) else clean_record(r)
+        (errors if isinstance(done, InputError) else articles).append(done)
     result = add_articles(store, articles)
     result.errors = errors
     return result
@@ -334,7 +328,7 @@ def _ingest_records(store: Store, records: list) -> IngestResult:
 def _extraction_marks(store: Store, article) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the figures, statements and names found in the
     article, from its story's extraction, for highlighting."""
-    sid = store.story_of().get(article.id)
+    sid = store.story_id(article.id)
     doc = store.story(sid) if sid else None
     if not doc:
         return []
