@@ -148,3 +148,14 @@ def test_cli_writes_html_and_markdown(tmp_path):
     for story in doc["stories"]:
         assert story["id"] in text and story["title"].split()[0] in md.read_text()
     assert "<svg" in text
+
+
+def test_report_is_reproducible_and_chart_ids_do_not_clash(shared):
+    doc = process([str(shared / "seeds"), str(Path(__file__).parents[1] / "examples" / "corpus")])
+    first, again = render_html(doc), render_html(doc)
+    assert first == again  # byte for byte: charts carry per-story ids, no timestamps
+    charts = re.findall(r"<svg.*?</svg>", first, flags=re.S)
+    assert len(charts) >= 2
+    ids = [re.findall(r'\bid="([^"]+)"', c) for c in charts]
+    assert all(ids)
+    assert not set(ids[0]) & set(ids[1])  # two charts on one page share no id

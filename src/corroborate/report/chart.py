@@ -7,6 +7,7 @@ both a figure's growth and disagreement between sources show at a glance.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import warnings
@@ -64,8 +65,12 @@ def _safe(text: str) -> str:
     return re.sub(r"[<>&\"'\-]+", " ", text).strip()
 
 
-def figures_chart(claims: Sequence[Claim], title: str = "") -> str | None:
-    """An SVG document (as text) of figures over time, or None without data."""
+def figures_chart(claims: Sequence[Claim], title: str = "", salt: str = "") -> str | None:
+    """An SVG document (as text) of figures over time, or None without data.
+
+    ``salt`` seeds the SVG's internal ids: the same chart comes out byte for
+    byte the same, and charts with different salts (one per story) can share
+    a page without id clashes."""
     series = chart_series(claims)
     measures = sorted(series, key=lambda m: -sum(len(v) for v in series[m].values()))
     measures = [m for m in measures if sum(len(v) for v in series[m].values()) >= 1][:MAX_PANELS]
@@ -74,6 +79,7 @@ def figures_chart(claims: Sequence[Claim], title: str = "") -> str | None:
     from matplotlib import rc_context
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     # fixed margins (no layout engine: one draw) and plain date ticks keep a
     # chart to tens of milliseconds
@@ -89,19 +95,36 @@ def figures_chart(claims: Sequence[Claim], title: str = "") -> str | None:
             ax.plot(
                 xs, ys, marker=markers[k % len(markers)], linestyle="-", label=_safe(origin)[:40]
             )
-        ax.set_title(_safe(measure), loc="left", fontsize=10)
+        # a title at a fixed height and a legend at a fixed corner: matplotlib
+        # otherwise measures every artist to place them, which dominates a draw
+        ax.set_title(_safe(measure), loc="left", fontsize=10, y=1.0)
         ax.set_ylabel("reported")
         ax.grid(True, alpha=0.3)
-        locator = AutoDateLocator(minticks=2, maxticks=6, interval_multiples=False)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        locator = AutoDateLocator(minticks=2, maxticks=5, interval_multiples=False)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        ax.legend(fontsize=7, loc="best", frameon=False)
+        ax.legend(fontsize=7, loc="upper left", frameon=False)
     if title:
         fig.suptitle(_safe(title)[:90], fontsize=10)
     buf = io.StringIO()
-    with warnings.catch_warnings(), rc_context({"svg.fonttype": "none"}):
+    with (
+        warnings.catch_warnings(),
+        rc_context({"svg.fonttype": "none", "svg.hashsalt": f"corroborate:{salt}"}),
+    ):
         warnings.simplefilter("ignore", UserWarning)  # date locators on one-day spans
         # text as <text> (escaped), not glyph paths: several times faster, smaller
         fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
-    return svg[svg.index("<svg") :]  # inline: no XML prolog or doctype
+    svg = svg[svg.index("<svg") :]  # inline: no XML prolog or doctype
+    return _scope_ids(svg, "c" + hashlib.sha1(salt.encode()).hexdigest()[:8])
+
+
+_ID_REF = re.compile(r'(\bid="|\bhref="#|url\(#)([^")]+)')
+
+
+def _scope_ids(svg: str, prefix: str) -> str:
+    """Prefix every id and reference to one: matplotlib names groups
+    "figure_1", "axes_1"... in every chart, which would clash when several
+    charts share a page."""
+    return _ID_REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)

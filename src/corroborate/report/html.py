@@ -69,7 +69,7 @@ def render_html(doc: Document) -> str:
 
 
 def _svg(story: Story) -> Markup | None:
-    svg = figures_chart(story.claims)
+    svg = figures_chart(story.claims, salt=story.id)
     # matplotlib's own SVG output: no article text reaches it except legend
     # labels and titles, which matplotlib escapes as XML text
     return Markup(svg) if svg else None
