@@ -159,6 +159,12 @@ def ingest(
         int, typer.Option(min=1, help="Largest file or archive member to read, in bytes.")
     ] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for cleaning and building stories."
+        ),
+    ] = 1,
 ) -> None:
     """Add articles to the store; new ones join or create stories.
 
@@ -176,7 +182,7 @@ def ingest(
         )
 
     store = Store(db)
-    result = ingest_paths(store, paths, config, RunContext(on_error=report))
+    result = ingest_paths(store, paths, config, RunContext(on_error=report), jobs=jobs)
     if not quiet:
         err.print(
             f"{len(result.added)} added, {result.skipped} already stored, "

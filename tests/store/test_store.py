@@ -70,6 +70,19 @@ def test_incremental_equals_all_at_once(store, shared):
     assert any(c["measure"] == "casualties" for c in doc["conflicts"])
 
 
+def test_parallel_ingest_builds_the_same_stories(store, shared, tmp_path):
+    paths = [str(EXAMPLES), str(shared / "seeds")]
+    serial = Store(str(tmp_path / "serial.db"))
+    one = ingest_paths(serial, paths)
+    two = ingest_paths(store, paths, jobs=2)
+    assert sorted(two.added) == sorted(one.added) and len(two.stories_updated) > 1
+    assert store.story_ids() == serial.story_ids()
+    for sid in serial.story_ids():
+        assert store.story(sid) == serial.story(sid)
+        assert store.story_page(sid) == serial.story_page(sid)
+    assert store.story_of() == serial.story_of()
+
+
 def test_search_finds_articles_and_claims(store, shared):
     ingest_paths(store, [str(EXAMPLES), str(shared / "seeds")])
     kinds = {h["kind"] for h in store.search("Zelensky")}

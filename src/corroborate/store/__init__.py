@@ -69,16 +69,28 @@ class Store:
             self.migrate()
 
     # -- schema ---------------------------------------------------------
-    def migrate(self) -> None:
-        """Apply every pending migration (idempotent)."""
+    def migrate(self, revision: str = "head") -> None:
+        """Apply every pending migration (idempotent); or move to ``revision``,
+        downgrading if it is older than the store."""
         from alembic import command
         from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
 
         cfg = Config()
         cfg.set_main_option("script_location", str(_MIGRATIONS))
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            if revision == "head":
+                command.upgrade(cfg, "head")
+                return
+            current = MigrationContext.configure(conn).get_current_revision()
+            script = ScriptDirectory.from_config(cfg)
+            newer = {r.revision for r in script.iterate_revisions(current, revision)}
+            if current is not None and current != revision and current in newer:
+                command.downgrade(cfg, revision)
+            else:
+                command.upgrade(cfg, revision)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -180,6 +192,32 @@ class Store:
         out["story_id"] = self.story_id(article_id)
         return out
 
+    def article_version(self, article_id: str) -> str | None:
+        """What an article page depends on besides the (immutable) article:
+        its story and that story's update time; None if there is no such article."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.articles.c.story_id, t.stories.c.updated_at)
+                .select_from(
+                    t.articles.outerjoin(t.stories, t.stories.c.id == t.articles.c.story_id)
+                )
+                .where(t.articles.c.id == article_id)
+            ).first()
+        return None if row is None else f"{row[0]}@{row[1]}"
+
+    def article_marks(self, article_id: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the figures and statements its story found in
+        an article, in text order."""
+        m, a = t.marks.c, t.articles.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(m.start, m.end, m.kind)
+                .join_from(t.marks, t.articles, a.id == m.article_id)
+                .where(m.article_id == article_id, m.story_id == a.story_id)
+                .order_by(m.start, m.end, m.kind)
+            )
+            return [(r[0], r[1], r[2]) for r in rows]
+
     def story_id(self, article_id: str) -> str | None:
         """The story an article belongs to (None before its story is built)."""
         with self.engine.connect() as conn:
@@ -188,15 +226,18 @@ class Store:
             ).scalar_one_or_none()
 
     # -- stories --------------------------------------------------------
-    def save_story(self, story: Story, articles: Sequence[Article]) -> None:
+    def save_story(
+        self, story: Story, articles: Sequence[Article], brief_html: str | None = None
+    ) -> None:
         """Replace a story (brief, rows, search entries) and point its articles at it.
 
-        The brief is also rendered to HTML here, once, so story pages are
-        served straight from the store."""
+        The brief is stored rendered to HTML (rendered here unless given), so
+        story pages are served straight from the store."""
         from corroborate.report.html import render_story_section
 
         doc = story_to_dict(story)
-        brief_html = render_story_section(story, list(articles))
+        if brief_html is None:
+            brief_html = render_story_section(story, list(articles))
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             self._drop_story(conn, story.id)
@@ -230,6 +271,9 @@ class Store:
             ]  # fmt: skip
             if search:
                 conn.execute(insert(t.search_docs), search)
+            marks = _evidence_marks(story.id, doc)
+            if marks:
+                conn.execute(insert(t.marks), marks)
             for a in articles:
                 conn.execute(
                     update(t.articles)
@@ -243,7 +287,7 @@ class Store:
 
     @staticmethod
     def _drop_story(conn, story_id: str) -> None:
-        for table in (t.claims, t.conflicts, t.entities, t.statements, t.figures):
+        for table in (t.claims, t.conflicts, t.entities, t.statements, t.figures, t.marks):
             conn.execute(delete(table).where(table.c.story_id == story_id))
         conn.execute(
             delete(t.search_docs).where(
@@ -355,6 +399,21 @@ class Store:
         for h in hits:
             h.pop("score", None)
         return hits
+
+
+def _evidence_marks(story_id: str, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Mark rows (where figures and statements sit in each article) of one
+    story document. Migration 0003 keeps its own frozen copy of this."""
+    seen = {
+        (e["article"], e["start"], e["end"], kind)
+        for kind, items in (("figure", doc["figures"]), ("statement", doc["statements"]))
+        for item in items
+        for e in item["evidence"]
+    }
+    return [
+        {"story_id": story_id, "article_id": a, "start": s, "end": e, "kind": k}
+        for a, s, e, k in sorted(seen)
+    ]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

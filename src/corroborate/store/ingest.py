@@ -16,16 +16,23 @@ always picked up).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from corroborate.config import Config
 from corroborate.dedupe import find_duplicates
-from corroborate.model import Article, InputError
+from corroborate.model import Article, InputError, Story
 from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline
 from corroborate.store import Store
 from corroborate.stories.cluster import StoryIndex
 from corroborate.stories.features import featurize
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(slots=True)
@@ -43,11 +50,13 @@ def ingest_paths(
     config: Config | None = None,
     ctx: RunContext | None = None,
     on_article: Callable[[Article], None] | None = None,
+    jobs: int = 1,
 ) -> IngestResult:
-    """Read ``paths`` into the store and update the stories they touch."""
+    """Read ``paths`` into the store and update the stories they touch
+    (``jobs`` worker processes clean articles and build stories)."""
     ctx = ctx or RunContext()
-    doc = run_pipeline(default_steps(paths, config), ctx)
-    result = add_articles(store, doc.articles, on_article)
+    doc = run_pipeline(default_steps(paths, config, jobs), ctx)
+    result = add_articles(store, doc.articles, on_article, jobs)
     result.errors = list(doc.errors)
     return result
 
@@ -56,6 +65,7 @@ def add_articles(
     store: Store,
     articles: list[Article],
     on_article: Callable[[Article], None] | None = None,
+    jobs: int = 1,
 ) -> IngestResult:
     result = IngestResult()
     known = store.known(a.id for a in articles)
@@ -70,13 +80,17 @@ def add_articles(
                 on_article(a)
         else:
             result.skipped += 1
-    updated, removed = update_stories(store)
+    updated, removed = update_stories(store, jobs)
     result.stories_updated, result.stories_removed = updated, removed
     return result
 
 
-def update_stories(store: Store) -> tuple[list[str], list[str]]:
-    """Bring the stored stories in line with the stored articles."""
+def update_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:
+    """Bring the stored stories in line with the stored articles.
+
+    ``jobs`` > 1 builds the changed stories (extraction, cross-check, brief
+    and chart) in worker processes; the store is written by this process
+    only, one story per transaction, in the same order either way."""
     feats = store.features()
     if not feats:
         return [], []
@@ -84,23 +98,55 @@ def update_stories(store: Store) -> tuple[list[str], list[str]]:
     index.add_features(feats)
     current = store.story_of()
     existing = store.story_ids() - store.unrendered_story_ids()  # those are redone
+    members: dict[str, set[str]] = {}
+    for a, s in current.items():
+        if s is not None:
+            members.setdefault(s, set()).add(a)
     kept: set[str] = set()
-    updated: list[str] = []
+    todo: list[list[str]] = []
     for group in index.clusters():
         owners = {current.get(a) for a in group}
         if len(owners) == 1 and None not in owners:
             (sid,) = owners
-            members = {a for a, s in current.items() if s == sid}
-            if members == set(group) and sid in existing:
+            if members.get(sid) == set(group) and sid in existing:
                 kept.add(sid)  # unchanged: keep its brief as it is
                 continue
-        articles = store.articles(group)
-        find_duplicates(articles)
-        story = make_story(articles)
-        store.save_story(story, articles)
-        kept.add(story.id)
-        updated.append(story.id)
+        todo.append(group)
+    updated: list[str] = []
+    loads = (store.articles(group) for group in todo)
+    with ExitStack() as stack:
+        if jobs > 1 and len(todo) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(min(jobs, len(todo))))
+            built = _in_order(pool, build_story, loads, window=2 * jobs)
+        else:
+            built = map(build_story, loads)
+        for story, articles, brief_html in built:
+            store.save_story(story, articles, brief_html)
+            kept.add(story.id)
+            updated.append(story.id)
     removed = sorted(store.story_ids() - kept)
     for sid in removed:
         store.drop_story(sid)
     return updated, removed
+
+
+def build_story(articles: list[Article]) -> tuple[Story, list[Article], str]:
+    """One story from its articles: copies marked, extracted, cross-checked,
+    briefed, and its brief rendered to HTML (what a story page serves)."""
+    from corroborate.report.html import render_story_section
+
+    find_duplicates(articles)
+    story = make_story(articles)
+    return story, articles, render_story_section(story, articles)
+
+
+def _in_order(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """``pool.map`` that keeps at most ``window`` items in flight (so only a
+    few stories' articles are loaded at once), results in input order."""
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

@@ -111,6 +111,18 @@ statements = _story_rows(
 )
 figures = _story_rows("figures", Column("measure", Text, nullable=False), Column("value", Float))
 
+# where a story's figures and statements sit in each article (article pages
+# highlight them without reading the story document; migration 0003)
+marks = Table(
+    "marks",
+    metadata,
+    Column("story_id", String(40), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(40), primary_key=True, index=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("kind", String(16), primary_key=True),  # "figure" or "statement"
+)
+
 search_docs = Table(
     "search_docs",
     metadata,
