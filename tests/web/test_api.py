@@ -57,12 +57,14 @@ def test_openapi_matches_the_routes(client):
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]) == {
         "/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
-        "/api/search", "/api/ingest",
+        "/api/search", "/api/ingest", "/api/health",
     }  # fmt: skip
     params = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
     assert params == {"offset", "limit"}
     assert "post" in spec["paths"]["/api/ingest"]
     assert client.get("/docs").status_code == 404  # no page that loads a CDN
+    health = client.get("/api/health")
+    assert health.status_code == 200 and health.json()["articles"] > 0
 
 
 def test_search(client):
@@ -124,3 +126,45 @@ def test_hostile_article_is_escaped_everywhere(client):
         assert "default-src 'none'" in headers["content-security-policy"]
         assert "script-src" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_health_reports_a_lost_database(tmp_path):
+    from corroborate.store import Store
+
+    path = tmp_path / "gone.db"
+    store = Store(str(path))
+    client = TestClient(create_app(store))
+    assert client.get("/api/health").json() == {"status": "ok", "articles": 0}
+    path.unlink()  # the file is gone: a fresh connection finds no tables
+    store.engine.dispose()
+    reply = client.get("/api/health")
+    assert reply.status_code == 503 and reply.json()["status"] == "database unavailable"
+
+
+def _story_of_seeds(client) -> dict:
+    rows = client.get("/api/stories").json()["stories"]
+    return max(rows, key=lambda r: r["n_articles"])
+
+
+def test_kept_responses_follow_new_articles(store, shared):
+    seeds = sorted((shared / "seeds").iterdir())
+    ingest_paths(store, [str(p) for p in seeds[:3]])
+    live = TestClient(create_app(store, token=TOKEN, fresh=0.0))
+    kept = TestClient(create_app(store, token=TOKEN, fresh=3600.0))
+    before = _story_of_seeds(live)
+    assert before["n_articles"] == 3 and _story_of_seeds(kept) == before
+    for c in (live, kept):  # both processes have served (and kept) everything
+        assert c.get(f"/stories/{before['id']}").status_code == 200
+        assert c.get(f"/api/stories/{before['id']}").status_code == 200
+        assert "3 articles" in c.get("/").text
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in seeds[3:]]
+    assert live.post("/api/ingest", files=files, headers=_auth()).json()["added"]
+    after = _story_of_seeds(live)  # checked at once: the new story state
+    assert after["n_articles"] == 5 and "5 articles" in live.get("/").text
+    doc = live.get(f"/api/stories/{after['id']}").json()
+    assert len(doc["articles"]) == 5
+    assert "5 article(s)" in live.get(f"/stories/{after['id']}").text
+    # a process that checks rarely still serves what it kept, by design
+    assert _story_of_seeds(kept)["n_articles"] == 3 and "3 articles" in kept.get("/").text
+    if after["id"] != before["id"]:  # the old story was merged away: gone for the live one
+        assert live.get(f"/stories/{before['id']}").status_code == 404

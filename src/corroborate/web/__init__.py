@@ -12,9 +12,10 @@ without scripts, and all SQL goes through the store's bound parameters.
 from __future__ import annotations
 
 import hmac
+import json
 import os
-import time
-from collections import OrderedDict
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,15 +26,21 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corroborate import __version__
 from corroborate.ingest.base import RawRecord
 from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
+from corroborate.web.cache import ResponseCache
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
-PAGE_CACHE_BYTES = 256 * 1024 * 1024  # rendered story pages kept per process
-PAGE_FRESH = 2.0  # seconds a kept page is served before its version is checked again
+HTML = "text/html; charset=utf-8"
+JSON = "application/json"
+CACHE_BYTES = 256 * 1024 * 1024  # responses kept per process (web/cache.py)
+FRESH = 2.0  # seconds a kept response is served before it is checked again
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -56,6 +63,25 @@ class IngestItem(BaseModel):
     language: str | None = None
 
 
+class StorySummary(BaseModel):
+    id: str
+    title: str
+    first_seen: date | None
+    last_seen: date | None
+    state: str = Field(description="single-source, developing, corroborated or contested")
+    state_reason: str
+    n_articles: int
+    n_sources: int = Field(description="Independent sources (copies do not count).")
+    n_conflicts: int
+
+
+class StoryList(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    stories: list[StorySummary]
+
+
 class IngestReply(BaseModel):
     added: list[str]
     skipped: int
@@ -64,10 +90,48 @@ class IngestReply(BaseModel):
     errors: list[str]
 
 
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class _Guard:
+    """Plain ASGI middleware (no per-request task or body streaming, unlike
+    ``@app.middleware``): refuses a declared body over ``max_upload`` with a
+    413 and adds the security headers to every response."""
+
+    def __init__(self, app: ASGIApp, max_upload: int) -> None:
+        self.app = app
+        self.max_upload = max_upload
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_upload:
+                reply = JSONResponse({"detail": f"upload larger than {self.max_upload} bytes"}, 413)
+                reply.raw_headers.extend(SECURITY_HEADERS)
+                await reply(scope, receive, send)
+                return
+
+        async def send_guarded(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_guarded)
+
+
 def create_app(
     store: Store | None = None,
     token: str | None = None,
     max_upload: int = DEFAULT_MAX_UPLOAD,
+    fresh: float = FRESH,
+    cache_bytes: int = CACHE_BYTES,
 ) -> FastAPI:
     """The application over ``store`` (default: ``$CORROBORATE_DB`` or SQLite)."""
     store = store or Store()
@@ -92,17 +156,7 @@ def create_app(
     templates.env.globals["version"] = __version__
     app.state.store = store
 
-    @app.middleware("http")
-    async def security(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_upload:
-            return JSONResponse({"detail": f"upload larger than {max_upload} bytes"}, 413)
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(_Guard, max_upload=max_upload)
 
     def authorised(supplied: str | None) -> None:
         if not token:
@@ -116,64 +170,88 @@ def create_app(
         )
         authorised(supplied)
 
-    # -- pages ------------------------------------------------------------
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
-        per = 50
-        total, rows = store.stories((page - 1) * per, per)
-        return templates.TemplateResponse(
-            request, "stories.html",
-            {"stories": rows, "total": total, "page": page, "pages": max(1, -(-total // per)),
-             "articles": store.count_articles()},
-        )  # fmt: skip
+    # -- kept responses ---------------------------------------------------
+    # Story briefs are rendered when a story is saved; each process keeps the
+    # pages and documents it served and re-checks a story's version at most
+    # every ``fresh`` seconds, so a busy page costs the database nothing.
+    # Lists are kept for ``fresh`` seconds. Hits are answered on the event
+    # loop; only misses go to the thread pool (and the database).
+    cache = ResponseCache(cache_bytes, fresh)
+    lock = threading.Lock()
 
+    def versioned(key: tuple, version: str | None, produce: Callable[[], bytes | None]) -> bytes:
+        if version is None:
+            with lock:
+                cache.drop(key)
+            raise HTTPException(404, f"no such {key[1]}")
+        with lock:
+            kept = cache.get(key)
+        body = kept.body if kept is not None and kept.version == version else produce()
+        if body is None:
+            raise HTTPException(404, f"no such {key[1]}")
+        with lock:
+            return cache.put(key, version, body)
+
+    def timed(key: tuple, produce: Callable[[], bytes]) -> bytes:
+        body = produce()
+        with lock:
+            return cache.put(key, "", body)
+
+    async def kept(key: tuple, miss: Callable[..., bytes], *args: Any) -> bytes:
+        with lock:
+            body = cache.fresh_body(key)
+        return body if body is not None else await run_in_threadpool(miss, key, *args)
+
+    # -- pages ------------------------------------------------------------
+    stories_template = env.get_template("stories.html")
     story_template = env.get_template("story.html")
 
-    # id -> (version, page, when the version was last checked)
-    pages: OrderedDict[str, tuple[str, bytes, float]] = OrderedDict()
-    held = [0]  # bytes of kept pages
+    def render_home(page: int) -> bytes:
+        per = 50
+        total, rows = store.stories((page - 1) * per, per)
+        return stories_template.render(
+            stories=rows, total=total, page=page, pages=max(1, -(-total // per)),
+            articles=store.count_articles(),
+        ).encode()  # fmt: skip
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def home(page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+        body = await kept(("home", page), timed, lambda: render_home(page))
+        return Response(body, media_type=HTML)
+
+    def render_story(story_id: str) -> bytes | None:
+        found = store.story_page(story_id)
+        if found is None:
+            return None
+        title, brief = found
+        return story_template.render(title=title, brief=Markup(brief), story_id=story_id).encode()
+
+    def story_page_miss(key: tuple, story_id: str) -> bytes:
+        return versioned(key, store.story_version(story_id), lambda: render_story(story_id))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> Response:
-        # the brief was rendered when the story was saved; each process keeps
-        # recent pages and re-checks a story's version at most every
-        # PAGE_FRESH seconds, so a busy page costs the database nothing
-        now = time.monotonic()
-        cached = pages.get(story_id)
-        if cached is not None and now - cached[2] < PAGE_FRESH:
-            pages.move_to_end(story_id)
-            return Response(cached[1], media_type="text/html; charset=utf-8")
-        version = store.story_version(story_id)
-        if version is None:
-            pages.pop(story_id, None)
-            raise HTTPException(404, "no such story")
-        if cached is None or cached[0] != version:
-            found = store.story_page(story_id)
-            if found is None:
-                raise HTTPException(404, "no such story")
-            title, brief = found
-            html = story_template.render(title=title, brief=Markup(brief), story_id=story_id)
-            cached = (version, html.encode(), now)
-        old = pages.pop(story_id, None)
-        held[0] += len(cached[1]) - (len(old[1]) if old else 0)
-        pages[story_id] = (cached[0], cached[1], now)
-        while held[0] > PAGE_CACHE_BYTES and len(pages) > 1:
-            _, dropped = pages.popitem(last=False)
-            held[0] -= len(dropped[1])
-        return Response(cached[1], media_type="text/html; charset=utf-8")
+    async def story_page(story_id: str) -> Response:
+        body = await kept(("page", "story", story_id), story_page_miss, story_id)
+        return Response(body, media_type=HTML)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str) -> HTMLResponse:
+    article_template = env.get_template("article.html")
+
+    def render_article(article_id: str) -> bytes | None:
         found = store.articles([article_id])
         if not found:
-            raise HTTPException(404, "no such article")
+            return None
         a = found[0]
-        marks = _extraction_marks(store, a)
-        return templates.TemplateResponse(
-            request,
-            "article.html",
-            {"a": a, "story_id": store.story_id(a.id), "marks": marks},
-        )
+        return article_template.render(
+            a=a, story_id=store.story_id(a.id), marks=store.article_marks(a.id)
+        ).encode()
+
+    def article_page_miss(key: tuple, article_id: str) -> bytes:
+        return versioned(key, store.article_version(article_id), lambda: render_article(article_id))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def article_page(article_id: str) -> Response:
+        body = await kept(("page", "article", article_id), article_page_miss, article_id)
+        return Response(body, media_type=HTML)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
@@ -210,22 +288,47 @@ def create_app(
         )  # fmt: skip
 
     # -- JSON API -----------------------------------------------------------
-    @app.get("/api/stories", tags=["stories"])
-    def api_stories(
-        offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
-    ) -> dict[str, Any]:
-        """Stories, newest and largest first: id, title, dates, state, counts."""
-        total, rows = store.stories(offset, limit)
-        return {"total": total, "offset": offset, "limit": limit, "stories": rows}
+    @app.get("/api/health", tags=["service"])
+    def api_health() -> JSONResponse:
+        """200 with the number of stored articles while the database answers,
+        else 503 (for load balancers and monitoring)."""
+        try:
+            return JSONResponse({"status": "ok", "articles": store.count_articles()})
+        except SQLAlchemyError:
+            return JSONResponse({"status": "database unavailable"}, 503)
 
-    @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str) -> Response:
+    def story_list(offset: int, limit: int) -> bytes:
+        total, rows = store.stories(offset, limit)
+        doc = {"total": total, "offset": offset, "limit": limit, "stories": rows}
+        return json.dumps(doc, default=str, ensure_ascii=False).encode()
+
+    @app.get("/api/stories", tags=["stories"], response_model=StoryList)
+    async def api_stories(
+        offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    ) -> Response:
+        """Stories, newest and largest first: id, title, dates, state, counts."""
+        body = await kept(("list", offset, limit), timed, lambda: story_list(offset, limit))
+        return Response(body, media_type=JSON)
+
+    def story_json_miss(key: tuple, story_id: str) -> bytes:
+        def produce() -> bytes | None:
+            found = store.story_json(story_id)
+            return None if found is None else found[0].encode()
+
+        return versioned(key, store.story_version(story_id), produce)
+
+    @app.get(
+        "/api/stories/{story_id}", tags=["stories"],
+        responses={200: {"description": "The story, as in the JSON document "
+                         "(schema: corroborate/report/document-v1.schema.json).",
+                         "content": {JSON: {"schema": {"type": "object"}}}},
+                   404: {"description": "No such story."}},
+    )  # fmt: skip
+    async def api_story(story_id: str) -> Response:
         """One story as in the JSON document: entities, statements, figures,
         claims with origins, conflicts, evolution, timeline, summary, sources."""
-        found = store.story_json(story_id)
-        if found is None:
-            raise HTTPException(404, "no such story")
-        return Response(found[0], media_type="application/json")
+        body = await kept(("json", "story", story_id), story_json_miss, story_id)
+        return Response(body, media_type=JSON)
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str) -> dict[str, Any]:
@@ -323,25 +426,6 @@ def _ingest_records(store: Store, records: list) -> IngestResult:
     result = add_articles(store, articles)
     result.errors = errors
     return result
-
-
-def _extraction_marks(store: Store, article) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of the figures, statements and names found in the
-    article, from its story's extraction, for highlighting."""
-    sid = store.story_id(article.id)
-    doc = store.story(sid) if sid else None
-    if not doc:
-        return []
-    marks = []
-    for f in doc["figures"]:
-        for e in f["evidence"]:
-            if e["article"] == article.id:
-                marks.append((e["start"], e["end"], "figure"))
-    for st in doc["statements"]:
-        for e in st["evidence"]:
-            if e["article"] == article.id:
-                marks.append((e["start"], e["end"], "statement"))
-    return sorted(set(marks))
 
 
 def app_from_env() -> FastAPI:
