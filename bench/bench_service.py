@@ -1,14 +1,25 @@
-"""Service load: story page and API latency under concurrent clients.
+"""Service load: page and API latency under concurrent clients.
 
-Run: python bench/bench_service.py [--articles N] [--clients C] [--seconds S] [--backends sqlite,postgresql]
+Run: python bench/bench_service.py [--articles N] [--clients C] [--seconds S]
+                                   [--backends sqlite,postgresql] [--jobs J] [--keep DIR]
 (default 10,000 articles, 50 clients, 15 s per endpoint, both backends)
 
-For each backend: a store is filled with N generated articles (bench/gen_stories.py)
-through the incremental ingest, ``corroborate serve`` runs in its own
-process (2 workers) on loopback, and this process plays C concurrent
-keep-alive clients for S seconds per endpoint, each client requesting
-random stories. Prints p50/p95/p99 latency and requests/s per endpoint.
-Target: story page p95 under 100 ms at 50 clients.
+For each backend:
+
+1. **Fill**: N generated articles (bench/gen_stories.py) arrive in publication
+   order, in batches of 2,000, through the incremental ingest (``J`` worker
+   processes build the changed stories). Prints ingest time and rate.
+   ``--keep DIR`` keeps the stores in DIR, so a second run skips the fill.
+2. ``corroborate serve --workers 2`` runs in its own process on loopback.
+3. For each endpoint, **cold**: every path is requested once by C concurrent
+   clients, right after the server started (nothing rendered or cached yet);
+   then **warm**: a 3 s unmeasured warm-up and S seconds measured, both by
+   ``wrk`` (Debian's package; C connections, 2 threads, random paths) in a
+   second process. Without wrk, a threaded Python client plays the load (it
+   takes CPU from the server on a small machine, so figures are worse).
+
+Prints p50/p95/p99 latency and requests/s. Target: story page p95 under
+100 ms at 50 concurrent clients.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ import argparse
 import http.client
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -35,11 +47,34 @@ from corroborate.store.ingest import add_articles
 from corroborate.store.pgtemp import temporary_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
+BATCH = 2000
+
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("seed", counter)
+end
+function init(args)
+  math.randomseed(seed)
+end
+function request()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\\n",
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    summary.requests, summary.duration,
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
 
 
-def fill(url: str, n: int) -> tuple[Store, float]:
-    store = Store(url)
-    items = stories(max(1, n // 14), seed=5)[:n]
+def fill(store: Store, n: int, jobs: int) -> float:
+    items = sorted(stories(max(1, n // 14), seed=5)[:n], key=lambda g: (g.published, g.id))
     arts = [
         clean_article(
             g.text, published=g.published.isoformat(), title=g.title, outlet=g.outlet, path=g.id
@@ -47,9 +82,9 @@ def fill(url: str, n: int) -> tuple[Store, float]:
         for g in items
     ]
     t0 = time.perf_counter()
-    for k in range(0, len(arts), 2000):  # arrives in batches, as a newsroom feed does
-        add_articles(store, arts[k : k + 2000])
-    return store, time.perf_counter() - t0
+    for k in range(0, len(arts), BATCH):  # arrives in batches, as a newsroom feed does
+        add_articles(store, arts[k : k + BATCH], jobs=jobs)
+    return time.perf_counter() - t0
 
 
 def serve(url: str) -> tuple[subprocess.Popen, int]:
@@ -65,7 +100,7 @@ def serve(url: str) -> tuple[subprocess.Popen, int]:
     for _ in range(300):
         try:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/api/stories?limit=1")
+            c.request("GET", "/api/health")
             if c.getresponse().status == 200:
                 return proc, port
         except OSError:
@@ -74,11 +109,22 @@ def serve(url: str) -> tuple[subprocess.Popen, int]:
     raise RuntimeError("server did not start: " + proc.stderr.read().decode()[-2000:])
 
 
-def load(port: int, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int]:
+def python_load(
+    port: int, paths: list[str], clients: int, seconds: float | None
+) -> tuple[list[float], int, float]:
+    """C threads with keep-alive connections: random paths for ``seconds``,
+    or (``seconds`` None) every path once, shared out between the clients."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
-    stop = time.perf_counter() + seconds
+    queue = list(reversed(paths))
+    stop = time.perf_counter() + (seconds or 0)
+
+    def next_path(rng: random.Random) -> str | None:
+        if seconds is not None:
+            return rng.choice(paths) if time.perf_counter() < stop else None
+        with lock:
+            return queue.pop() if queue else None
 
     def client(seed: int) -> None:
         nonlocal errors
@@ -86,8 +132,7 @@ def load(port: int, paths: list[str], clients: int, seconds: float) -> tuple[lis
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine: list[float] = []
         bad = 0
-        while time.perf_counter() < stop:
-            path = rng.choice(paths)
+        while (path := next_path(rng)) is not None:
             t0 = time.perf_counter()
             try:
                 conn.request("GET", path)
@@ -104,48 +149,86 @@ def load(port: int, paths: list[str], clients: int, seconds: float) -> tuple[lis
             latencies.extend(mine)
             errors += bad
 
+    t0 = time.perf_counter()
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for th in threads:
         th.start()
     for th in threads:
         th.join()
-    return latencies, errors
+    return latencies, errors, time.perf_counter() - t0
 
 
-def report(name: str, lat: list[float], errors: int, seconds: float) -> None:
-    if not lat:
-        print(f"  {name:22s} no responses ({errors} errors)")
-        return
-    q = statistics.quantiles(lat, n=100)
+def wrk_load(
+    port: int, paths: list[str], clients: int, seconds: float, work: Path
+) -> tuple[float, float, float, float, int]:
+    """(p50, p95, p99 in seconds, requests/s, errors) from one wrk run."""
+    (work / "paths.txt").write_text("\n".join(paths) + "\n")
+    (work / "load.lua").write_text(WRK_SCRIPT)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "10s",
+         "-s", str(work / "load.lua"), f"http://127.0.0.1:{port}"],
+        env={**os.environ, "BENCH_PATHS": str(work / "paths.txt")},
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    p50, p95, p99, requests, duration_us, errors = (int(v) for v in line.split()[1:])
+    return p50 / 1e6, p95 / 1e6, p99 / 1e6, requests / (duration_us / 1e6), errors
+
+
+def row(name: str, p50: float, p95: float, p99: float, rate: float, errors: int) -> None:
     print(
-        f"  {name:22s} p50 {q[49] * 1000:6.1f} ms  p95 {q[94] * 1000:6.1f} ms  "
-        f"p99 {q[98] * 1000:6.1f} ms  {len(lat) / seconds:7.0f} req/s  ({errors} errors)"
+        f"  {name:28s} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+        f"p99 {p99 * 1000:6.1f} ms  {rate:7.0f} req/s  ({errors} errors)",
+        flush=True,
     )
 
 
-def run(backend: str, url: str, args: argparse.Namespace) -> None:
-    store, took = fill(url, args.articles)
+def latency_row(name: str, lat: list[float], errors: int, seconds: float) -> None:
+    if len(lat) < 2:
+        print(f"  {name:28s} no responses ({errors} errors)")
+        return
+    q = statistics.quantiles(lat, n=100)
+    row(name, q[49], q[94], q[98], len(lat) / seconds, errors)
+
+
+def run(backend: str, url: str, args: argparse.Namespace, work: Path) -> None:
+    store = Store(url)
+    have = store.count_articles()
+    if have < args.articles:
+        took = fill(store, args.articles, args.jobs)
+        added = store.count_articles() - have
+        print(f"{backend}: ingested {added:,} articles in {took:.0f} s "
+              f"({added / took:.1f} articles/s, {args.jobs} job(s))", flush=True)  # fmt: skip
     total, _ = store.stories(0, 1)
     ids = [r["id"] for r in store.stories(0, 100_000)[1]]
-    print(f"{backend}: {store.count_articles():,} articles, {total:,} stories "
-          f"(ingested in {took:.0f} s)")  # fmt: skip
+    rng = random.Random(1)
+    article_ids = rng.sample(sorted(store.story_of()), min(2000, store.count_articles()))
+    words = ["flood", "minister", "evacuated", "Valmora", "agency", "killed", "ferry"]
+    print(f"{backend}: {store.count_articles():,} articles, {total:,} stories", flush=True)
+    store.close()
+    endpoints = {
+        "story page": [f"/stories/{i}" for i in ids],
+        "API story": [f"/api/stories/{i}" for i in ids],
+        "story list page": [f"/?page={p}" for p in range(1, -(-total // 50) + 1)],
+        "API story list": [f"/api/stories?offset={o}&limit=50" for o in range(0, total, 50)],
+        "article page": [f"/articles/{a}" for a in article_ids],
+        "API search": [f"/api/search?q={w}" for w in words],
+    }
     proc, port = serve(url)
     try:
-        sample = random.Random(1).sample(ids, min(len(ids), 2000))
-        endpoints = {
-            "story page": [f"/stories/{i}" for i in sample],
-            "api story": [f"/api/stories/{i}" for i in sample],
-            "api story list": [f"/api/stories?offset={o}&limit=50" for o in range(0, total, 50)],
-            "story list page": ["/"],
-        }
         for name, paths in endpoints.items():
-            load(port, paths[:200], args.clients, 2)  # warm up
-            lat, errors = load(port, paths, args.clients, args.seconds)
-            report(name, lat, errors, args.seconds)
+            lat, errors, took = python_load(port, rng.sample(paths, len(paths)), args.clients, None)
+            latency_row(f"{name}, cold", lat, errors, took)
+            if shutil.which("wrk") and not args.python_client:
+                wrk_load(port, paths, args.clients, 3, work)  # warm-up
+                row(f"{name}, warm", *wrk_load(port, paths, args.clients, args.seconds, work))
+            else:
+                python_load(port, paths, args.clients, 3)  # warm-up
+                lat, errors, _ = python_load(port, paths, args.clients, args.seconds)
+                latency_row(f"{name}, warm (python client)", lat, errors, args.seconds)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
-        store.close()
 
 
 def main() -> None:
@@ -154,14 +237,23 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--backends", default="sqlite,postgresql")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--keep", type=Path, help="keep the filled stores here and reuse them")
+    ap.add_argument("--python-client", action="store_true", help="load with Python, not wrk")
     args = ap.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    if not shutil.which("wrk") and not args.python_client:
+        print("wrk not found (apt-get install wrk): loading with the Python client instead")
     with ExitStack() as stack:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         for backend in args.backends.split(","):
             if backend == "sqlite":
-                url = str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "bench.db")
+                url = str((args.keep or work) / f"bench-{args.articles}.db")
             else:
-                url = stack.enter_context(temporary_postgres("bench"))
-            run(backend, url, args)
+                keep = args.keep / f"pg-{args.articles}" if args.keep else None
+                url = stack.enter_context(temporary_postgres("bench", keep=keep))
+            run(backend, url, args, work)
 
 
 if __name__ == "__main__":
