@@ -94,11 +94,11 @@ def test_search_finds_articles_and_claims(store, shared):
     assert store.count_articles() == 12  # nothing was dropped
 
 
-def _corpus(root: Path, n: int) -> None:
+def _corpus(root: Path, n: int, first: int = 0) -> None:
     """Small invented articles, one per file, about a handful of events."""
-    rng = random.Random(9)
+    rng = random.Random(9 + first)
     towns = ["Amaro", "Pell", "Velde", "Kastor", "Rhun", "Solen"]
-    for i in range(n):
+    for i in range(first, first + n):
         town = towns[i % len(towns)]
         day = 3 + (i % len(towns))
         (root / f"a{i:03d}.txt").write_text(
@@ -148,4 +148,68 @@ def test_killed_ingest_loses_nothing_and_reruns_cleanly(tmp_path, request):
             ).scalar_one()
         assert len(ids) == len(set(ids)) == 60, (backend, partial, len(ids))
         assert orphans == 0
+        store.close()
+
+
+def test_concurrent_ingests_take_turns(tmp_path, request):
+    """Two ``corroborate ingest`` processes at once on one store, each adding
+    articles to the same events, end in the stories a single ingest of
+    everything builds (they take turns)."""
+    halves = [tmp_path / "one", tmp_path / "two"]
+    for k, half in enumerate(halves):
+        half.mkdir()
+        _corpus(half, 50, first=50 * k)
+    serial = Store(str(tmp_path / "serial.db"))
+    ingest_paths(serial, [str(h) for h in halves])
+    for backend in ("sqlite", "postgresql"):
+        if backend == "sqlite":
+            url = str(tmp_path / "c.db")
+        else:
+            from tests.conftest import _reset_postgres
+
+            url = request.getfixturevalue("postgres_url")
+            _reset_postgres(Store(url))
+        Store(url).close()  # migrated before the race
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "corroborate", "ingest", str(half), "--db", url, "-q"],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            for half in halves
+        ]
+        for proc in procs:
+            _, err = proc.communicate(timeout=300)
+            assert proc.returncode == 0, err
+        store = Store(url)
+        assert store.count_articles() == 100
+        assert _groups(store) == _groups(serial), backend
+        assert store.story_ids() == serial.story_ids(), backend
+        for sid in serial.story_ids():
+            assert store.story(sid) == serial.story(sid), backend
+        store.close()
+
+
+def test_an_ingest_waits_while_another_holds_the_store(tmp_path, request):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _corpus(corpus, 6)
+    for backend in ("sqlite", "postgresql"):
+        if backend == "sqlite":
+            url = str(tmp_path / "w.db")
+        else:
+            from tests.conftest import _reset_postgres
+
+            url = request.getfixturevalue("postgres_url")
+            _reset_postgres(Store(url))
+        store = Store(url)
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        cmd = [sys.executable, "-m", "corroborate", "ingest", str(corpus), "--db", url, "-q"]
+        with store.ingest_lock():
+            proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+            time.sleep(4)  # ample time to start, read and clean six files
+            assert proc.poll() is None and store.count_articles() == 0, backend
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert store.count_articles() == 6 and None not in store.story_of().values()
         store.close()

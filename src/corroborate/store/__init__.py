@@ -15,10 +15,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: ingests are serialised within one process only
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import (
     Engine,
@@ -29,6 +36,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    make_url,
     select,
     text,
     update,
@@ -41,6 +49,7 @@ from corroborate.stories.features import Features
 
 DEFAULT_URL = "sqlite:///corroborate.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
+_INGEST_LOCK_KEY = 0x636F72726F62  # "corrob": the advisory lock held while ingesting
 
 
 def database_url(url: str | None = None) -> str:
@@ -57,12 +66,23 @@ def database_url(url: str | None = None) -> str:
 
 
 class Store:
-    def __init__(self, url: str | None = None, migrate: bool = True) -> None:
+    def __init__(self, url: str | None = None, migrate: bool = True, pool_size: int = 5) -> None:
+        """``pool_size``: connections kept open, at least the number of
+        threads that use the store at once (more are opened when needed,
+        but closed again after use)."""
         self.url = database_url(url)
         # connections are recycled rather than pinged before each use (a ping is
         # a round trip per request)
-        self.engine: Engine = create_engine(self.url, future=True, pool_recycle=1800)
+        parsed = make_url(self.url)
+        in_memory = parsed.get_backend_name() == "sqlite" and parsed.database in (
+            None,
+            "",
+            ":memory:",
+        )
+        pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": 2 * pool_size}
+        self.engine: Engine = create_engine(self.url, pool_recycle=1800, **pool)
         self.dialect = self.engine.dialect.name
+        self._local_lock = threading.Lock()  # flock does not exclude threads of one process
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if migrate:
@@ -94,6 +114,39 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        """Held while articles are added and stories rebuilt: two ingests of
+        one store (two server workers, a server and the CLI) run one after
+        the other instead of rebuilding the same stories at once. PostgreSQL:
+        a session advisory lock; SQLite: an exclusive lock on a file beside
+        the database (in-memory databases need none)."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _INGEST_LOCK_KEY})
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _INGEST_LOCK_KEY})
+                    conn.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            with self._local_lock:
+                yield
+            return
+        if fcntl is None:
+            with self._local_lock:
+                yield
+            return
+        with self._local_lock, open(f"{database}.ingest-lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # -- articles -------------------------------------------------------
     def known(self, ids: Iterable[str]) -> set[str]:

@@ -68,6 +68,18 @@ def add_articles(
     jobs: int = 1,
 ) -> IngestResult:
     result = IngestResult()
+    with store.ingest_lock():  # one ingest at a time per store, across processes
+        _add(store, articles, on_article, jobs, result)
+    return result
+
+
+def _add(
+    store: Store,
+    articles: list[Article],
+    on_article: Callable[[Article], None] | None,
+    jobs: int,
+    result: IngestResult,
+) -> None:
     known = store.known(a.id for a in articles)
     for a in articles:
         if a.id in known:
@@ -82,7 +94,6 @@ def add_articles(
             result.skipped += 1
     updated, removed = update_stories(store, jobs)
     result.stories_updated, result.stories_removed = updated, removed
-    return result
 
 
 def update_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:

@@ -15,11 +15,13 @@ import hmac
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -41,6 +43,7 @@ HTML = "text/html; charset=utf-8"
 JSON = "application/json"
 CACHE_BYTES = 256 * 1024 * 1024  # responses kept per process (web/cache.py)
 FRESH = 2.0  # seconds a kept response is served before it is checked again
+THREADS = 16  # worker threads per server process (misses, ingests)
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -136,7 +139,16 @@ def create_app(
     """The application over ``store`` (default: ``$CORROBORATE_DB`` or SQLite)."""
     store = store or Store()
     token = token if token is not None else os.environ.get("CORROBORATE_TOKEN") or None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the threads that answer misses and ingests: as many as the store
+        # keeps connections for (the default, 40, only adds contention)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         docs_url=None,  # Swagger and ReDoc pages load scripts from a CDN: not here
         redoc_url=None,
         title="corroborate",
@@ -281,7 +293,8 @@ def create_app(
         for f in files or []:
             if f.filename:
                 records.extend(await _records_from_upload(f, max_upload))
-        result = _ingest_records(store, records)
+        # off the event loop: pages keep being served while this runs
+        result = await run_in_threadpool(_ingest_records, store, records)
         return templates.TemplateResponse(
             request, "ingest.html", {"result": result, "enabled": bool(token)},
             status_code=200 if not result.errors or result.added else 422,
@@ -386,7 +399,8 @@ def create_app(
                         language=parsed.language,
                     )
                 )
-        result = _ingest_records(store, records)
+        # off the event loop: pages keep being served while this runs
+        result = await run_in_threadpool(_ingest_records, store, records)
         return IngestReply(
             added=result.added, skipped=result.skipped, stories_updated=result.stories_updated,
             stories_removed=result.stories_removed, errors=[str(e) for e in result.errors],
@@ -430,4 +444,7 @@ def _ingest_records(store: Store, records: list) -> IngestResult:
 
 def app_from_env() -> FastAPI:
     """The app as ``corroborate serve`` runs it (settings from the environment)."""
-    return create_app(max_upload=int(os.environ.get("CORROBORATE_MAX_UPLOAD", DEFAULT_MAX_UPLOAD)))
+    return create_app(
+        Store(pool_size=THREADS),
+        max_upload=int(os.environ.get("CORROBORATE_MAX_UPLOAD", DEFAULT_MAX_UPLOAD)),
+    )
