@@ -174,8 +174,11 @@ def test_concurrent_ingests_take_turns(tmp_path, request):
         procs = [
             subprocess.Popen(
                 [sys.executable, "-m", "corroborate", "ingest", str(half), "--db", url, "-q"],
-                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             for half in halves
         ]
         for proc in procs:

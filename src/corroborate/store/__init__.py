@@ -294,6 +294,7 @@ class Store:
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             self._drop_story(conn, story.id)
+            _changed(conn)
             conn.execute(
                 insert(t.stories),
                 [{
@@ -337,6 +338,15 @@ class Store:
     def drop_story(self, story_id: str) -> None:
         with self.engine.begin() as conn:
             self._drop_story(conn, story_id)
+            _changed(conn)
+
+    def generation(self) -> int:
+        """How many times stories were saved or dropped: it moves whenever
+        anything a page shows may have changed."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(t.meta.c.value).where(t.meta.c.key == "generation")
+            ).scalar_one()
 
     @staticmethod
     def _drop_story(conn, story_id: str) -> None:
@@ -430,12 +440,17 @@ class Store:
                 )
             else:
                 q = " ".join('"' + w.replace('"', "") + '"' for w in words)
+                # rank first, then make snippets for the top rows only
                 rows = conn.execute(
                     text(
                         "SELECT d.kind, d.ref, d.story_id, d.title, "
-                        "snippet(search_fts, 1, '', '', '…', 24) AS snippet, rank AS score "
+                        "snippet(search_fts, 1, '', '', '…', 24) AS snippet, "
+                        "search_fts.rank AS score "
                         "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-                        "WHERE search_fts MATCH :q ORDER BY rank, d.ref LIMIT :n"
+                        "WHERE search_fts MATCH :q AND search_fts.rowid IN ("
+                        " SELECT rowid FROM search_fts WHERE search_fts MATCH :q"
+                        " ORDER BY rank, rowid LIMIT :n) "
+                        "ORDER BY score, d.ref"
                     ),
                     {"q": q, "n": limit},
                 )
@@ -452,6 +467,12 @@ class Store:
         for h in hits:
             h.pop("score", None)
         return hits
+
+
+def _changed(conn) -> None:
+    conn.execute(
+        update(t.meta).where(t.meta.c.key == "generation").values(value=t.meta.c.value + 1)
+    )
 
 
 def _evidence_marks(story_id: str, doc: dict[str, Any]) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -121,6 +122,16 @@ marks = Table(
     Column("start", Integer, primary_key=True),
     Column("end", Integer, primary_key=True),
     Column("kind", String(16), primary_key=True),  # "figure" or "statement"
+)
+
+# counters; "generation" grows by one with every saved or dropped story, so a
+# server process learns with one tiny query whether anything changed
+# (migration 0004)
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )
 
 search_docs = Table(

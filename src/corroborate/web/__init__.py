@@ -14,12 +14,11 @@ from __future__ import annotations
 import hmac
 import json
 import os
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
@@ -83,6 +82,19 @@ class StoryList(BaseModel):
     offset: int
     limit: int
     stories: list[StorySummary]
+
+
+class SearchHit(BaseModel):
+    kind: str = Field(description='"article" or "claim"')
+    ref: str = Field(description="The article id, or story id/claim id.")
+    story_id: str | None
+    title: str | None
+    snippet: str
+
+
+class SearchReply(BaseModel):
+    q: str
+    hits: list[SearchHit]
 
 
 class IngestReply(BaseModel):
@@ -182,41 +194,22 @@ def create_app(
         )
         authorised(supplied)
 
-    # -- kept responses ---------------------------------------------------
-    # Story briefs are rendered when a story is saved; each process keeps the
-    # pages and documents it served and re-checks a story's version at most
-    # every ``fresh`` seconds, so a busy page costs the database nothing.
-    # Lists are kept for ``fresh`` seconds. Hits are answered on the event
-    # loop; only misses go to the thread pool (and the database).
-    cache = ResponseCache(cache_bytes, fresh)
-    lock = threading.Lock()
+    # Story briefs are rendered when a story is saved; pages, documents,
+    # lists and searches are kept per process and served while the store has
+    # not changed (web/cache.py: one tiny query every ``fresh`` seconds).
+    cache = ResponseCache(store.generation, cache_bytes, fresh)
 
-    def versioned(key: tuple, version: str | None, produce: Callable[[], bytes | None]) -> bytes:
-        if version is None:
-            with lock:
-                cache.drop(key)
-            raise HTTPException(404, f"no such {key[1]}")
-        with lock:
-            kept = cache.get(key)
-        body = kept.body if kept is not None and kept.version == version else produce()
+    async def kept(key: tuple, produce: Callable[[], bytes | None],
+                   version: Callable[[], str | None] | None = None, what: str = "") -> bytes:  # fmt: skip
+        body = await cache.get(key, produce, version)
         if body is None:
-            raise HTTPException(404, f"no such {key[1]}")
-        with lock:
-            return cache.put(key, version, body)
-
-    def timed(key: tuple, produce: Callable[[], bytes]) -> bytes:
-        body = produce()
-        with lock:
-            return cache.put(key, "", body)
-
-    async def kept(key: tuple, miss: Callable[..., bytes], *args: Any) -> bytes:
-        with lock:
-            body = cache.fresh_body(key)
-        return body if body is not None else await run_in_threadpool(miss, key, *args)
+            raise HTTPException(404, f"no such {what}")
+        return body
 
     # -- pages ------------------------------------------------------------
     stories_template = env.get_template("stories.html")
     story_template = env.get_template("story.html")
+    search_template = env.get_template("search.html")
 
     def render_home(page: int) -> bytes:
         per = 50
@@ -228,8 +221,7 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
-        body = await kept(("home", page), timed, lambda: render_home(page))
-        return Response(body, media_type=HTML)
+        return Response(await kept(("home", page), lambda: render_home(page)), media_type=HTML)
 
     def render_story(story_id: str) -> bytes | None:
         found = store.story_page(story_id)
@@ -238,12 +230,12 @@ def create_app(
         title, brief = found
         return story_template.render(title=title, brief=Markup(brief), story_id=story_id).encode()
 
-    def story_page_miss(key: tuple, story_id: str) -> bytes:
-        return versioned(key, store.story_version(story_id), lambda: render_story(story_id))
-
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(story_id: str) -> Response:
-        body = await kept(("page", "story", story_id), story_page_miss, story_id)
+        body = await kept(
+            ("story page", story_id), lambda: render_story(story_id),
+            lambda: store.story_version(story_id), "story",
+        )  # fmt: skip
         return Response(body, media_type=HTML)
 
     article_template = env.get_template("article.html")
@@ -257,18 +249,21 @@ def create_app(
             a=a, story_id=store.story_id(a.id), marks=store.article_marks(a.id)
         ).encode()
 
-    def article_page_miss(key: tuple, article_id: str) -> bytes:
-        return versioned(key, store.article_version(article_id), lambda: render_article(article_id))
-
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(article_id: str) -> Response:
-        body = await kept(("page", "article", article_id), article_page_miss, article_id)
+        body = await kept(
+            ("article page", article_id), lambda: render_article(article_id),
+            lambda: store.article_version(article_id), "article",
+        )  # fmt: skip
         return Response(body, media_type=HTML)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "") -> HTMLResponse:
-        hits = store.search(q, 50) if q.strip() else []
-        return templates.TemplateResponse(request, "search.html", {"q": q, "hits": hits})
+    async def search_page(q: Annotated[str, Query(max_length=200)] = "") -> Response:
+        def render() -> bytes:
+            hits = store.search(q, 50) if q.strip() else []
+            return search_template.render(q=q, hits=hits).encode()
+
+        return Response(await kept(("search page", q), render), media_type=HTML)
 
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_form(request: Request) -> HTMLResponse:
@@ -320,15 +315,12 @@ def create_app(
         offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
     ) -> Response:
         """Stories, newest and largest first: id, title, dates, state, counts."""
-        body = await kept(("list", offset, limit), timed, lambda: story_list(offset, limit))
+        body = await kept(("story list", offset, limit), lambda: story_list(offset, limit))
         return Response(body, media_type=JSON)
 
-    def story_json_miss(key: tuple, story_id: str) -> bytes:
-        def produce() -> bytes | None:
-            found = store.story_json(story_id)
-            return None if found is None else found[0].encode()
-
-        return versioned(key, store.story_version(story_id), produce)
+    def story_json(story_id: str) -> bytes | None:
+        found = store.story_json(story_id)
+        return None if found is None else found[0].encode()
 
     @app.get(
         "/api/stories/{story_id}", tags=["stories"],
@@ -340,24 +332,43 @@ def create_app(
     async def api_story(story_id: str) -> Response:
         """One story as in the JSON document: entities, statements, figures,
         claims with origins, conflicts, evolution, timeline, summary, sources."""
-        body = await kept(("json", "story", story_id), story_json_miss, story_id)
+        body = await kept(
+            ("story json", story_id), lambda: story_json(story_id),
+            lambda: store.story_version(story_id), "story",
+        )  # fmt: skip
         return Response(body, media_type=JSON)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def api_article(article_id: str) -> dict[str, Any]:
+    @app.get(
+        "/api/articles/{article_id}", tags=["articles"],
+        responses={200: {"description": "The article, as in the JSON document, with story_id.",
+                         "content": {JSON: {"schema": {"type": "object"}}}},
+                   404: {"description": "No such article."}},
+    )  # fmt: skip
+    async def api_article(article_id: str) -> Response:
         """One article as in the JSON document, with its story id."""
-        doc = store.article(article_id)
-        if doc is None:
-            raise HTTPException(404, "no such article")
-        return doc
 
-    @app.get("/api/search", tags=["search"])
-    def api_search(
+        def produce() -> bytes | None:
+            doc = store.article(article_id)
+            return None if doc is None else json.dumps(doc, ensure_ascii=False).encode()
+
+        body = await kept(
+            ("article json", article_id), produce, lambda: store.article_version(article_id),
+            "article",
+        )  # fmt: skip
+        return Response(body, media_type=JSON)
+
+    @app.get("/api/search", tags=["search"], response_model=SearchReply)
+    async def api_search(
         q: Annotated[str, Query(min_length=1, max_length=200)],
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Full-text search over articles and claims (every word must match)."""
-        return {"q": q, "hits": store.search(q, limit)}
+
+        def produce() -> bytes:
+            doc = {"q": q, "hits": store.search(q, limit)}
+            return json.dumps(doc, ensure_ascii=False, default=str).encode()
+
+        return Response(await kept(("search", q, limit), produce), media_type=JSON)
 
     @app.post("/api/ingest", tags=["ingest"], response_model=IngestReply,
               dependencies=[Depends(bearer)])  # fmt: skip
