@@ -12,9 +12,12 @@ For each backend:
    ``--keep DIR`` keeps the stores in DIR, so a second run skips the fill.
 2. ``corroborate serve --workers 2`` runs in its own process on loopback.
 3. For each endpoint, **cold**: every path is requested once by C concurrent
-   clients, right after the server started (nothing rendered or cached yet);
-   then **warm**: a 3 s unmeasured warm-up and S seconds measured, both by
-   ``wrk`` (Debian's package; C connections, 2 threads, random paths) in a
+   clients right after the server started, so nothing is rendered or kept yet
+   (each of wrk's threads takes its share of the paths and stops when it has
+   them all; requests its other connections sent meanwhile repeat its last
+   path, at most C in all);
+   then **warm**: a 3 s unmeasured warm-up and S seconds measured with random
+   paths. Both by ``wrk`` (Debian's package; C connections, 2 threads) in a
    second process. Without wrk, a threaded Python client plays the load (it
    takes CPU from the server on a small machine, so figures are worse).
 
@@ -29,6 +32,7 @@ import http.client
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -53,15 +57,39 @@ WRK_SCRIPT = """
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
 local counter = 0
+local threads = tonumber(os.getenv("BENCH_THREADS"))
+once = os.getenv("BENCH_ONCE") == "1"
 function setup(thread)
-  counter = counter + 1
   thread:set("seed", counter)
+  counter = counter + 1
 end
 function init(args)
-  math.randomseed(seed)
+  math.randomseed(seed + 1)
+  mine = {}  -- with BENCH_ONCE: this thread's share of the paths, each once
+  for i = seed + 1, #paths, threads do mine[#mine + 1] = paths[i] end
+  sent, got = 0, 0
+  if once and #mine == 0 then finished() end
 end
 function request()
+  if once then
+    sent = sent + 1  -- past its share (other connections still busy), repeat the last path
+    return wrk.format("GET", mine[math.min(sent, #mine)])
+  end
   return wrk.format("GET", paths[math.random(#paths)])
+end
+function finished()  -- this thread has fetched each of its paths once
+  local f = io.open(os.getenv("BENCH_DONE"), "a")
+  f:write("done\\n")
+  f:close()
+end
+function response(status, headers, body)
+  if once then
+    got = got + 1
+    if got == #mine then
+      finished()
+      wrk.thread:stop()
+    end
+  end
 end
 function done(summary, latency, requests)
   local e = summary.errors
@@ -159,26 +187,43 @@ def python_load(
 
 
 def wrk_load(
-    port: int, paths: list[str], clients: int, seconds: float, work: Path
-) -> tuple[float, float, float, float, int]:
-    """(p50, p95, p99 in seconds, requests/s, errors) from one wrk run."""
+    port: int, paths: list[str], clients: int, seconds: float | None, work: Path
+) -> tuple[float, float, float, float, int, int]:
+    """(p50, p95, p99 in seconds, requests/s, errors, requests) from one wrk
+    run: random paths for ``seconds``, or (None) every path once."""
+    threads = 2
     (work / "paths.txt").write_text("\n".join(paths) + "\n")
     (work / "load.lua").write_text(WRK_SCRIPT)
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "10s",
+    done = work / "done"
+    done.unlink(missing_ok=True)
+    env = {**os.environ, "BENCH_PATHS": str(work / "paths.txt"), "BENCH_THREADS": str(threads),
+           "BENCH_ONCE": "1" if seconds is None else "0", "BENCH_DONE": str(done)}  # fmt: skip
+    proc = subprocess.Popen(
+        ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds or 600:g}s", "--timeout", "10s",
          "-s", str(work / "load.lua"), f"http://127.0.0.1:{port}"],
-        env={**os.environ, "BENCH_PATHS": str(work / "paths.txt")},
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    if seconds is None:  # stop wrk (SIGINT: it reports and exits) once every path was fetched
+        while proc.poll() is None:
+            if done.exists() and len(done.read_text().split()) >= threads:
+                proc.send_signal(signal.SIGINT)
+                break
+            time.sleep(0.01)
+    out, err = proc.communicate()
+    line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk gave no result: {err.strip()[-500:]}")
     p50, p95, p99, requests, duration_us, errors = (int(v) for v in line.split()[1:])
-    return p50 / 1e6, p95 / 1e6, p99 / 1e6, requests / (duration_us / 1e6), errors
+    rate = requests / (duration_us / 1e6)
+    return p50 / 1e6, p95 / 1e6, p99 / 1e6, rate, errors, requests
 
 
-def row(name: str, p50: float, p95: float, p99: float, rate: float, errors: int) -> None:
+def row(
+    name: str, p50: float, p95: float, p99: float, rate: float, errors: int, note: str = ""
+) -> None:
     print(
         f"  {name:28s} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
-        f"p99 {p99 * 1000:6.1f} ms  {rate:7.0f} req/s  ({errors} errors)",
+        f"p99 {p99 * 1000:6.1f} ms  {rate:7.0f} req/s  ({errors} errors){note}",
         flush=True,
     )
 
@@ -196,9 +241,9 @@ def run(backend: str, url: str, args: argparse.Namespace, work: Path) -> None:
     have = store.count_articles()
     if have < args.articles:
         took = fill(store, args.articles, args.jobs)
-        added = store.count_articles() - have
-        print(f"{backend}: ingested {added:,} articles in {took:.0f} s "
-              f"({added / took:.1f} articles/s, {args.jobs} job(s))", flush=True)  # fmt: skip
+        if added := store.count_articles() - have:
+            print(f"{backend}: ingested {added:,} articles in {took:.0f} s "
+                  f"({added / took:.1f} articles/s, {args.jobs} job(s))", flush=True)  # fmt: skip
     total, _ = store.stories(0, 1)
     ids = [r["id"] for r in store.stories(0, 100_000)[1]]
     rng = random.Random(1)
@@ -217,12 +262,16 @@ def run(backend: str, url: str, args: argparse.Namespace, work: Path) -> None:
     proc, port = serve(url)
     try:
         for name, paths in endpoints.items():
-            lat, errors, took = python_load(port, rng.sample(paths, len(paths)), args.clients, None)
-            latency_row(f"{name}, cold", lat, errors, took)
+            paths = rng.sample(paths, len(paths))
             if shutil.which("wrk") and not args.python_client:
+                *figures, requests = wrk_load(port, paths, args.clients, None, work)
+                row(f"{name}, cold", *figures, f"  [{requests} requests, {len(paths)} paths]")
                 wrk_load(port, paths, args.clients, 3, work)  # warm-up
-                row(f"{name}, warm", *wrk_load(port, paths, args.clients, args.seconds, work))
+                *figures, _ = wrk_load(port, paths, args.clients, args.seconds, work)
+                row(f"{name}, warm", *figures)
             else:
+                lat, errors, took = python_load(port, paths, args.clients, None)
+                latency_row(f"{name}, cold (python client)", lat, errors, took)
                 python_load(port, paths, args.clients, 3)  # warm-up
                 lat, errors, _ = python_load(port, paths, args.clients, args.seconds)
                 latency_row(f"{name}, warm (python client)", lat, errors, args.seconds)
