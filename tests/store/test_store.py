@@ -110,17 +110,21 @@ def _corpus(root: Path, n: int, first: int = 0) -> None:
         )
 
 
+def _empty_store_url(backend: str, tmp_path: Path, request, name: str) -> str:
+    """The URL of an empty store on ``backend`` (tests that need a store
+    shared with subprocesses, on both backends, in one test)."""
+    if backend == "sqlite":
+        return str(tmp_path / f"{name}.db")
+    from tests.conftest import _reset_postgres
+
+    url = request.getfixturevalue("postgres_url")
+    _reset_postgres(Store(url))
+    return url
+
+
 def test_killed_ingest_loses_nothing_and_reruns_cleanly(tmp_path, request):
     for backend in ("sqlite", "postgresql"):
-        url = (
-            str(tmp_path / "k.db")
-            if backend == "sqlite"
-            else request.getfixturevalue("postgres_url")
-        )
-        if backend == "postgresql":
-            from tests.conftest import _reset_postgres
-
-            _reset_postgres(Store(url))
+        url = _empty_store_url(backend, tmp_path, request, "k")
         corpus = tmp_path / f"corpus-{backend}"
         corpus.mkdir()
         _corpus(corpus, 60)
@@ -162,13 +166,7 @@ def test_concurrent_ingests_take_turns(tmp_path, request):
     serial = Store(str(tmp_path / "serial.db"))
     ingest_paths(serial, [str(h) for h in halves])
     for backend in ("sqlite", "postgresql"):
-        if backend == "sqlite":
-            url = str(tmp_path / "c.db")
-        else:
-            from tests.conftest import _reset_postgres
-
-            url = request.getfixturevalue("postgres_url")
-            _reset_postgres(Store(url))
+        url = _empty_store_url(backend, tmp_path, request, "c")
         Store(url).close()  # migrated before the race
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         procs = [
@@ -198,13 +196,7 @@ def test_an_ingest_waits_while_another_holds_the_store(tmp_path, request):
     corpus.mkdir()
     _corpus(corpus, 6)
     for backend in ("sqlite", "postgresql"):
-        if backend == "sqlite":
-            url = str(tmp_path / "w.db")
-        else:
-            from tests.conftest import _reset_postgres
-
-            url = request.getfixturevalue("postgres_url")
-            _reset_postgres(Store(url))
+        url = _empty_store_url(backend, tmp_path, request, "w")
         store = Store(url)
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         cmd = [sys.executable, "-m", "corroborate", "ingest", str(corpus), "--db", url, "-q"]
