@@ -82,6 +82,12 @@ class Store:
         pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": 2 * pool_size}
         self.engine: Engine = create_engine(self.url, pool_recycle=1800, **pool)
         self.dialect = self.engine.dialect.name
+        # the file locked while ingesting into a SQLite database file
+        self._lock_file = (
+            f"{parsed.database}.ingest-lock"
+            if self.dialect == "sqlite" and not in_memory and fcntl is not None
+            else None
+        )
         self._local_lock = threading.Lock()  # flock does not exclude threads of one process
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -132,16 +138,11 @@ class Store:
                     conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _INGEST_LOCK_KEY})
                     conn.commit()
             return
-        database = self.engine.url.database
-        if not database or database == ":memory:":
+        if self._lock_file is None:
             with self._local_lock:
                 yield
             return
-        if fcntl is None:
-            with self._local_lock:
-                yield
-            return
-        with self._local_lock, open(f"{database}.ingest-lock", "a+b") as handle:
+        with self._local_lock, open(self._lock_file, "a+b") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
@@ -387,16 +388,12 @@ class Store:
             )
             return total, [_plain(dict(r._mapping)) for r in rows]
 
-    def story_json(self, story_id: str) -> tuple[str, str] | None:
-        """A story's JSON document as stored (text, not parsed) and its version
-        (update time): what the API returns and what page caches key on."""
+    def story_json(self, story_id: str) -> str | None:
+        """A story's JSON document as stored (text, not parsed): what the API returns."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(cast(t.stories.c.document, Text), t.stories.c.updated_at).where(
-                    t.stories.c.id == story_id
-                )
-            ).first()
-        return None if row is None else (row[0], str(row[1]))
+            return conn.execute(
+                select(cast(t.stories.c.document, Text)).where(t.stories.c.id == story_id)
+            ).scalar_one_or_none()
 
     def story_page(self, story_id: str) -> tuple[str, str] | None:
         """(title, rendered brief HTML) of a story, or None."""

@@ -69,31 +69,20 @@ def add_articles(
 ) -> IngestResult:
     result = IngestResult()
     with store.ingest_lock():  # one ingest at a time per store, across processes
-        _add(store, articles, on_article, jobs, result)
+        known = store.known(a.id for a in articles)
+        for a in articles:
+            if a.id in known:
+                result.skipped += 1
+                continue
+            if store.add_article(a, featurize(a)):
+                result.added.append(a.id)
+                known.add(a.id)
+                if on_article is not None:
+                    on_article(a)
+            else:
+                result.skipped += 1
+        result.stories_updated, result.stories_removed = update_stories(store, jobs)
     return result
-
-
-def _add(
-    store: Store,
-    articles: list[Article],
-    on_article: Callable[[Article], None] | None,
-    jobs: int,
-    result: IngestResult,
-) -> None:
-    known = store.known(a.id for a in articles)
-    for a in articles:
-        if a.id in known:
-            result.skipped += 1
-            continue
-        if store.add_article(a, featurize(a)):
-            result.added.append(a.id)
-            known.add(a.id)
-            if on_article is not None:
-                on_article(a)
-        else:
-            result.skipped += 1
-    updated, removed = update_stories(store, jobs)
-    result.stories_updated, result.stories_removed = updated, removed
 
 
 def update_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:

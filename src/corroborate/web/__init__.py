@@ -320,7 +320,7 @@ def create_app(
 
     def story_json(story_id: str) -> bytes | None:
         found = store.story_json(story_id)
-        return None if found is None else found[0].encode()
+        return None if found is None else found.encode()
 
     @app.get(
         "/api/stories/{story_id}", tags=["stories"],
