@@ -1,17 +1,23 @@
 """The ``corroborate`` command: a thin shell over the library.
 
 Exit codes: 0 all inputs processed, 1 some inputs failed (each named on
-stderr and in the output's ``errors``), 2 usage error.
+stderr and in the output's ``errors``) or stories failed to build, 2 usage
+error, 3 internal error (a bug: please report it), 4 the store cannot be
+used (missing, corrupt, read-only, full or unreachable). Every error is one
+line on stderr; no traceback unless ``CORROBORATE_DEBUG=1``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
@@ -23,10 +29,14 @@ from corroborate.report.html import write_html
 from corroborate.report.json import write_json
 from corroborate.report.markdown import write_markdown
 
+if TYPE_CHECKING:
+    from corroborate.store import Store
+
 app = typer.Typer(
     help="Turn a pile of news articles into verified, sourced briefs.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -105,16 +115,14 @@ def run(
         from corroborate.stories.embeddings import available
 
         if not available():
-            err.print("error: --embeddings needs the extra: pip install 'corroborate[embeddings]'")
+            err.print(
+                "error: --embeddings needs the extra: pip install 'corroborate[embeddings]'",
+                markup=False,
+            )
             raise typer.Exit(2)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
-    def report(e: InputError) -> None:
-        err.print(
-            f"[red]error:[/red] {e.path}: {e.error}", markup=True, soft_wrap=True, highlight=False
-        )
-
-    ctx = RunContext(on_error=report)
+    ctx = RunContext(on_error=_reporter(err))
     if quiet or not err.is_terminal:
         doc = process(paths, config, jobs, ctx, embeddings=embeddings)
     else:
@@ -176,20 +184,81 @@ def ingest(
     err = Console(stderr=True, highlight=False)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
-    def report(e: InputError) -> None:
-        err.print(
-            f"[red]error:[/red] {e.path}: {e.error}", markup=True, soft_wrap=True, highlight=False
-        )
-
     store = Store(db)
-    result = ingest_paths(store, paths, config, RunContext(on_error=report), jobs=jobs)
+    result = ingest_paths(store, paths, config, RunContext(on_error=_reporter(err)), jobs=jobs)
     if not quiet:
         err.print(
             f"{len(result.added)} added, {result.skipped} already stored, "
             f"{len(result.stories_updated)} story(ies) updated, "
             f"{len(result.stories_removed)} merged away; {store.count_articles()} articles stored"
         )
-    raise typer.Exit(1 if result.errors else 0)
+    failed = _story_failures(store, err)
+    raise typer.Exit(1 if result.errors or failed else 0)
+
+
+@app.command()
+def rebuild(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for building stories.")
+    ] = 1,
+) -> None:
+    """Re-derive every story from the stored articles (after an upgrade, or
+    to repair stories that failed to build)."""
+    from corroborate.store import Store
+    from corroborate.store.ingest import rebuild_stories
+
+    err = Console(stderr=True, highlight=False)
+    store = Store(db)
+    updated, removed = rebuild_stories(store, jobs)
+    err.print(f"{len(updated)} stories rebuilt, {len(removed)} dropped", markup=False)
+    raise typer.Exit(1 if _story_failures(store, err) else 0)
+
+
+@app.command()
+def status(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
+    """What the store holds, and the stories that failed to build (exit 1 if any)."""
+    from corroborate.store import Store
+
+    store = Store(db)
+    counts = store.counts()
+    out = Console(highlight=False)
+    out.print(
+        f"{counts['articles']} articles, {counts['stories']} stories, "
+        f"{counts['unassigned']} articles not yet in a story",
+        markup=False,
+    )
+    raise typer.Exit(1 if _story_failures(store, out) else 0)
+
+
+def _story_failures(store: Store, console: Console) -> int:
+    failures = store.story_errors()
+    for f in failures:
+        console.print(
+            f"[red]story failed:[/red] {escape(f['story_id'])} ({len(f['articles'])} articles, "
+            f"{f['attempts']} attempt(s)): {escape(f['error'])}",
+            soft_wrap=True,
+        )
+    if failures:
+        console.print(
+            f"{len(failures)} story(ies) failed to build; the next ingest retries them "
+            "(or run: corroborate rebuild)",
+            markup=False,
+        )
+    return len(failures)
+
+
+def _reporter(err: Console) -> Callable[[InputError], None]:
+    """One escaped line per input error (file names may look like markup)."""
+
+    def report(e: InputError) -> None:
+        err.print(
+            f"[red]error:[/red] {escape(e.path)}: {escape(e.error)}",
+            soft_wrap=True,
+            highlight=False,
+        )
+
+    return report
 
 
 @app.command()
@@ -226,10 +295,10 @@ def _summary(doc: Document, console: Console, show_table: bool) -> None:
         for a in doc.articles[:50]:
             table.add_row(
                 a.id,
-                a.outlet or "",
+                escape(a.outlet or ""),
                 a.published.isoformat() if a.published else "",
-                a.language or "",
-                (a.title or "")[:70],
+                escape(a.language or ""),
+                escape((a.title or "")[:70]),
                 str(len(a.removed)),
             )
         console.print(table)
@@ -240,7 +309,7 @@ def _summary(doc: Document, console: Console, show_table: bool) -> None:
         for col in ("story", "articles", "state", "title"):
             table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=70)
         for st in doc.stories[:30]:
-            table.add_row(st.id, str(len(st.articles)), st.state, st.title)
+            table.add_row(st.id, str(len(st.articles)), st.state, escape(st.title))
         console.print(table)
     copies = sum(1 for a in doc.articles if a.duplicate_of)
     console.print(
@@ -249,9 +318,36 @@ def _summary(doc: Document, console: Console, show_table: bool) -> None:
     )
 
 
+EXIT_INTERNAL, EXIT_STORE = 3, 4
+
+
 def main() -> None:
-    """Entry point of the ``corroborate`` script."""
+    """Entry point of the ``corroborate`` script: every failure is one line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from corroborate.store import StoreError, describe_store_error
+
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except (StoreError, SQLAlchemyError) as exc:
+        if os.environ.get("CORROBORATE_DEBUG"):
+            raise
+        print(f"error: the store cannot be used: {describe_store_error(exc)}", file=sys.stderr)
+        sys.exit(EXIT_STORE)
+    except OSError as exc:
+        if os.environ.get("CORROBORATE_DEBUG"):
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
+    except Exception as exc:  # a bug: say so in one line, with how to see more
+        if os.environ.get("CORROBORATE_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {str(exc)[:300]} "
+            "(rerun with CORROBORATE_DEBUG=1 for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -81,6 +81,19 @@ def _claim_id(kind: str, key: str) -> str:
     return f"{prefix}-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
 
 
+def unique_ids(claims: Sequence[Claim]) -> None:
+    """Make claim ids unique within a story, whatever their keys: a repeated
+    id gets ``-2``, ``-3`` ... in claim order (canonical, so stable across
+    rebuilds). The store, the search index and citations rely on it."""
+    seen: set[str] = set()
+    for c in claims:
+        base, n = c.id, 1
+        while c.id in seen:
+            n += 1
+            c.id = f"{base}-{n}"
+        seen.add(c.id)
+
+
 def subject_key(subject: str | None) -> tuple[str | None, str | None]:
     """(nationality, head class) of a figure's subject; None where unstated."""
     if not subject:
@@ -297,7 +310,9 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
             )
             for s, _ in members
         ]
+        # the speaker is part of the key: one quote credited to two sources is two claims
         key = "|".join(sorted(f"{s.article}:{s.evidence.start}" for s in support))
+        key += f"|{st0.speaker_id or st0.speaker}"
         claims.append(
             Claim(
                 _claim_id("statement", key),

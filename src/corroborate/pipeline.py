@@ -195,13 +195,13 @@ def make_story(articles: list[Article]) -> Story:
     figure_claims = crosscheck.figure_claims(ex, articles, anchors)
     statement_claims = crosscheck.statement_claims(ex, articles)
     claims = figure_claims + statement_claims
+    crosscheck.unique_ids(claims)
     _link_figures(ex, figure_claims)
     found = crosscheck.conflicts(figure_claims, ex)
     state, reason = crosscheck.story_state(articles, claims, found)
     dates = [a.published for a in articles if a.published]
-    first = articles[0]
     return Story(
-        id="s-" + first.id.removeprefix("a-")[:12],
+        id=story_id(articles),
         title=brief.story_title(articles),
         articles=[a.id for a in articles],
         extraction=ex,
@@ -216,6 +216,12 @@ def make_story(articles: list[Article]) -> Story:
         state=state,
         state_reason=reason,
     )
+
+
+def story_id(articles: list[Article]) -> str:
+    """A story's id: from its first article in the canonical order."""
+    first = min(articles, key=chronological)
+    return "s-" + first.id.removeprefix("a-")[:12]
 
 
 def _link_figures(ex: Extraction, claims: list[Claim]) -> None:

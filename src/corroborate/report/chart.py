@@ -77,6 +77,18 @@ def figures_chart(claims: Sequence[Claim], title: str = "", salt: str = "") -> s
     if not measures:
         return None
     from matplotlib import rc_context
+
+    # text as <text> (escaped), not glyph paths: several times faster, smaller;
+    # no mathtext: "$...$" in an outlet's name is text, not a formula to parse
+    rc = {"svg.fonttype": "none", "svg.hashsalt": f"corroborate:{salt}", "text.parse_math": False}
+    with warnings.catch_warnings(), rc_context(rc):
+        warnings.simplefilter("ignore", UserWarning)  # date locators on one-day spans
+        svg = _draw(series, measures, title)
+    svg = svg[svg.index("<svg") :]  # inline: no XML prolog or doctype
+    return _scope_ids(svg, "c" + hashlib.sha1(salt.encode()).hexdigest()[:8])
+
+
+def _draw(series: dict, measures: list[str], title: str) -> str:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
@@ -108,16 +120,8 @@ def figures_chart(claims: Sequence[Claim], title: str = "", salt: str = "") -> s
     if title:
         fig.suptitle(_safe(title)[:90], fontsize=10)
     buf = io.StringIO()
-    with (
-        warnings.catch_warnings(),
-        rc_context({"svg.fonttype": "none", "svg.hashsalt": f"corroborate:{salt}"}),
-    ):
-        warnings.simplefilter("ignore", UserWarning)  # date locators on one-day spans
-        # text as <text> (escaped), not glyph paths: several times faster, smaller
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]  # inline: no XML prolog or doctype
-    return _scope_ids(svg, "c" + hashlib.sha1(salt.encode()).hexdigest()[:8])
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
 
 
 _ID_REF = re.compile(r'(\bid="|\bhref="#|url\(#)([^")]+)')

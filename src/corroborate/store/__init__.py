@@ -14,20 +14,15 @@ is replaced in one transaction (its brief, rows and search entries).
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # Windows: ingests are serialised within one process only
-    fcntl = None  # type: ignore[assignment]
-
 from sqlalchemy import (
+    Connection,
     Engine,
     Text,
     cast,
@@ -38,18 +33,51 @@ from sqlalchemy import (
     insert,
     make_url,
     select,
-    text,
     update,
 )
 
-from corroborate.model import Article, OffsetMap, RemovedLine, Sentence, Story
+from corroborate.errors import CorroborateError
+from corroborate.model import Article, RemovedLine, Story
 from corroborate.report.json import article_to_dict, story_to_dict
 from corroborate.store import schema as t
+from corroborate.store.locks import exclusive
+from corroborate.store.rows import (
+    article_from_row,
+    as_date,
+    bump_generation,
+    evidence_marks,
+    insert_rows,
+    plain,
+    sqlite_pragmas,
+)
+from corroborate.store.search import search_docs
 from corroborate.stories.features import Features
 
 DEFAULT_URL = "sqlite:///corroborate.db"
+
+
+class StoreError(CorroborateError):
+    """The store cannot be used (missing, corrupt, read-only, full, unreachable)."""
+
+
+def describe_store_error(exc: BaseException) -> str:
+    """One line for a database failure: the driver's own words, without the
+    SQL statement and parameters SQLAlchemy appends (they may hold article text)."""
+    orig = getattr(exc, "orig", None) or exc
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    low = first.lower()
+    hint = (
+        " (corrupt, or not a corroborate store)" if "not a database" in low or "malformed" in low
+        else " (check the file's permissions)" if "readonly" in low or "read-only" in low
+        else " (free some disk space and run again: nothing stored was lost)" if "full" in low
+        else ""
+    )  # fmt: skip
+    return f"{first[:300]}{hint}"
+
+
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _INGEST_LOCK_KEY = 0x636F72726F62  # "corrob": the advisory lock held while ingesting
+_MIGRATE_LOCK_KEY = 0x636F72726F63  # held while migrating (first use by several processes)
 
 
 def database_url(url: str | None = None) -> str:
@@ -82,22 +110,23 @@ class Store:
         pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": 2 * pool_size}
         self.engine: Engine = create_engine(self.url, pool_recycle=1800, **pool)
         self.dialect = self.engine.dialect.name
-        # the file locked while ingesting into a SQLite database file
-        self._lock_file = (
-            f"{parsed.database}.ingest-lock"
-            if self.dialect == "sqlite" and not in_memory and fcntl is not None
-            else None
-        )
-        self._local_lock = threading.Lock()  # flock does not exclude threads of one process
+        # the files locked while ingesting into / migrating a SQLite database file
+        self.path = parsed.database if self.dialect == "sqlite" and not in_memory else None
+        self._local_lock = threading.RLock()  # flock does not exclude threads of one process
         if self.dialect == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", sqlite_pragmas)
         if migrate:
             self.migrate()
 
     # -- schema ---------------------------------------------------------
     def migrate(self, revision: str = "head") -> None:
         """Apply every pending migration (idempotent); or move to ``revision``,
-        downgrading if it is older than the store."""
+        downgrading if it is older than the store.
+
+        Safe under concurrent first use: server workers and ingests that open
+        a fresh store at once take turns (an advisory lock on PostgreSQL, a
+        file lock beside a SQLite file), and all but the first find nothing
+        left to do."""
         from alembic import command
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
@@ -105,18 +134,37 @@ class Store:
 
         cfg = Config()
         cfg.set_main_option("script_location", str(_MIGRATIONS))
-        with self.engine.begin() as conn:
+        script = ScriptDirectory.from_config(cfg)
+        if revision == "head" and self._revision() == script.get_current_head():
+            return  # the common case: nothing to do, no lock taken
+        with (
+            exclusive(self.engine, _MIGRATE_LOCK_KEY, self.path, "migrate-lock", self._local_lock),
+            self.engine.begin() as conn,
+        ):
             cfg.attributes["connection"] = conn
             if revision == "head":
                 command.upgrade(cfg, "head")
                 return
             current = MigrationContext.configure(conn).get_current_revision()
-            script = ScriptDirectory.from_config(cfg)
             newer = {r.revision for r in script.iterate_revisions(current, revision)}
             if current is not None and current != revision and current in newer:
                 command.downgrade(cfg, revision)
             else:
                 command.upgrade(cfg, revision)
+
+    def _revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def check(self) -> None:
+        """Raise if the database is not there or not answering (health checks):
+        a SQLite file moved away while the server holds it open counts as gone."""
+        if self.path is not None and not os.path.exists(self.path):
+            raise StoreError(f"the database file {self.path} is missing")
+        with self.engine.connect() as conn:
+            conn.execute(select(t.meta.c.value).where(t.meta.c.key == "generation")).scalar_one()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -125,29 +173,9 @@ class Store:
     def ingest_lock(self) -> Iterator[None]:
         """Held while articles are added and stories rebuilt: two ingests of
         one store (two server workers, a server and the CLI) run one after
-        the other instead of rebuilding the same stories at once. PostgreSQL:
-        a session advisory lock; SQLite: an exclusive lock on a file beside
-        the database (in-memory databases need none)."""
-        if self.dialect == "postgresql":
-            with self.engine.connect() as conn:
-                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _INGEST_LOCK_KEY})
-                conn.commit()
-                try:
-                    yield
-                finally:
-                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _INGEST_LOCK_KEY})
-                    conn.commit()
-            return
-        if self._lock_file is None:
-            with self._local_lock:
-                yield
-            return
-        with self._local_lock, open(self._lock_file, "a+b") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        the other instead of rebuilding the same stories at once."""
+        with exclusive(self.engine, _INGEST_LOCK_KEY, self.path, "ingest-lock", self._local_lock):
+            yield
 
     # -- articles -------------------------------------------------------
     def known(self, ids: Iterable[str]) -> set[str]:
@@ -201,6 +229,18 @@ class Store:
             )  # fmt: skip
         return True
 
+    def counts(self) -> dict[str, int]:
+        """Articles, stories, and articles not (yet) in any story."""
+        a = t.articles.c
+        with self.engine.connect() as conn:
+            return {
+                "articles": conn.execute(select(func.count()).select_from(t.articles)).scalar_one(),
+                "stories": conn.execute(select(func.count()).select_from(t.stories)).scalar_one(),
+                "unassigned": conn.execute(
+                    select(func.count()).select_from(t.articles).where(a.story_id.is_(None))
+                ).scalar_one(),
+            }
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t.articles)).scalar_one()
@@ -211,7 +251,7 @@ class Store:
                 t.articles.c.language)  # fmt: skip
         with self.engine.connect() as conn:
             rows = conn.execute(select(*cols).order_by(t.articles.c.ingested_at, t.articles.c.id))
-            return [Features(r.id, r.features, _as_date(r.feature_date), r.language) for r in rows]
+            return [Features(r.id, r.features, as_date(r.feature_date), r.language) for r in rows]
 
     def story_of(self) -> dict[str, str | None]:
         with self.engine.connect() as conn:
@@ -226,7 +266,7 @@ class Store:
             for k in range(0, len(ids), 500):
                 chunk = ids[k : k + 500]
                 for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(chunk))):
-                    by_id[r.id] = _article(r)
+                    by_id[r.id] = article_from_row(r)
                 removed = conn.execute(
                     select(t.removed_lines)
                     .where(t.removed_lines.c.article_id.in_(chunk))
@@ -295,7 +335,7 @@ class Store:
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             self._drop_story(conn, story.id)
-            _changed(conn)
+            bump_generation(conn)
             conn.execute(
                 insert(t.stories),
                 [{
@@ -306,18 +346,18 @@ class Store:
                     "document": doc, "updated_at": now, "brief_html": brief_html,
                 }],
             )  # fmt: skip
-            _rows(conn, t.claims, story.id, [
+            insert_rows(conn, t.claims, story.id, [
                 {"claim_id": c["id"], "kind": c["kind"], "text": c["text"],
                  "independent_sources": c["independent_sources"], "data": c}
                 for c in doc["claims"]
             ])  # fmt: skip
-            _rows(conn, t.conflicts, story.id,
+            insert_rows(conn, t.conflicts, story.id,
                   [{"measure": c["measure"], "data": c} for c in doc["conflicts"]])  # fmt: skip
-            _rows(conn, t.entities, story.id,
+            insert_rows(conn, t.entities, story.id,
                   [{"name": e["name"], "type": e["type"], "data": e} for e in doc["entities"]])  # fmt: skip
-            _rows(conn, t.statements, story.id,
+            insert_rows(conn, t.statements, story.id,
                   [{"speaker": s["speaker"], "text": s["text"], "data": s} for s in doc["statements"]])  # fmt: skip
-            _rows(conn, t.figures, story.id,
+            insert_rows(conn, t.figures, story.id,
                   [{"measure": f["measure"], "value": f["value"], "data": f} for f in doc["figures"]])  # fmt: skip
             search = [
                 {"kind": "claim", "ref": f"{story.id}/{c['id']}", "story_id": story.id,
@@ -326,7 +366,7 @@ class Store:
             ]  # fmt: skip
             if search:
                 conn.execute(insert(t.search_docs), search)
-            marks = _evidence_marks(story.id, doc)
+            marks = evidence_marks(story.id, doc)
             if marks:
                 conn.execute(insert(t.marks), marks)
             for a in articles:
@@ -339,7 +379,7 @@ class Store:
     def drop_story(self, story_id: str) -> None:
         with self.engine.begin() as conn:
             self._drop_story(conn, story_id)
-            _changed(conn)
+            bump_generation(conn)
 
     def generation(self) -> int:
         """How many times stories were saved or dropped: it moves whenever
@@ -350,7 +390,7 @@ class Store:
             ).scalar_one()
 
     @staticmethod
-    def _drop_story(conn, story_id: str) -> None:
+    def _drop_story(conn: Connection, story_id: str) -> None:
         for table in (t.claims, t.conflicts, t.entities, t.statements, t.figures, t.marks):
             conn.execute(delete(table).where(table.c.story_id == story_id))
         conn.execute(
@@ -386,7 +426,7 @@ class Store:
                 .offset(offset)
                 .limit(limit)
             )
-            return total, [_plain(dict(r._mapping)) for r in rows]
+            return total, [plain(dict(r._mapping)) for r in rows]
 
     def story_json(self, story_id: str) -> str | None:
         """A story's JSON document as stored (text, not parsed): what the API returns."""
@@ -417,116 +457,45 @@ class Store:
             ).scalar_one_or_none()
         return doc
 
+    # -- stories that failed --------------------------------------------
+    def record_story_error(self, story_id: str, articles: Sequence[str], error: str) -> None:
+        """Note that a story failed to build or save (the next ingest retries it)."""
+        e = t.story_errors.c
+        with self.engine.begin() as conn:
+            before = conn.execute(
+                select(e.attempts).where(e.story_id == story_id)
+            ).scalar_one_or_none()
+            conn.execute(delete(t.story_errors).where(e.story_id == story_id))
+            conn.execute(
+                insert(t.story_errors),
+                [{"story_id": story_id, "articles": list(articles), "error": error[:2000],
+                  "attempts": (before or 0) + 1, "failed_at": datetime.now(UTC)}],
+            )  # fmt: skip
+
+    def clear_story_errors(self, story_ids: Iterable[str] | None = None) -> None:
+        """Forget the failures of ``story_ids`` (all of them when None)."""
+        with self.engine.begin() as conn:
+            if story_ids is None:
+                conn.execute(delete(t.story_errors))
+                return
+            ids = list(story_ids)
+            for k in range(0, len(ids), 500):
+                conn.execute(
+                    delete(t.story_errors).where(t.story_errors.c.story_id.in_(ids[k : k + 500]))
+                )
+
+    def story_errors(self) -> list[dict[str, Any]]:
+        """Every recorded story failure, most recent first."""
+        e = t.story_errors.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.story_errors).order_by(e.failed_at.desc(), e.story_id))
+            return [
+                {**dict(r._mapping), "failed_at": r.failed_at.isoformat() if r.failed_at else None}
+                for r in rows
+            ]
+
     # -- search ---------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Articles and claims matching every word of ``query``, best first."""
-        words = re.findall(r"\w+", query.lower())[:12]
-        if not words:
-            return []
         with self.engine.connect() as conn:
-            if self.dialect == "postgresql":
-                q = " & ".join(words)
-                rows = conn.execute(
-                    text(
-                        "SELECT d.kind, d.ref, d.story_id, d.title, "
-                        "left(d.body, 240) AS snippet, ts_rank(d.tsv, q) AS score "
-                        "FROM search_docs d, to_tsquery('simple', :q) q "
-                        "WHERE d.tsv @@ q ORDER BY score DESC, d.ref LIMIT :n"
-                    ),
-                    {"q": q, "n": limit},
-                )
-            else:
-                q = " ".join('"' + w.replace('"', "") + '"' for w in words)
-                # rank first, then make snippets for the top rows only
-                rows = conn.execute(
-                    text(
-                        "SELECT d.kind, d.ref, d.story_id, d.title, "
-                        "snippet(search_fts, 1, '', '', '…', 24) AS snippet, "
-                        "search_fts.rank AS score "
-                        "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-                        "WHERE search_fts MATCH :q AND search_fts.rowid IN ("
-                        " SELECT rowid FROM search_fts WHERE search_fts MATCH :q"
-                        " ORDER BY rank, rowid LIMIT :n) "
-                        "ORDER BY score, d.ref"
-                    ),
-                    {"q": q, "n": limit},
-                )
-            hits = [dict(r._mapping) for r in rows]
-            # story ids of article hits (kept on the article row)
-            need = [h["ref"] for h in hits if h["kind"] == "article"]
-            if need:
-                owner = dict(conn.execute(
-                    select(t.articles.c.id, t.articles.c.story_id).where(t.articles.c.id.in_(need))
-                ).all())  # fmt: skip
-                for h in hits:
-                    if h["kind"] == "article":
-                        h["story_id"] = owner.get(h["ref"])
-        for h in hits:
-            h.pop("score", None)
-        return hits
-
-
-def _changed(conn) -> None:
-    conn.execute(
-        update(t.meta).where(t.meta.c.key == "generation").values(value=t.meta.c.value + 1)
-    )
-
-
-def _evidence_marks(story_id: str, doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Mark rows (where figures and statements sit in each article) of one
-    story document. Migration 0003 keeps its own frozen copy of this."""
-    seen = {
-        (e["article"], e["start"], e["end"], kind)
-        for kind, items in (("figure", doc["figures"]), ("statement", doc["statements"]))
-        for item in items
-        for e in item["evidence"]
-    }
-    return [
-        {"story_id": story_id, "article_id": a, "start": s, "end": e, "kind": k}
-        for a, s, e, k in sorted(seen)
-    ]
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the ingesting writer
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
-def _rows(conn, table, story_id: str, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(
-            insert(table), [{"story_id": story_id, "seq": i, **r} for i, r in enumerate(rows)]
-        )
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
-
-
-def _article(r) -> Article:
-    return Article(
-        id=r.id,
-        path=r.path,
-        text=r.text,
-        source_text=r.source_text,
-        offset_map=OffsetMap(tuple(tuple(s) for s in r.offset_map)),
-        format=r.format,
-        url=r.url,
-        outlet=r.outlet,
-        title=r.title,
-        author=r.author,
-        published=_as_date(r.published),
-        language=r.language,
-        sentences=[Sentence(a, b) for a, b in r.sentences],
-        duplicate_of=r.duplicate_of,
-    )
+            return search_docs(conn, self.dialect, query, limit)

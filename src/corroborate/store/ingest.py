@@ -23,10 +23,12 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
 from corroborate.config import Config
 from corroborate.dedupe import find_duplicates
 from corroborate.model import Article, InputError, Story
-from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline
+from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline, story_id
 from corroborate.store import Store
 from corroborate.stories.cluster import StoryIndex
 from corroborate.stories.features import featurize
@@ -85,19 +87,29 @@ def add_articles(
     return result
 
 
-def update_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:
+def update_stories(
+    store: Store, jobs: int = 1, rebuild: bool = False
+) -> tuple[list[str], list[str]]:
     """Bring the stored stories in line with the stored articles.
 
     ``jobs`` > 1 builds the changed stories (extraction, cross-check, brief
     and chart) in worker processes; the store is written by this process
-    only, one story per transaction, in the same order either way."""
+    only, one story per transaction, in the same order either way.
+    ``rebuild`` re-derives every story, changed or not.
+
+    A story that fails to build or save is recorded (``story_errors``) and
+    skipped: the stories before and after it are saved, the failed one keeps
+    its previous version if it had one, and the next ingest tries it again.
+    A store that fails (``OperationalError``: full, read-only, gone) stops
+    the update: nothing else could be saved either."""
     feats = store.features()
     if not feats:
         return [], []
     index = StoryIndex()
     index.add_features(feats)
     current = store.story_of()
-    existing = store.story_ids() - store.unrendered_story_ids()  # those are redone
+    existing = set() if rebuild else store.story_ids() - store.unrendered_story_ids()
+    existing -= {e["story_id"] for e in store.story_errors()}  # failed last time: retried
     members: dict[str, set[str]] = {}
     for a, s in current.items():
         if s is not None:
@@ -108,26 +120,84 @@ def update_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:
         owners = {current.get(a) for a in group}
         if len(owners) == 1 and None not in owners:
             (sid,) = owners
-            if members.get(sid) == set(group) and sid in existing:
+            if sid is not None and members.get(sid) == set(group) and sid in existing:
                 kept.add(sid)  # unchanged: keep its brief as it is
                 continue
         todo.append(group)
     updated: list[str] = []
+    failed_now: set[str] = set()
     loads = (store.articles(group) for group in todo)
     with ExitStack() as stack:
         if jobs > 1 and len(todo) > 1:
             pool = stack.enter_context(ProcessPoolExecutor(min(jobs, len(todo))))
-            built = _in_order(pool, build_story, loads, window=2 * jobs)
+            built = _in_order(pool, try_build_story, loads, window=2 * jobs)
         else:
-            built = map(build_story, loads)
-        for story, articles, brief_html in built:
-            store.save_story(story, articles, brief_html)
+            built = map(try_build_story, loads)
+        for group, outcome in zip(todo, built, strict=True):
+            if isinstance(outcome, Failure):
+                kept.update(_story_failed(store, current, group, outcome))
+                failed_now.add(outcome.story_id)
+                continue
+            story, articles, brief_html = outcome
+            try:
+                store.save_story(story, articles, brief_html)
+            except OperationalError:
+                raise  # the store itself failed: nothing else can be saved
+            except (SQLAlchemyError, ValueError) as exc:
+                kept.update(_story_failed(store, current, group, Failure(story.id, _describe(exc))))
+                failed_now.add(story.id)
+                continue
             kept.add(story.id)
             updated.append(story.id)
+    store.clear_story_errors(updated)
     removed = sorted(store.story_ids() - kept)
     for sid in removed:
         store.drop_story(sid)
+    # failures of stories that no longer exist (their articles regrouped)
+    alive = set(store.story_ids()) | failed_now
+    store.clear_story_errors(
+        e["story_id"] for e in store.story_errors() if e["story_id"] not in alive
+    )
     return updated, removed
+
+
+def rebuild_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:
+    """Re-derive every story from the stored articles (the same stories a
+    fresh ingest of the same articles makes)."""
+    with store.ingest_lock():
+        return update_stories(store, jobs, rebuild=True)
+
+
+@dataclass(slots=True, frozen=True)
+class Failure:
+    """A story that could not be built: the id it would have had, and why."""
+
+    story_id: str
+    error: str
+
+
+def _story_failed(
+    store: Store, current: dict[str, str | None], group: list[str], failure: Failure
+) -> set[str]:
+    """Record a failed story; return the stories its articles were in (kept
+    as they were until the story builds)."""
+    store.record_story_error(failure.story_id, sorted(group), failure.error)
+    return {s for a in group if (s := current.get(a)) is not None}
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:500]
+
+
+def try_build_story(articles: list[Article]) -> tuple[Story, list[Article], str] | Failure:
+    """``build_story``, or the error that stopped it (as text: an exception
+    may not survive the trip back from a worker process). MemoryError and
+    RecursionError are caught too: one story's failure must not stop the others."""
+    try:
+        return build_story(articles)
+    except Exception as exc:
+        return Failure(story_id(articles), _describe(exc))
 
 
 def build_story(articles: list[Article]) -> tuple[Story, list[Article], str]:

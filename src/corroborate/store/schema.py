@@ -143,3 +143,16 @@ search_docs = Table(
     Column("title", Text),
     Column("body", Text, nullable=False),
 )
+
+# stories that failed to build or save (migration 0005): the story id they
+# would have had, their articles, the error and how often it happened; the
+# next ingest retries them, a success clears the row
+story_errors = Table(
+    "story_errors",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("articles", JSON, nullable=False),
+    Column("error", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)
