@@ -19,6 +19,12 @@ class IngestConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     follow_symlinks: bool = False
     include_hidden: bool = False
+    # bounds on archives (zip and compression bombs): everything one input
+    # file expands to, the members it may hold, how deep archives and
+    # compression layers may nest
+    max_expanded_bytes: int = 8 * DEFAULT_MAX_BYTES
+    max_members: int = 20_000
+    max_depth: int = 4
 
 
 @dataclass(slots=True, frozen=True)

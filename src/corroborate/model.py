@@ -106,6 +106,14 @@ class InputError:
     path: str
     error: str
 
+    def __post_init__(self) -> None:
+        # file names and messages may hold undecodable bytes (surrogates):
+        # an error must always be printable and storable
+        from corroborate.text.normalise import valid_text
+
+        object.__setattr__(self, "path", valid_text(self.path))
+        object.__setattr__(self, "error", valid_text(self.error))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.error}"
 

@@ -18,7 +18,7 @@ from corroborate.clean.article import build_article
 from corroborate.config import CleanConfig, Config
 from corroborate.errors import BadInput
 from corroborate.ingest import read_paths
-from corroborate.ingest.base import RawRecord
+from corroborate.ingest.base import RawRecord, valid_record
 from corroborate.model import (
     Article,
     Claim,
@@ -74,14 +74,17 @@ def _clean_one(args: tuple[RawRecord, CleanConfig]) -> Article | InputError:
 
 
 def clean_record(record: RawRecord, config: CleanConfig | None = None) -> Article | InputError:
-    """One record cleaned into an article, or the error that says why not."""
+    """One record cleaned into an article, or the error that says why not.
+
+    Any failure on one input (MemoryError and RecursionError included)
+    becomes its error: it must not end the batch."""
     try:
-        return build_article(record, config)
+        return build_article(valid_record(record), config)
     except BadInput as exc:
         return InputError(record.path, str(exc))
-    except Exception as exc:  # a bug or a library failure on one input must not end the batch
+    except Exception as exc:
         return InputError(
-            record.path, f"internal error while cleaning ({type(exc).__name__}: {exc})"
+            record.path, f"internal error while cleaning ({type(exc).__name__}: {str(exc)[:200]})"
         )
 
 
@@ -157,16 +160,23 @@ def process(
     also find copies, group the articles into stories and cross-check each
     story (claims, origins, conflicts, brief). ``embeddings`` blends sentence
     embeddings into story links (the ``embeddings`` extra)."""
+    ctx = ctx or RunContext()
     doc = run_pipeline(default_steps(paths, config, jobs), ctx)
     if extract and doc.articles:
-        doc.stories = build_stories(doc.articles, embeddings)
+        doc.stories = build_stories(doc.articles, embeddings, ctx.error)
     return doc
 
 
-def build_stories(articles: list[Article], embeddings: bool = False) -> list[Story]:
+def build_stories(
+    articles: list[Article],
+    embeddings: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+) -> list[Story]:
     """Mark copies, cluster into stories, and cross-check each story.
 
-    Stories come largest first, then newest first.
+    Stories come largest first, then newest first. A story that fails to
+    build is left out and reported to ``on_error`` (its articles are still
+    in the document); without ``on_error`` the failure is raised.
     """
     from corroborate.dedupe import find_duplicates
     from corroborate.stories.cluster import ClusterConfig, StoryIndex
@@ -176,7 +186,20 @@ def build_stories(articles: list[Article], embeddings: bool = False) -> list[Sto
     index = StoryIndex(ClusterConfig(embedder=SentenceEmbedder() if embeddings else None))
     index.add(articles, copies)
     by_id = {a.id: a for a in articles}
-    stories = [make_story([by_id[i] for i in group]) for group in index.clusters()]
+    stories = []
+    for group in index.clusters():
+        members = [by_id[i] for i in group]
+        try:
+            stories.append(make_story(members))
+        except Exception as exc:
+            if on_error is None:
+                raise
+            first = min(members, key=chronological)
+            on_error(InputError(
+                f"story {story_id(members)} ({len(members)} articles, first {first.path})",
+                f"could not be built ({type(exc).__name__}: {str(exc)[:200]}); "
+                "its articles are listed without a story",
+            ))  # fmt: skip
     stories.sort(key=lambda s: (-len(s.articles), -(s.last_seen or date.min).toordinal(), s.id))
     return stories
 

@@ -77,13 +77,21 @@ def reader_for(src: Source) -> Reader:
 
 
 def read_source(src: Source) -> Iterator[ReadResult]:
-    """Read one source; a whole-source failure becomes one ``InputError``."""
+    """Read one source; a whole-source failure becomes one ``InputError``
+    (after the records read before it). Any failure counts, MemoryError and
+    RecursionError included: one input must never end the batch."""
     try:
         yield from reader_for(src)(src)
     except BadInput as exc:
         yield InputError(src.label, str(exc))
     except RecursionError:
         yield InputError(src.label, "input nested too deeply to parse")
+    except MemoryError:
+        yield InputError(src.label, "input too large to parse in memory")
+    except Exception as exc:
+        yield InputError(
+            src.label, f"internal error while reading ({type(exc).__name__}: {str(exc)[:200]})"
+        )
 
 
 def read_paths(paths: list[str], config: IngestConfig | None = None) -> Iterator[ReadResult]:
@@ -99,10 +107,11 @@ def records_from_bytes(
     name: str, data: bytes, config: IngestConfig | None = None
 ) -> Iterator[ReadResult]:
     """Every record (or error) in one uploaded file, archives opened, by its name."""
-    from corroborate.ingest.sources import _expand
+    from corroborate.ingest.sources import expand
 
+    config = config or IngestConfig()
     base = name.replace("\\", "/").rsplit("/", 1)[-1] or "upload"
-    for item in _expand(Source(base, data, base), config or IngestConfig(), 0):
+    for item in expand(Source(base, data, base, config.max_bytes), config):
         if isinstance(item, InputError):
             yield item
         else:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from corroborate.config import DEFAULT_MAX_BYTES
 from corroborate.model import Format, InputError
+from corroborate.text.normalise import valid_text
 
 
 @dataclass(slots=True, frozen=True)
@@ -20,6 +23,7 @@ class Source:
     label: str
     data: bytes
     name: str = ""
+    limit: int = DEFAULT_MAX_BYTES  # most bytes a reader may decompress from it
 
 
 @dataclass(slots=True)
@@ -40,3 +44,23 @@ class RawRecord:
 
 ReadResult = RawRecord | InputError
 Reader = Callable[[Source], Iterator[ReadResult]]
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_TEXT_FIELDS = ("path", "text", "html", "url", "title", "outlet", "author")
+
+
+def valid_record(record: RawRecord) -> RawRecord:
+    """The record with every text field valid, storable Unicode (lone
+    surrogates replaced, NUL dropped) and a language that is a language tag
+    (``en``, ``pt-BR``) or none: whatever the reader found, nothing later
+    chokes on it."""
+    changes: dict[str, str | None] = {}
+    for key in _TEXT_FIELDS:
+        value = getattr(record, key)
+        if value is not None and (fixed := valid_text(value)) is not value:
+            changes[key] = fixed
+    lang = record.language
+    if lang is not None and (len(lang) > 16 or not _LANGUAGE.fullmatch(lang.strip())):
+        changes["language"] = None
+    return replace(record, **changes) if changes else record  # type: ignore[arg-type]

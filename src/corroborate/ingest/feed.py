@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -15,12 +16,20 @@ from corroborate.ingest.decode import decode
 from corroborate.model import InputError
 from corroborate.text.dates import parse_date
 
+_SURROGATE_REF = re.compile(
+    r"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}"
+    r"|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));"
+)
+
 
 def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         st = entry.get(key)
         if isinstance(st, time.struct_time):
-            return date(st.tm_year, st.tm_mon, st.tm_mday)
+            try:
+                return date(st.tm_year, st.tm_mon, st.tm_mday)
+            except (ValueError, OverflowError):
+                continue
     for key in ("published", "updated"):
         value = entry.get(key)
         if isinstance(value, str):
@@ -39,7 +48,9 @@ def _entry_html(entry: Any) -> str | None:
 
 
 def read_feed(src: Source) -> Iterator[ReadResult]:
-    text = decode(src.data)
+    # a character reference to a lone surrogate ("&#xD800;") is never text
+    # and breaks feedparser: it becomes U+FFFD, as HTML5 parsers do
+    text = _SURROGATE_REF.sub("&#xFFFD;", decode(src.data))
     parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries:
         if parsed.bozo:

@@ -59,6 +59,10 @@ def read_json(src: Source) -> Iterator[ReadResult]:
             yield from _lines(src.label, raw)
             return
         raise BadInput(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except ValueError as exc:  # a number of thousands of digits
+        raise BadInput(f"unusable JSON: {_why(exc)}") from exc
+    except RecursionError as exc:
+        raise BadInput("JSON nested too deeply to parse") from exc
     if isinstance(doc, dict):
         for key in _LIST_KEYS:
             if isinstance(doc.get(key), list):
@@ -85,6 +89,12 @@ def _lines(label: str, raw: str) -> Iterator[ReadResult]:
         except json.JSONDecodeError as exc:
             yield InputError(path, f"invalid JSON at column {exc.colno}: {exc.msg}")
             continue
+        except ValueError as exc:  # a number of thousands of digits
+            yield InputError(path, f"unusable JSON: {_why(exc)}")
+            continue
+        except RecursionError:  # costs this line only
+            yield InputError(path, "JSON nested too deeply to parse")
+            continue
         yield _record_or_error(obj, path)
 
 
@@ -93,3 +103,10 @@ def _record_or_error(obj: Any, path: str) -> ReadResult:
         return record_from_mapping(obj, path)
     except BadInput as exc:
         return InputError(path, str(exc))
+
+
+def _why(exc: ValueError) -> str:
+    text = str(exc)
+    if "digits" in text:
+        return "a number too long to read (over 4,300 digits)"
+    return text[:120]

@@ -1,31 +1,53 @@
 """Turn command-line paths into ``Source`` objects.
 
 Folders are walked recursively in sorted order (hidden entries skipped);
-``.zip`` and ``.tar(.gz)`` archives are opened and their members read; a
-single ``.gz`` file is decompressed (``.warc.gz`` stays whole: warcio reads
-it). ``-`` reads standard input. Every problem becomes an ``InputError``
-naming the file, and the walk goes on.
+``.zip`` and ``.tar(.gz|.bz2|.xz)`` archives are opened and their members
+read; a single ``.gz``/``.bz2``/``.xz`` file is decompressed (``.warc.gz``
+stays whole: warcio reads it). ``-`` reads standard input. Every problem
+becomes an ``InputError`` naming the file, and the walk goes on.
+
+Everything is bounded: a file or member by ``max_bytes``, all that one input
+expands to by ``max_expanded_bytes``, the members of an archive by
+``max_members``, nesting (archives and compression layers) by ``max_depth``.
+Special files (FIFOs, devices, sockets) are refused, not read.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
+import stat
 import sys
 import tarfile
 import zipfile
-import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from corroborate.config import IngestConfig
 from corroborate.errors import BadInput
 from corroborate.ingest.base import Source
+from corroborate.ingest.unpack import decompress, kind_of
 from corroborate.model import InputError
 
-ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
-_MAX_DEPTH = 3  # archives inside archives, at most this deep
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+_COMPRESSED = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz"}
+
+
+@dataclass(slots=True)
+class _Budget:
+    """What is left to expand from one input file (shared by its archive tree)."""
+
+    bytes_left: int
+    members_left: int
+
+    def take(self, size: int, config: IngestConfig) -> None:
+        self.bytes_left -= size
+        if self.bytes_left < 0:
+            raise BadInput(
+                f"archive expands past {config.max_expanded_bytes:,} bytes in all "
+                "(a zip bomb?); split it or raise the limit"
+            )
 
 
 def iter_sources(
@@ -35,7 +57,11 @@ def iter_sources(
     config = config or IngestConfig()
     for p in paths:
         if p == "-":
-            yield from _expand(Source("<stdin>", sys.stdin.buffer.read(), ""), config, 0)
+            data = sys.stdin.buffer.read(config.max_bytes + 1)
+            if len(data) > config.max_bytes:
+                yield InputError("<stdin>", _too_big(len(data), config))
+                continue
+            yield from expand(Source("<stdin>", data, "", config.max_bytes), config)
             continue
         path = Path(p)
         if not path.exists():
@@ -63,15 +89,22 @@ def _walk(root: Path, config: IngestConfig) -> Iterator[Source | InputError]:
 def _file(path: Path, config: IngestConfig) -> Iterator[Source | InputError]:
     label = str(path)
     try:
-        size = path.stat().st_size
-        if size > config.max_bytes:
-            yield InputError(label, _too_big(size, config))
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield InputError(label, "not a regular file (a FIFO, device or socket): not read")
             return
-        data = path.read_bytes()
+        if info.st_size > config.max_bytes:
+            yield InputError(label, _too_big(info.st_size, config))
+            return
+        with open(path, "rb") as fh:  # a file that grows while read is still bounded
+            data = fh.read(config.max_bytes + 1)
+        if len(data) > config.max_bytes:
+            yield InputError(label, _too_big(len(data), config))
+            return
     except OSError as exc:
         yield InputError(label, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _expand(Source(label, data, path.name), config, 0)
+    yield from expand(Source(label, data, path.name, config.max_bytes), config)
 
 
 def _too_big(size: int, config: IngestConfig) -> str:
@@ -81,55 +114,79 @@ def _too_big(size: int, config: IngestConfig) -> str:
     )
 
 
-def _expand(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | InputError]:
-    """Open archives and gzip layers; pass anything else through."""
+def expand(src: Source, config: IngestConfig) -> Iterator[Source | InputError]:
+    """Every source inside ``src`` (itself, or its archive members and
+    decompressed layers), within the bounds of ``config``."""
+    budget = _Budget(config.max_expanded_bytes, config.max_members)
+    yield from _expand(src, config, 0, budget)
+
+
+def _expand(
+    src: Source, config: IngestConfig, depth: int, budget: _Budget
+) -> Iterator[Source | InputError]:
+    """Open archives and compression layers; pass anything else through."""
     name = src.name.lower()
     try:
+        if depth > config.max_depth:
+            raise BadInput(
+                f"archives or compression layers nested more than {config.max_depth} deep"
+            )
         if name.endswith(".zip") or (not name and src.data[:4] == b"PK\x03\x04"):
-            yield from _zip(src, config, depth)
+            yield from _zip(src, config, depth, budget)
         elif name.endswith(ARCHIVE_SUFFIXES):
-            yield from _tar(src, config, depth)
-        elif name.endswith(".gz") and not name.endswith(".warc.gz"):
-            data = _gunzip(src.data, config)
-            yield from _expand(Source(src.label, data, src.name[:-3]), config, depth)
-        elif not name and src.data[:2] == b"\x1f\x8b":
-            # unnamed gzip stream (stdin): a gzipped WARC is read by warcio itself
-            data = _gunzip(src.data, config)
-            if data.startswith(b"WARC/"):
-                yield src
-            else:
-                yield from _expand(Source(src.label, data, ""), config, depth)
+            yield from _tar(src, config, depth, budget)
+        elif name.endswith(".warc.gz") or (not name and _gzipped_warc(src, config)):
+            yield src  # warcio reads it, within src.limit (ingest/warc.py)
+        elif (dot := name.rfind(".")) >= 0 and name[dot:] in _COMPRESSED:
+            data = decompress(src.data, _COMPRESSED[name[dot:]], config.max_bytes)
+            budget.take(len(data), config)
+            yield from _expand(Source(src.label, data, src.name[:dot], src.limit), config,
+                               depth + 1, budget)  # fmt: skip
+        elif not name and (kind := kind_of(src.data)) is not None:
+            data = decompress(src.data, kind, config.max_bytes)
+            budget.take(len(data), config)
+            yield from _expand(Source(src.label, data, "", src.limit), config, depth + 1, budget)
         else:
             yield src
     except BadInput as exc:
         yield InputError(src.label, str(exc))
 
 
-def _gunzip(data: bytes, config: IngestConfig) -> bytes:
+def _gzipped_warc(src: Source, config: IngestConfig) -> bool:
+    """Is this unnamed gzip stream (stdin) a WARC? (Looks at its first bytes only.)"""
+    if src.data[:2] != b"\x1f\x8b":
+        return False
+    import zlib
+
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            out = fh.read(config.max_bytes + 1)
-    except EOFError as exc:
-        raise BadInput("truncated gzip data (compressed stream ends early)") from exc
-    except (OSError, zlib.error) as exc:
-        raise BadInput(f"corrupt gzip data: {exc}") from exc
-    if len(out) > config.max_bytes:
-        raise BadInput(
-            f"decompressed size exceeds limit {config.max_bytes:,} bytes; "
-            "raise the limit with --max-bytes"
-        )
-    return out
+        head = zlib.decompressobj(31).decompress(src.data[:4096], 64)
+    except zlib.error:
+        return False
+    return head.startswith(b"WARC/")
 
 
-def _zip(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | InputError]:
-    if depth >= _MAX_DEPTH:
-        raise BadInput("archives nested too deeply")
+def _too_big(size: int, config: IngestConfig) -> str:
+    return (
+        f"file too large ({size:,} bytes > limit {config.max_bytes:,}); "
+        "raise the limit with --max-bytes"
+    )
+
+
+def _zip(
+    src: Source, config: IngestConfig, depth: int, budget: _Budget
+) -> Iterator[Source | InputError]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(src.data))
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BadInput(f"not a readable zip archive ({exc})") from exc
+    except Exception as exc:  # BadZipFile, OSError, ValueError, ... on a damaged directory
+        raise BadInput(f"not a readable zip archive ({_why(exc)})") from exc
     with zf:
-        for info in sorted(zf.infolist(), key=lambda i: i.filename):
+        infos = zf.infolist()
+        _check_members(len(infos), config, budget)
+        # entries that share their data (the "overlapping files" zip bomb)
+        offsets = [i.header_offset for i in infos if not i.is_dir()]
+        if len(set(offsets)) != len(offsets):
+            raise BadInput("zip entries overlap (a zip bomb): not read")
+        for info in sorted(infos, key=lambda i: i.filename):
             base = info.filename.rsplit("/", 1)[-1]
             if info.is_dir() or not base or (base.startswith(".") and not config.include_hidden):
                 continue
@@ -138,29 +195,55 @@ def _zip(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | Inp
                 yield InputError(label, _too_big(info.file_size, config))
                 continue
             try:
-                data = zf.read(info)
-            except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:
-                yield InputError(label, f"cannot extract from zip archive: {exc}")
+                budget.take(info.file_size, config)
+                with zf.open(info) as fh:
+                    data = fh.read(config.max_bytes + 1)
+            except BadInput:
+                raise
+            except Exception as exc:  # encrypted, deflate64, corrupt LZMA/bzip2/deflate, CRC
+                yield InputError(label, f"cannot extract from zip archive: {_why(exc)}")
                 continue
-            yield from _expand(Source(label, data, base), config, depth + 1)
+            if len(data) > config.max_bytes:
+                yield InputError(label, _too_big(len(data), config))
+                continue
+            yield from _expand(Source(label, data, base, src.limit), config, depth + 1, budget)
 
 
-def _tar(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | InputError]:
-    if depth >= _MAX_DEPTH:
-        raise BadInput("archives nested too deeply")
+def _check_members(n: int, config: IngestConfig, budget: _Budget) -> None:
+    budget.members_left -= n
+    if budget.members_left < 0:
+        raise BadInput(
+            f"archive holds more than {config.max_members:,} members; split it into smaller ones"
+        )
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _tar(
+    src: Source, config: IngestConfig, depth: int, budget: _Budget
+) -> Iterator[Source | InputError]:
+    raw = src.data
+    kind = kind_of(raw)
+    if kind is not None:  # decompressed here, bounded, rather than by tarfile
+        raw = decompress(raw, kind, config.max_expanded_bytes)
+        budget.take(len(raw), config)
     try:
-        tf = tarfile.open(fileobj=io.BytesIO(src.data), mode="r:*")  # noqa: SIM115 (closed below)
-    except (tarfile.TarError, OSError, EOFError) as exc:
-        raise BadInput(f"not a readable tar archive ({exc})") from exc
+        tf = tarfile.open(fileobj=io.BytesIO(raw), mode="r:")  # noqa: SIM115 (closed below)
+    except Exception as exc:
+        raise BadInput(f"not a readable tar archive ({_why(exc)})") from exc
     with tf:
         while True:
             try:
                 member = tf.next()
-            except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-                yield InputError(src.label, f"truncated or corrupt tar archive: {exc}")
+            except Exception as exc:
+                yield InputError(src.label, f"truncated or corrupt tar archive: {_why(exc)}")
                 return
             if member is None:
-                return
+                break
+            _check_members(1, config, budget)
             base = member.name.rsplit("/", 1)[-1]
             if not member.isfile() or (base.startswith(".") and not config.include_hidden):
                 continue
@@ -168,13 +251,18 @@ def _tar(src: Source, config: IngestConfig, depth: int) -> Iterator[Source | Inp
             if member.size > config.max_bytes:
                 yield InputError(label, _too_big(member.size, config))
                 continue
-            try:
-                fh = tf.extractfile(member)
-                data = fh.read() if fh else b""
-            except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-                yield InputError(label, f"truncated or corrupt tar member: {exc}")
-                return
+            end = member.offset_data + member.size
+            data = raw[member.offset_data : end]
             if len(data) < member.size:
-                yield InputError(label, "truncated tar member (archive ends early)")
+                yield InputError(label, "truncated tar member (the archive ends early)")
                 return
-            yield from _expand(Source(label, data, base), config, depth + 1)
+            yield from _expand(Source(label, data, base, src.limit), config, depth + 1, budget)
+        # tarfile takes a header cut short for the end of the archive: a
+        # complete archive ends with zero blocks, anything else lost members
+        rest = raw[tf.offset :]
+        if not rest or rest.strip(b"\x00"):
+            yield InputError(
+                src.label,
+                "truncated tar archive: it ends without its end-of-archive marker "
+                "(members after the last one read are lost)",
+            )

@@ -7,7 +7,6 @@ error saying where reading stopped.
 from __future__ import annotations
 
 import io
-import zlib
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -17,36 +16,21 @@ from corroborate.errors import BadInput
 from corroborate.ingest.base import RawRecord, ReadResult, Source
 from corroborate.ingest.decode import decode
 from corroborate.ingest.html import check_complete, declared_charset
+from corroborate.ingest.unpack import Truncated, decompress
 from corroborate.model import InputError
 from corroborate.text.dates import parse_date
-
-
-def gzip_complete(data: bytes, chunk: int = 1 << 20) -> bool:
-    """Does every gzip member in ``data`` end properly? (Streams; keeps no output.)
-
-    warcio stops quietly at a cut-off member, so the damage must be found here.
-    """
-    d = zlib.decompressobj(31)
-    view = memoryview(data)
-    pos = 0
-    while pos < len(data):
-        d.decompress(view[pos : pos + chunk], 0)
-        pos += chunk
-        while d.eof and d.unused_data:
-            rest = d.unused_data
-            d = zlib.decompressobj(31)
-            d.decompress(rest, 0)
-    return d.eof
 
 
 def read_warc(src: Source) -> Iterator[ReadResult]:
     seen = 0
     truncated = False
     if src.data[:2] == b"\x1f\x8b":
+        # warcio stops quietly at a cut-off member and would expand a bomb
+        # whole: the stream is checked first, streaming, within the limit
         try:
-            truncated = not gzip_complete(src.data)
-        except zlib.error as exc:
-            raise BadInput(f"corrupt gzip data in WARC: {exc}") from exc
+            decompress(src.data, "gzip", src.limit, keep=False)
+        except Truncated:
+            truncated = True
     try:
         for record in ArchiveIterator(io.BytesIO(src.data)):
             seen += 1
@@ -60,7 +44,10 @@ def read_warc(src: Source) -> Iterator[ReadResult]:
             path = f"{src.label}#{uri or seen}"
             if status and not status.startswith("2"):
                 continue  # redirects and error pages are not articles
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(src.limit + 1)
+            if len(payload) > src.limit:
+                yield InputError(path, f"record larger than the limit of {src.limit:,} bytes")
+                continue
             charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
             try:
                 html = decode(payload, charset or declared_charset(payload))
@@ -77,11 +64,16 @@ def read_warc(src: Source) -> Iterator[ReadResult]:
                 if not record.http_headers.get_header("Last-Modified")
                 else parse_date(record.http_headers.get_header("Last-Modified")),
             )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+    except Exception as exc:  # warcio fails in many ways on a cut or damaged record
         where = f"after {seen} record(s)" if seen else "at the start"
         if seen == 0 and isinstance(exc, ArchiveLoadFailed):
             raise BadInput(f"not a WARC archive: {exc}") from exc
-        yield InputError(src.label, f"truncated or corrupt WARC {where}: {exc}")
+        why = (
+            "a record is cut short or malformed"
+            if isinstance(exc, AttributeError | TypeError | IndexError)
+            else str(exc).strip() or type(exc).__name__
+        )
+        yield InputError(src.label, f"truncated or corrupt WARC {where}: {why[:200]}")
         return
     if truncated:
         yield InputError(

@@ -66,15 +66,16 @@ def parse_date(value: str | None) -> date | None:
     """
     if not value:
         return None
-    value = value.strip()
+    value = value.strip()[:200]  # a date is short: a longer value is not one
     if not value:
         return None
     found = parse_english_date(value)
     if found:
         return found
     try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
+        found = parsedate_to_datetime(value).date()
+        return found if MIN_YEAR <= found.year <= MAX_YEAR else None
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     return _dateparser(value)
 

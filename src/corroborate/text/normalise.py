@@ -107,3 +107,20 @@ def normalise(text: str) -> str:
     b = TextBuilder()
     b.add_normalised(text, 0)
     return b.build()[0]
+
+
+# lone surrogates (from "\\ud800" in JSON or "&#xD800;" in a feed) cannot be
+# encoded, and NUL cannot be stored in PostgreSQL text: neither is ever text
+_INVALID = re.compile("[\ud800-\udfff\x00]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` as valid, storable Unicode: lone surrogates become U+FFFD,
+    NUL characters are dropped.
+
+    >>> valid_text("a\\ud800b\\x00c") == "a\\ufffdbc"
+    True
+    """
+    if _INVALID.search(text) is None:
+        return text
+    return _INVALID.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
