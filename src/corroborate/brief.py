@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -72,25 +73,28 @@ def summary(
     originals = [a for a in articles if not a.duplicate_of and a.language in (None, "en")]
     order = {a.id: i for i, a in enumerate(sorted(originals, key=chronological))}
     centroid = sum((_words(a.text) for a in originals), Counter())
-    by_article: dict[str, list[Claim]] = {}
-    for c in claims:
+    # where each claim is reported: (start, claim number) per article, sorted,
+    # so a sentence finds its claims by bisection (linear in the text, not
+    # sentences x claims)
+    at: dict[str, list[tuple[int, int]]] = {}
+    for k, c in enumerate(claims):
         for s in c.support:
-            by_article.setdefault(s.article, []).append(c)
+            at.setdefault(s.article, []).append((s.evidence.start, k))
+    for marks in at.values():
+        marks.sort()
+    value = [c.independent_sources + (len(c.articles) - 1) * 0.5 for c in claims]
     candidates = []
     for a in originals:
+        marks = at.get(a.id, [])
         for sent in a.sentences:
             text = a.text[sent.start : sent.end].strip()
             if len(text.split()) < 7 or not text[:1].isupper() or text[-1:] not in '.!"”’)':
                 continue
-            carried = [
-                c
-                for c in by_article.get(a.id, [])
-                if any(
-                    s.article == a.id and sent.start <= s.evidence.start < sent.end
-                    for s in c.support
-                )
-            ]
-            weight = sum(c.independent_sources + (len(c.articles) - 1) * 0.5 for c in carried)
+            lo = bisect_left(marks, (sent.start, -1))
+            hi = bisect_left(marks, (sent.end, -1))
+            nums = sorted({k for _, k in marks[lo:hi]})
+            carried = [claims[k] for k in nums]
+            weight = sum(value[k] for k in nums)
             words = _words(text)
             score = weight + 2.0 * _cosine(words, centroid)
             span = Span(a.id, sent.start, sent.end, a.text[sent.start : sent.end])
@@ -102,7 +106,7 @@ def summary(
         for cand in candidates:
             if len(chosen) >= limit:
                 break
-            if cand in chosen or any(_cosine(cand[4], c[4]) > 0.4 for c in chosen):
+            if any(cand is c or _cosine(cand[4], c[4]) > 0.4 for c in chosen):
                 continue  # says what a chosen sentence says
             ids = {c.id for c in cand[5] if c.kind == "figure"}
             if not relax and ids and ids <= covered:

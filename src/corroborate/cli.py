@@ -272,16 +272,23 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
 ) -> None:
     """Serve the web app and JSON API (writing needs $CORROBORATE_TOKEN)."""
-    import os
-
     import uvicorn
+
+    from corroborate.web.server import KEEP_ALIVE, MAX_CONNECTIONS, raise_open_files_limit
 
     os.environ["CORROBORATE_MAX_UPLOAD"] = str(max_upload)
     if db:
         os.environ["CORROBORATE_DB"] = db
+    raise_open_files_limit()
+    writing = "on" if os.environ.get("CORROBORATE_TOKEN") else "off (set CORROBORATE_TOKEN)"
+    Console(stderr=True, highlight=False).print(
+        f"corroborate serving http://{host}:{port}/ ({workers} process(es), writing {writing})",
+        markup=False,
+    )
     uvicorn.run(
         "corroborate.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-        log_level="warning",
+        http="corroborate.web.server:HeaderTimeoutProtocol", timeout_keep_alive=KEEP_ALIVE,
+        limit_concurrency=MAX_CONNECTIONS, log_level="warning",
     )  # fmt: skip
 
 

@@ -30,6 +30,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -94,17 +95,26 @@ def unique_ids(claims: Sequence[Claim]) -> None:
         seen.add(c.id)
 
 
+# every demonym as one alternation, longest first (the first match in that
+# order is the one the old per-demonym loop found)
+_DEMONYM_ORDER = sorted(DEMONYMS, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4096)
 def subject_key(subject: str | None) -> tuple[str | None, str | None]:
     """(nationality, head class) of a figure's subject; None where unstated."""
     if not subject:
         return None, None
     low = subject.lower()
-    group = next(
-        (d for d in sorted(DEMONYMS, key=len, reverse=True) if re.search(rf"\b{d}\b", low)), None
-    )
+    group = next((d for d in _DEMONYM_ORDER if d in low and _demonym_re(d).search(low)), None)
     words = _WORD.findall(low)
     head = _HEADS.get(words[-1], words[-1]) if words else None
     return (DEMONYMS.get(group) if group else None), head
+
+
+@lru_cache(maxsize=None)
+def _demonym_re(d: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(d)}\b")
 
 
 def _compatible_subjects(

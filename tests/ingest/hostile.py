@@ -28,9 +28,7 @@ def _good(i: int) -> str:
 
 
 def _warc_record(uri: str, html: str) -> bytes:
-    http = (
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
-    ).encode()
+    http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html).encode()
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
         f"WARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:uuid:{abs(hash(uri)):032x}>\r\n"
@@ -115,14 +113,31 @@ def write_hostile(folder: Path) -> tuple[set[str], set[str]]:
     # JSON: a lone surrogate is repaired, not fatal (the record is kept)
     put("surrogate.json", '{"text": "' + _good(10) + ' \\ud800 end"}', False)
     put("bigint.json", '{"text": "x", "n": ' + "9" * 5000 + "}", True)
-    put("year.json", json.dumps({"text": _good(11), "published": "1 Jan 99999999999999999999"}), False)
+    put(
+        "year.json",
+        json.dumps({"text": _good(11), "published": "1 Jan 99999999999999999999"}),
+        False,
+    )
     put("nul.json", json.dumps({"text": _good(12) + "\u0000", "language": "x" * 17}), False)
     deep = "[" * 100_000 + "]" * 100_000
-    put("deep.jsonl", json.dumps({"text": _good(13)}) + "\n" + deep + "\n" + json.dumps({"text": _good(14)}) + "\n", True)
-    put("feed.rss", (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item>'
-        f"<title>T</title><description>{_good(15)} &#xD800; end</description></item></channel></rss>"
-    ), False)
+    put(
+        "deep.jsonl",
+        json.dumps({"text": _good(13)})
+        + "\n"
+        + deep
+        + "\n"
+        + json.dumps({"text": _good(14)})
+        + "\n",
+        True,
+    )
+    put(
+        "feed.rss",
+        (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item>'
+            f"<title>T</title><description>{_good(15)} &#xD800; end</description></item></channel></rss>"
+        ),
+        False,
+    )
     # compression: 1,500 gzip layers, a gzip bomb named .warc.gz, a plain bomb
     layered = _good(16).encode()
     for _ in range(1500):
@@ -152,7 +167,11 @@ def write_hostile(folder: Path) -> tuple[set[str], set[str]]:
     z[eocd + 16 : eocd + 20] = (10**9).to_bytes(4, "little")
     put("cdoffset.zip", bytes(z), True)
     put("alias.zip", _overlapping_zip(5000, 8 << 20), True)
-    put("markup.zip", _zip_bytes({"a[/x].txt": b"\x00\x01\x02 binary", "ok.txt": _good(21).encode()}), True)
+    put(
+        "markup.zip",
+        _zip_bytes({"a[/x].txt": b"\x00\x01\x02 binary", "ok.txt": _good(21).encode()}),
+        True,
+    )
     good.add("markup.zip!ok.txt")
     # tar: corrupt xz, cut inside a header
     xz = bytearray(_tar_bytes({"a.txt": _good(22).encode()}, "w:xz"))
@@ -162,7 +181,9 @@ def write_hostile(folder: Path) -> tuple[set[str], set[str]]:
     put("cut.tar", t[: 512 + 512 + 200], True)  # the second header is cut
     good.add("cut.tar!b1.txt")
     # WARC: cut inside the second record's header
-    w = _warc_record("https://example.org/1", _page(25)) + _warc_record("https://example.org/2", _page(26))
+    w = _warc_record("https://example.org/1", _page(25)) + _warc_record(
+        "https://example.org/2", _page(26)
+    )
     cut = len(_warc_record("https://example.org/1", _page(25))) + 40
     put("cut.warc", w[:cut], True)
     good.add("cut.warc#https://example.org/1")

@@ -134,7 +134,7 @@ def test_health_reports_a_lost_database(tmp_path):
     path = tmp_path / "gone.db"
     store = Store(str(path))
     client = TestClient(create_app(store))
-    assert client.get("/api/health").json() == {"status": "ok", "articles": 0}
+    assert client.get("/api/health").json() == {"status": "ok", "articles": 0, "story_errors": 0}
     path.unlink()  # the file is gone: a fresh connection finds no tables
     store.engine.dispose()
     reply = client.get("/api/health")

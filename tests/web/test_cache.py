@@ -131,14 +131,17 @@ def test_missing_things_are_none_and_forgotten():
 
 
 def test_bounded_by_bytes_least_recent_first():
+    from corroborate.web.cache import ENTRY_OVERHEAD
+
     store = Store()
-    cache = ResponseCache(store.generation, 250, fresh=3600.0)
+    one = 100 + ENTRY_OVERHEAD + 200  # body, overhead, about 200 for key and version objects
+    cache = ResponseCache(store.generation, int(2.5 * one), fresh=3600.0)
 
     async def go():
         for key in ("a", "b", "c"):
             store.versions[key] = "v1"
             await cache.get(key, store.produce(key, size=100), store.version(key))
-        assert len(cache) == 2 and cache.bytes == 200
+        assert len(cache) == 2 and 2 * (100 + ENTRY_OVERHEAD) < cache.bytes <= 2 * one
         await cache.get("b", store.produce("b", size=100), store.version("b"))  # kept
         await cache.get("a", store.produce("a", size=100), store.version("a"))  # made again
 
@@ -159,3 +162,23 @@ def test_kept_responses_outlive_a_database_outage():
     cold = ResponseCache(store.generation, 10_000, fresh=0.0)
     with pytest.raises(ConnectionError):
         run(cold.get("a", store.produce("a"), store.version("a")))
+
+
+def test_small_entries_count_what_they_hold():
+    """A flood of tiny responses (searches anyone can make) fills the cap by
+    their real size, not their body length."""
+    import tracemalloc
+
+    store = Store()
+    cache = ResponseCache(store.generation, 10**9, fresh=3600.0)
+
+    async def go():
+        for i in range(2000):
+            await cache.get(("search", f"q{i}", 20), store.produce(f"k{i}", size=10))
+
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    run(go())
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert cache.bytes >= 0.8 * held  # counted close to (or above) what is really held

@@ -2,11 +2,13 @@
 
 Read-only by default: every page and ``GET /api/...`` is open, writing
 (``POST /ingest``, ``POST /api/ingest``) needs the token set in
-``CORROBORATE_TOKEN`` (``Authorization: Bearer <token>`` or the form's
-token field), else 401; with no token configured, writing is disabled.
-Uploads over ``max_upload`` bytes get a 413. Article text is always
-escaped (Jinja2 autoescape), responses carry a Content Security Policy
-without scripts, and all SQL goes through the store's bound parameters.
+``CORROBORATE_TOKEN`` (``Authorization: Bearer <token>``, checked before the
+body is read, or the form's token field), else 401; with no token
+configured, writing is disabled. Bodies over ``max_upload`` bytes get a 413
+however they are sent (web/guard.py). Article text is always escaped
+(Jinja2 autoescape), only http(s) URLs become links, responses carry a
+Content Security Policy without scripts, and all SQL goes through the
+store's bound parameters.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
@@ -29,13 +31,17 @@ from markupsafe import Markup
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corroborate import __version__
+from corroborate.errors import BadInput, CorroborateError
 from corroborate.ingest.base import RawRecord
+from corroborate.ingest.jsonrec import record_from_mapping
+from corroborate.model import InputError
 from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
+from corroborate.text.dates import parse_date
 from corroborate.web.cache import ResponseCache
+from corroborate.web.guard import Guard, bearer_ok
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 HTML = "text/html; charset=utf-8"
@@ -43,10 +49,6 @@ JSON = "application/json"
 CACHE_BYTES = 256 * 1024 * 1024  # responses kept per process (web/cache.py)
 FRESH = 2.0  # seconds a kept response is served before it is checked again
 THREADS = 16  # worker threads per server process (misses, ingests)
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
 _TEMPLATES = Path(__file__).with_name("templates")
 
 
@@ -59,7 +61,7 @@ class IngestItem(BaseModel):
         None, description="Where it was published: metadata only, never fetched (offline)."
     )
     title: str | None = None
-    published: date | None = None
+    published: str | None = Field(None, description="A date: 2025-01-21, 21 January 2025, ...")
     outlet: str | None = None
     author: str | None = None
     language: str | None = None
@@ -105,42 +107,6 @@ class IngestReply(BaseModel):
     errors: list[str]
 
 
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-]
-
-
-class _Guard:
-    """Plain ASGI middleware (no per-request task or body streaming, unlike
-    ``@app.middleware``): refuses a declared body over ``max_upload`` with a
-    413 and adds the security headers to every response."""
-
-    def __init__(self, app: ASGIApp, max_upload: int) -> None:
-        self.app = app
-        self.max_upload = max_upload
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_upload:
-                reply = JSONResponse({"detail": f"upload larger than {self.max_upload} bytes"}, 413)
-                reply.raw_headers.extend(SECURITY_HEADERS)
-                await reply(scope, receive, send)
-                return
-
-        async def send_guarded(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), *SECURITY_HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_guarded)
-
-
 def create_app(
     store: Store | None = None,
     token: str | None = None,
@@ -180,19 +146,20 @@ def create_app(
     templates.env.globals["version"] = __version__
     app.state.store = store
 
-    app.add_middleware(_Guard, max_upload=max_upload)
+    app.add_middleware(Guard, max_upload=max_upload, token=token)
+    env.filters["http_url"] = http_url
 
-    def authorised(supplied: str | None) -> None:
+    def authorised(supplied: str | None, authorization: str | None = None) -> None:
         if not token:
             raise HTTPException(401, "writing is disabled: set CORROBORATE_TOKEN on the server")
+        if bearer_ok(authorization, token):
+            return
         if not supplied or not hmac.compare_digest(supplied.encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to ingest")
 
     def bearer(authorization: Annotated[str | None, Header()] = None) -> None:
-        supplied = (
-            authorization.split(" ", 1)[1] if authorization and " " in authorization else None
-        )
-        authorised(supplied)
+        if not bearer_ok(authorization, token):
+            authorised(None)
 
     # Story briefs are rendered when a story is saved; pages, documents,
     # lists and searches are kept per process and served while the store has
@@ -280,11 +247,13 @@ def create_app(
         outlet: Annotated[str, Form()] = "",
         published: Annotated[str, Form()] = "",
         files: Annotated[list[UploadFile] | None, File()] = None,
+        authorization: Annotated[str | None, Header()] = None,
     ) -> HTMLResponse:
-        authorised(token_field)
-        records = []
+        authorised(token_field, authorization)
+        records: list[RawRecord | InputError] = []
         if text.strip():
-            records.append(_record_from_fields("form", text, title, outlet, published))
+            fields = {"text": text, "title": title, "outlet": outlet, "published": published}
+            records.append(_record_or_error(fields, "form"))
         for f in files or []:
             if f.filename:
                 records.extend(await _records_from_upload(f, max_upload))
@@ -301,8 +270,11 @@ def create_app(
         """200 with the number of stored articles while the database answers,
         else 503 (for load balancers and monitoring)."""
         try:
-            return JSONResponse({"status": "ok", "articles": store.count_articles()})
-        except SQLAlchemyError:
+            store.check()
+            failed = len(store.story_errors())
+            return JSONResponse({"status": "ok", "articles": store.count_articles(),
+                                 "story_errors": failed})  # fmt: skip
+        except (SQLAlchemyError, OSError, CorroborateError):
             return JSONResponse({"status": "database unavailable"}, 503)
 
     def story_list(offset: int, limit: int) -> bytes:
@@ -312,7 +284,8 @@ def create_app(
 
     @app.get("/api/stories", tags=["stories"], response_model=StoryList)
     async def api_stories(
-        offset: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
+        offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> Response:
         """Stories, newest and largest first: id, title, dates, state, counts."""
         body = await kept(("story list", offset, limit), lambda: story_list(offset, limit))
@@ -370,46 +343,31 @@ def create_app(
 
         return Response(await kept(("search", q, limit), produce), media_type=JSON)
 
+    body_schema = {
+        "oneOf": [
+            IngestItem.model_json_schema(),
+            {"type": "array", "items": IngestItem.model_json_schema()},
+        ]
+    }
+
     @app.post("/api/ingest", tags=["ingest"], response_model=IngestReply,
-              dependencies=[Depends(bearer)])  # fmt: skip
+              dependencies=[Depends(bearer)],
+              openapi_extra={"requestBody": {"content": {JSON: {"schema": body_schema}},
+                                             "required": True}})  # fmt: skip
     async def api_ingest(request: Request) -> IngestReply:
         """Ingest one article (JSON ``{"text"|"html", "url", "title", "published",
         "outlet"}``), a list of them, or files (multipart ``files``). Needs
         ``Authorization: Bearer <token>``."""
         kind = request.headers.get("content-type", "")
-        records: list[RawRecord] = []
+        records: list[RawRecord | InputError] = []
         if kind.startswith("multipart/form-data"):
             form = await request.form()
             for f in form.getlist("files"):
-                if isinstance(f, UploadFile) or hasattr(f, "read"):
+                if not isinstance(f, str):
                     records.extend(await _records_from_upload(f, max_upload))
         else:
-            try:
-                body = await request.json()
-            except ValueError as exc:
-                raise HTTPException(422, "the body must be JSON or a multipart upload") from exc
-            items = body if isinstance(body, list) else [body]
-            for i, item in enumerate(items):
-                parsed = IngestItem.model_validate(item)
-                if not (parsed.text or parsed.html):
-                    detail = f"item {i}: give 'text' or 'html'"
-                    if parsed.url:  # offline by design: nothing is fetched
-                        detail += " (corroborate does not fetch URLs: send the page's HTML)"
-                    raise HTTPException(422, detail)
-                records.append(
-                    RawRecord(
-                        path=f"api:{i}",
-                        format="html" if parsed.html else "text",
-                        text=parsed.text,
-                        html=parsed.html,
-                        url=parsed.url,
-                        title=parsed.title,
-                        published=parsed.published,
-                        outlet=parsed.outlet,
-                        author=parsed.author,
-                        language=parsed.language,
-                    )
-                )
+            raw = await request.body()  # counted and capped by the guard
+            records = await run_in_threadpool(_api_records, raw)
         # off the event loop: pages keep being served while this runs
         result = await run_in_threadpool(_ingest_records, store, records)
         return IngestReply(
@@ -420,34 +378,85 @@ def create_app(
     return app
 
 
-def _record_from_fields(path: str, text: str, title: str, outlet: str, published: str) -> RawRecord:
-    when = None
-    if published.strip():
-        try:
-            when = date.fromisoformat(published.strip())
-        except ValueError:
-            when = None
-    return RawRecord(path=path, format="text", text=text, title=title or None,
-                     outlet=outlet or None, published=when)  # fmt: skip
+def http_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL (what may become a link), else None:
+    ``javascript:`` or ``data:`` URLs from articles and feeds stay text."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
-async def _records_from_upload(upload: UploadFile, max_upload: int) -> list[RawRecord]:
+_API_FIELDS = ("text", "html", "url", "title", "published", "outlet", "author", "language")
+
+
+def _api_records(raw: bytes) -> list[RawRecord | InputError]:
+    """The records of an API body (one object or a list), parsed as a
+    ``.json`` file's records are; 422 naming the item and field otherwise."""
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise HTTPException(422, "the body must be JSON (an object or a list of objects) "
+                                 "or a multipart upload") from exc  # fmt: skip
+    items = body if isinstance(body, list) else [body]
+    if not items:
+        raise HTTPException(422, "no records: send an object or a non-empty list")
+    out: list[RawRecord | InputError] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise HTTPException(422, f"item {i}: expected an object, got JSON {_kind(item)}")
+        for key in _API_FIELDS:
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise HTTPException(
+                    422, f"item {i}: '{key}' must be a string, got JSON {_kind(item[key])}"
+                )
+        if item.get("published") and parse_date(item["published"]) is None:
+            raise HTTPException(422, f"item {i}: 'published' is not a date I can read "
+                                     "(e.g. 2025-01-21 or 21 January 2025)")  # fmt: skip
+        if not (item.get("text") or "").strip() and not (item.get("html") or "").strip():
+            detail = f"item {i}: give 'text' or 'html'"
+            if item.get("url"):  # offline by design: nothing is fetched
+                detail += " (corroborate does not fetch URLs: send the page's HTML)"
+            raise HTTPException(422, detail)
+        out.append(_record_or_error(item, f"api:{i}"))
+    return out
+
+
+def _kind(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean",
+            type(None): "null"}.get(type(value), "number")  # fmt: skip
+
+
+def _record_or_error(fields: dict[str, Any], path: str) -> RawRecord | InputError:
+    """One record through the same parser as ``.json`` files."""
+    try:
+        return record_from_mapping({k: v for k, v in fields.items() if v != ""}, path)
+    except BadInput as exc:
+        return InputError(path, str(exc))
+
+
+async def _records_from_upload(upload: Any, max_upload: int) -> list[RawRecord | InputError]:
+    """Every record in one uploaded file (archives opened), parsed off the event loop."""
     from corroborate.ingest import records_from_bytes
 
     data = await upload.read(max_upload + 1)
     if len(data) > max_upload:
         raise HTTPException(413, f"{upload.filename}: larger than {max_upload} bytes")
-    return list(records_from_bytes(upload.filename or "upload", data))
+    name = upload.filename or "upload"
+    return await run_in_threadpool(lambda: list(records_from_bytes(name, data)))
 
 
-def _ingest_records(store: Store, records: list) -> IngestResult:
-    from corroborate.model import InputError
+def _ingest_records(store: Store, records: list[RawRecord | InputError]) -> IngestResult:
+    from corroborate.model import Article
     from corroborate.pipeline import clean_record
 
-    articles, errors = [], []
+    articles: list[Article] = []
+    errors: list[InputError] = []
     for r in records:
         done = r if isinstance(r, InputError) else clean_record(r)
-        (errors if isinstance(done, InputError) else articles).append(done)
+        if isinstance(done, InputError):
+            errors.append(done)
+        else:
+            articles.append(done)
     result = add_articles(store, articles)
     result.errors = errors
     return result
