@@ -30,8 +30,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -112,7 +112,7 @@ def subject_key(subject: str | None) -> tuple[str | None, str | None]:
     return (DEMONYMS.get(group) if group else None), head
 
 
-@lru_cache(maxsize=None)
+@cache
 def _demonym_re(d: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(d)}\b")
 

@@ -70,7 +70,7 @@ def test_run_survives_every_hostile_input(hostile, tmp_path):
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_ingest_survives_every_hostile_input(hostile, tmp_path, request, backend):
-    folder, good, bad = hostile
+    folder, _, bad = hostile
     if backend == "sqlite":
         db = str(tmp_path / "h.db")
     else:
