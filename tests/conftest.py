@@ -4,6 +4,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs Hypothesis derandomised (the same examples on every run: a red CI is
+# never luck) and without its example database
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT.parent / "shared"))
@@ -13,6 +20,8 @@ EXAMPLES = ROOT / "examples" / "corpus"
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.exists():
+        if os.environ.get("CORROBORATE_REQUIRE_SHARED"):  # CI: real-data tests fail, never skip
+            pytest.fail(f"{SHARED} not present: the real data must lie beside the repository")
         pytest.skip(f"{SHARED} not present (real data lives beside the repository)")
     return SHARED
 

@@ -177,11 +177,12 @@ def figure_claims(
         art = by_id.get(f.evidence[0].article)
         if art is None or art.duplicate_of:
             continue  # a copy's figures are its original's
+        start: date | None
         if f.as_of is not None and f.as_of.start is not None:
             start, end, gran = f.as_of.start, f.as_of.end, f.as_of.granularity
         else:
-            day = art.published or anchors.get(art.id)
-            start, end, gran = day, day, "day"
+            start = end = art.published or anchors.get(art.id)
+            gran = "day"
         low, high = _bounds(f)
         origin = f.attributed_to[0] if f.attributed_to else source_label(art)
         reports.append(_Report(f, art, start, end, gran, subject_key(f.subject), low, high, origin))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from datetime import date as _date  # for classes with a field named "date"
 from typing import Literal
 
 Format = Literal["text", "html", "json", "feed", "warc"]
@@ -326,7 +327,7 @@ class TimelineEntry:
     """A dated event: the date, and the sentence that reports it."""
 
     date: str
-    start: date
+    start: _date
     text: str
     evidence: list[Span]
 

@@ -91,7 +91,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
             html, url=url, with_metadata=True, include_comments=False, favor_recall=True
         )
         text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip() or doc is None:
+    if not text or not text.strip() or doc is None or isinstance(doc, dict):
         raise BadInput("no article text found in HTML page")
     return ExtractedPage(
         text=text,

@@ -176,8 +176,8 @@ def _weekday(anchor: date, wd: int, rel: str) -> date:
 def _parse(m: re.Match[str], anchor: date | None) -> _Parsed | None:
     g = m.groupdict()
     if g["iso"]:
-        y, mo, d = (int(x) for x in g["iso"].split("-"))
-        day = _mk(y, mo, d)
+        iy, mo, d = (int(x) for x in g["iso"].split("-"))
+        day = _mk(iy, mo, d)
         return _Parsed(day, day, "day") if day else None
     if g["mdy_m"] or g["dmy_m"]:
         mon = MONTHS[(g["mdy_m"] or g["dmy_m"]).lower().rstrip(".")]

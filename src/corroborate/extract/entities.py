@@ -207,8 +207,9 @@ def _entity(
     types = _count([c.type for c in group if c.type and c.strong])
     if not types:
         types = _count([c.type for c in group if c.type])
+    typ: EntityType
     if any(c.title for c in group):
-        typ: EntityType | None = "person"
+        typ = "person"
     elif types:
         typ = min(types, key=lambda t: (-types[t], _TYPE_RANK[t]))
     else:
@@ -420,7 +421,7 @@ def _strong_alias(e: Entity, alias: str) -> bool:
 def _merge_group(ents: list[Entity]) -> Entity:
     types = Counter(e.type for e in ents for _ in e.mentions)
     typ = min(types, key=lambda t: (-types[t], _TYPE_RANK[t]))
-    names = Counter()
+    names: Counter[str] = Counter()
     for e in ents:
         names[e.name] += len(e.mentions)
     if typ == "person":

@@ -121,28 +121,28 @@ def score_item(item: dict[str, Any], ex: Extraction, score: GoldScore) -> None:
     # statements
     left = list(ex.statements)
     for speaker, direct, snippet in item.get("statements", []):
-        hit = next((s for s in left if fold(snippet) in fold(s.text)), None)
-        if hit is None:
+        said = next((s for s in left if fold(snippet) in fold(s.text)), None)
+        if said is None:
             score.statements.fn += 1
             score.errors.append(f"{gid} statement missed: {speaker}: {snippet}")
             continue
-        left.remove(hit)
+        left.remove(said)
         score.statements.tp += 1
         score.speaker_total += 1
-        if hit.speaker and _same_name(speaker, hit.speaker, ents) and hit.direct == direct:
+        if said.speaker and _same_name(speaker, said.speaker, ents) and said.direct == direct:
             score.speaker_right += 1
         else:
-            score.errors.append(f"{gid} speaker wrong: {hit.speaker!r} for {speaker!r}: {snippet}")
+            score.errors.append(f"{gid} speaker wrong: {said.speaker!r} for {speaker!r}: {snippet}")
     for s in left:
         score.statements.fp += 1
         score.errors.append(f"{gid} statement extra: {s.speaker}: {s.text[:60]}")
     # dates
     found = [(d.span.text, d.iso) for d in ex.dates]
     for text, iso in item.get("dates", []):
-        hit = next((x for x in found if fold(text) in fold(x[0]) and x[1] == iso), None)
-        if hit:
+        when = next((x for x in found if fold(text) in fold(x[0]) and x[1] == iso), None)
+        if when:
             score.dates.tp += 1
-            found.remove(hit)
+            found.remove(when)
         else:
             score.dates.fn += 1
             score.errors.append(f"{gid} date missed: {text} = {iso} (got {found})")

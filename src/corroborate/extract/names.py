@@ -372,7 +372,7 @@ def _typed(
         return None
     tokens = [t for _, t in group]
     # 3. titles and nationalities before a name: "Ukrainian President Volodymyr Zelenskyy"
-    i, title_toks = 0, []
+    i, title_toks = 0, list[str]()
     while i < len(tokens):
         d = _demonym_len(tokens, i)
         if d and i + d < len(tokens) and (_is_title(tokens[i + d]) or title_toks):

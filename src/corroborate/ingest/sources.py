@@ -165,13 +165,6 @@ def _gzipped_warc(src: Source, config: IngestConfig) -> bool:
     return head.startswith(b"WARC/")
 
 
-def _too_big(size: int, config: IngestConfig) -> str:
-    return (
-        f"file too large ({size:,} bytes > limit {config.max_bytes:,}); "
-        "raise the limit with --max-bytes"
-    )
-
-
 def _zip(
     src: Source, config: IngestConfig, depth: int, budget: _Budget
 ) -> Iterator[Source | InputError]:

@@ -23,8 +23,10 @@ class Truncated(BadInput):
 
 
 class _Decompressor(Protocol):
-    eof: bool
-    unused_data: bytes
+    @property
+    def eof(self) -> bool: ...
+    @property
+    def unused_data(self) -> bytes: ...
 
     def decompress(self, data: bytes | memoryview, max_length: int = ...) -> bytes: ...
 

@@ -13,6 +13,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from corroborate.model import Claim, Support
 
@@ -80,8 +81,12 @@ def figures_chart(claims: Sequence[Claim], title: str = "", salt: str = "") -> s
 
     # text as <text> (escaped), not glyph paths: several times faster, smaller;
     # no mathtext: "$...$" in an outlet's name is text, not a formula to parse
-    rc = {"svg.fonttype": "none", "svg.hashsalt": f"corroborate:{salt}", "text.parse_math": False}
-    with warnings.catch_warnings(), rc_context(rc):
+    rc: dict[str, Any] = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": f"corroborate:{salt}",
+        "text.parse_math": False,
+    }
+    with warnings.catch_warnings(), rc_context(rc):  # type: ignore[arg-type]
         warnings.simplefilter("ignore", UserWarning)  # date locators on one-day spans
         svg = _draw(series, measures, title)
     svg = svg[svg.index("<svg") :]  # inline: no XML prolog or doctype

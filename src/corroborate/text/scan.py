@@ -114,3 +114,24 @@ def anchored_finditer(
                 done = m.end()
                 yield m
                 break
+    # an ``endpos`` inside a word makes a different word ("tens" cut to
+    # "ten"), which the triggers of the whole text do not know: the cut word
+    # and the words before it are tried as if it were a trigger
+    w = bisect_left(starts, end) - 1
+    if w < 0 or starts[w] + len(words[w]) <= end or starts[w] < pos:
+        return
+    for j in range(max(w - back, tried + 1, 0), w + 1):
+        p = starts[j]
+        if p < done or p < pos:
+            continue
+        if (
+            j < w
+            and starters is not None
+            and lower[j] not in starters
+            and not (numeric_starts and words[j][0].isdigit())
+        ):
+            continue
+        m = pattern.match(text, p, end)
+        if m and m.end() > p:
+            done = m.end()
+            yield m
