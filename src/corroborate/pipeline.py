@@ -18,7 +18,7 @@ from corroborate.clean.article import build_article
 from corroborate.config import CleanConfig, Config
 from corroborate.errors import BadInput
 from corroborate.ingest import read_paths
-from corroborate.ingest.base import RawRecord, valid_record
+from corroborate.ingest.base import RawRecord
 from corroborate.model import (
     Article,
     Claim,
@@ -79,7 +79,7 @@ def clean_record(record: RawRecord, config: CleanConfig | None = None) -> Articl
     Any failure on one input (MemoryError and RecursionError included)
     becomes its error: it must not end the batch."""
     try:
-        return build_article(valid_record(record), config)
+        return build_article(record, config)
     except BadInput as exc:
         return InputError(record.path, str(exc))
     except Exception as exc:

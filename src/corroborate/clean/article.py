@@ -10,7 +10,7 @@ from corroborate.clean.language import detect_language
 from corroborate.clean.metadata import host_of
 from corroborate.config import CleanConfig
 from corroborate.errors import BadInput
-from corroborate.ingest.base import RawRecord
+from corroborate.ingest.base import RawRecord, valid_record
 from corroborate.model import Article
 from corroborate.text.segment import split_sentences
 
@@ -29,8 +29,11 @@ def article_id(text: str, url: str | None, outlet: str | None) -> str:
 
 
 def build_article(record: RawRecord, config: CleanConfig | None = None) -> Article:
-    """Clean one record; raises ``BadInput`` when no article text remains."""
+    """Clean one record; raises ``BadInput`` when no article text remains.
+
+    The record's text is made valid Unicode first (``valid_record``)."""
     config = config or CleanConfig()
+    record = valid_record(record)
     url, title, author = record.url, record.title, record.author
     published, outlet, language = record.published, record.outlet, record.language
     if record.html is not None:

@@ -21,6 +21,13 @@ from corroborate.model import InputError
 from corroborate.text.dates import parse_date
 
 
+class _QuietIterator(ArchiveIterator):
+    """warcio's iterator without its warnings on stderr: they are counted
+    (``err_count``) and reported as one error naming the file."""
+
+    INC_RECORD = ""
+
+
 def read_warc(src: Source) -> Iterator[ReadResult]:
     seen = 0
     truncated = False
@@ -32,7 +39,8 @@ def read_warc(src: Source) -> Iterator[ReadResult]:
         except Truncated:
             truncated = True
     try:
-        for record in ArchiveIterator(io.BytesIO(src.data)):
+        records = _QuietIterator(io.BytesIO(src.data))
+        for record in records:
             seen += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -75,6 +83,12 @@ def read_warc(src: Source) -> Iterator[ReadResult]:
         )
         yield InputError(src.label, f"truncated or corrupt WARC {where}: {why[:200]}")
         return
+    if records.err_count:
+        yield InputError(
+            src.label,
+            f"{records.err_count} record(s) with a wrong Content-Length: "
+            "records after them may be cut or merged",
+        )
     if truncated:
         yield InputError(
             src.label, f"truncated WARC: the gzip stream ends early (after {seen} record(s))"
