@@ -7,6 +7,10 @@ class CorroborateError(Exception):
     """Base class for errors raised by corroborate."""
 
 
+class StoreError(CorroborateError):
+    """The store cannot be used (missing, corrupt, read-only, full, unreachable)."""
+
+
 class BadInput(CorroborateError):
     """An input (file, archive member, record) cannot be used.
 

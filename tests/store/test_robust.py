@@ -138,6 +138,14 @@ def test_store_errors_are_one_line_with_exit_4(tmp_path):
     assert proc.returncode == 4
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "not a database" in lines[0] and "Traceback" not in proc.stderr
+    good = tmp_path / "good.db"
+    Store(str(good)).close()
+    read_only = f"sqlite:///file:{good}?mode=ro&uri=true"  # as a read-only file would be
+    ro = subprocess.run(
+        [sys.executable, "-m", "corroborate", "ingest", "--db", read_only, str(EXAMPLES)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert ro.returncode == 4 and "readonly" in ro.stderr and "Traceback" not in ro.stderr
     down = subprocess.run(
         [sys.executable, "-m", "corroborate", "status", "--db", "postgresql://x@127.0.0.1:9/none"],
         capture_output=True, text=True, timeout=60,

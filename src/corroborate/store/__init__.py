@@ -36,7 +36,7 @@ from sqlalchemy import (
     update,
 )
 
-from corroborate.errors import CorroborateError
+from corroborate.errors import StoreError
 from corroborate.model import Article, RemovedLine, Story
 from corroborate.report.json import article_to_dict, story_to_dict
 from corroborate.store import schema as t
@@ -56,8 +56,13 @@ from corroborate.stories.features import Features
 DEFAULT_URL = "sqlite:///corroborate.db"
 
 
-class StoreError(CorroborateError):
-    """The store cannot be used (missing, corrupt, read-only, full, unreachable)."""
+def _sqlite_file(database: str | None) -> str | None:
+    """The file behind a SQLite database name (``file:x.db?mode=ro`` URIs too)."""
+    if not database:
+        return None
+    if database.startswith("file:"):
+        database = database.removeprefix("file:").split("?", 1)[0]
+    return database
 
 
 def describe_store_error(exc: BaseException) -> str:
@@ -111,7 +116,9 @@ class Store:
         self.engine: Engine = create_engine(self.url, pool_recycle=1800, **pool)
         self.dialect = self.engine.dialect.name
         # the files locked while ingesting into / migrating a SQLite database file
-        self.path = parsed.database if self.dialect == "sqlite" and not in_memory else None
+        self.path = (
+            _sqlite_file(parsed.database) if self.dialect == "sqlite" and not in_memory else None
+        )
         self._local_lock = threading.RLock()  # flock does not exclude threads of one process
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", sqlite_pragmas)

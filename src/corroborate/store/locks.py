@@ -9,6 +9,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine, text
 
+from corroborate.errors import StoreError
+
 try:
     import fcntl
 except ImportError:  # Windows: serialised within one process only
@@ -36,7 +38,14 @@ def exclusive(
         with local:
             yield
         return
-    with local, open(f"{path}.{suffix}", "a+b") as handle:
+    try:
+        handle = open(f"{path}.{suffix}", "a+b")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the lock file {path}.{suffix} beside the database: "
+            f"{exc.strerror or exc} (is its folder writable?)"
+        ) from exc
+    with local, handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
