@@ -44,7 +44,9 @@ def main() -> int:
             )  # fmt: skip
             took = time.perf_counter() - t0
             if not out.exists():
-                print(f"== {name}: corroborate failed (exit {run.returncode})\n{run.stderr[-2000:]}")
+                print(
+                    f"== {name}: corroborate failed (exit {run.returncode})\n{run.stderr[-2000:]}"
+                )
                 failed += 1
                 continue
             score = subprocess.run(

@@ -120,7 +120,10 @@ def test_cleaner_and_extraction_take_any_text(text, as_html, title):
 
 
 @FUZZ
-@given(st.lists(text_like, min_size=1, max_size=4), st.lists(st.text(max_size=12), min_size=4, max_size=4))
+@given(
+    st.lists(text_like, min_size=1, max_size=4),
+    st.lists(st.text(max_size=12), min_size=4, max_size=4),
+)
 def test_story_and_renderers_take_any_articles(texts, outlets):
     from corroborate import clean_article
     from corroborate.pipeline import single_story
@@ -161,12 +164,12 @@ _CLIENT: list = []
 
 def _client():
     if not _CLIENT:
+        import tempfile
+
         from fastapi.testclient import TestClient
 
         from corroborate.store import Store
         from corroborate.web import create_app
-
-        import tempfile
 
         db = os.path.join(tempfile.mkdtemp(prefix="corroborate-fuzz-"), "fuzz.db")
         app = create_app(Store(db), token="fuzz", max_upload=100_000)

@@ -5,45 +5,20 @@ search, and check that a hostile article's script never runs."""
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.test_report import _chromium
+from tests.web.serve import running_server
 
 TOKEN = "browser-test-token"
 
 
 @pytest.fixture
 def server(tmp_path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "CORROBORATE_TOKEN": TOKEN, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "corroborate", "serve", "--db", str(tmp_path / "web.db"),
-         "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/api/stories", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + proc.stderr.read().decode()[-2000:])
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with running_server(tmp_path / "web.db", CORROBORATE_TOKEN=TOKEN) as (base, _, _):
+        yield base
 
 
 @pytest.fixture

@@ -5,10 +5,7 @@ starve (all on loopback, bounded in count and time)."""
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from corroborate.web import create_app
+from tests.web.serve import running_server
 
 TOKEN = "limits-t0ken"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -125,34 +123,12 @@ def test_health_counts_failed_stories_and_notices_a_moved_file(tmp_path):
 # -- a real server ----------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
-    port = _free_port()
-    env = {**os.environ, "CORROBORATE_TOKEN": TOKEN, "CORROBORATE_HEADER_TIMEOUT": "2"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "corroborate", "serve", "--db", str(tmp_path / "s.db"),
-         "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + proc.stderr.read().decode()[-2000:])
-    yield base, port, proc.pid
-    proc.terminate()
-    proc.wait(10)
+    with running_server(
+        tmp_path / "s.db", CORROBORATE_TOKEN=TOKEN, CORROBORATE_HEADER_TIMEOUT="2"
+    ) as found:
+        yield found
 
 
 def _rss(pid: int) -> int:

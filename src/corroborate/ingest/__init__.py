@@ -38,6 +38,7 @@ READERS: dict[str, Reader] = {
     ".warc": read_warc, ".warc.gz": read_warc,
 }  # fmt: skip
 
+MAX_RECORDS = 200_000  # records (JSON items, feed entries, WARC records) read from one input
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML_ROOT = re.compile(rb"<(?:!doctype html|html|head|body|article|p|div)[\s>]", re.I)
 
@@ -81,7 +82,15 @@ def read_source(src: Source) -> Iterator[ReadResult]:
     (after the records read before it). Any failure counts, MemoryError and
     RecursionError included: one input must never end the batch."""
     try:
-        yield from reader_for(src)(src)
+        for n, item in enumerate(reader_for(src)(src)):
+            if n >= MAX_RECORDS:
+                yield InputError(
+                    src.label,
+                    f"more than {MAX_RECORDS:,} records in one input: the rest is not read "
+                    "(split the file)",
+                )
+                return
+            yield item
     except BadInput as exc:
         yield InputError(src.label, str(exc))
     except RecursionError:

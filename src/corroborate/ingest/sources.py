@@ -31,6 +31,7 @@ from corroborate.ingest.unpack import decompress, kind_of
 from corroborate.model import InputError
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+MAX_RATIO = 1000  # text compresses 3-20:1; past this a member is a bomb, not an article
 _COMPRESSED = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz"}
 
 
@@ -186,6 +187,13 @@ def _zip(
             label = f"{src.label}!{info.filename}"
             if info.file_size > config.max_bytes:
                 yield InputError(label, _too_big(info.file_size, config))
+                continue
+            if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                yield InputError(
+                    label,
+                    f"compressed more than {MAX_RATIO}:1 ({info.compress_size:,} -> "
+                    f"{info.file_size:,} bytes): a zip bomb, not read",
+                )
                 continue
             try:
                 budget.take(info.file_size, config)
