@@ -279,6 +279,11 @@ def serve(
     os.environ["CORROBORATE_MAX_UPLOAD"] = str(max_upload)
     if db:
         os.environ["CORROBORATE_DB"] = db
+    from corroborate.store import Store
+
+    # open (and migrate) the store once here: a bad store is one line and exit 4
+    # before any worker starts, not a traceback per worker
+    Store(db).close()
     raise_open_files_limit()
     writing = "on" if os.environ.get("CORROBORATE_TOKEN") else "off (set CORROBORATE_TOKEN)"
     Console(stderr=True, highlight=False).print(

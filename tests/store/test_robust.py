@@ -163,3 +163,35 @@ def test_status_and_rebuild_commands(tmp_path, shared):
     rebuilt = subprocess.run([*run, "rebuild", "--db", db], capture_output=True, text=True)
     assert rebuilt.returncode == 0 and "stories rebuilt" in rebuilt.stderr
     assert Path(db).exists()
+
+
+def test_run_reports_a_failing_story_and_keeps_its_articles(monkeypatch, shared):
+    import corroborate.pipeline as pipeline
+
+    real = pipeline.make_story
+
+    def flaky(articles):
+        if len(articles) > 1:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(articles)
+
+    monkeypatch.setattr(pipeline, "make_story", flaky)
+    doc = pipeline.process([str(shared / "seeds"), str(EXAMPLES)])
+    failed = [e for e in doc.errors if e.path.startswith("story s-")]
+    assert failed and "could not be built (RecursionError" in failed[0].error
+    assert len(doc.articles) >= 5  # every article is still in the document
+
+
+def test_internal_errors_are_one_line_with_exit_3(monkeypatch, capsys):
+    import corroborate.cli as cli
+
+    def broken() -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("CORROBORATE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("internal error: KeyError")
