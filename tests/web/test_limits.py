@@ -62,6 +62,30 @@ def test_api_records_parse_as_files_do(client):
     assert client.get(f"/api/articles/{aid}").json()["published"] == "2025-01-21"
 
 
+def test_form_token_is_read_first(client):
+    text = "Rescuers in Dunmore said 12 fishermen were missing on Sunday after the storm."
+    ok = client.post("/ingest", data={"token": TOKEN, "text": text})
+    assert ok.status_code == 200 and "1</strong> added" in ok.text
+    wrong = client.post("/ingest", data={"token": "nope", "text": text})
+    late = client.post("/ingest", data={"text": text, "token": TOKEN})  # not first: refused
+    files = client.post("/ingest", files={"files": ("a.txt", text.encode())}, data={"token": TOKEN})
+    assert (wrong.status_code, late.status_code) == (401, 401)
+    assert files.status_code == 200  # httpx sends the data fields first, as browsers do
+
+
+def test_first_field_token():
+    from corroborate.web.guard import first_field_token
+
+    ctype = "multipart/form-data; boundary=XyZ"
+    body = b'--XyZ\r\nContent-Disposition: form-data; name="token"\r\n\r\nsecret\r\n--XyZ\r\n'
+    assert first_field_token(ctype, body, complete=False) == "secret"
+    assert first_field_token(ctype, body[:30], complete=False) is None
+    assert first_field_token(ctype, body.replace(b"token", b"files"), complete=False) == ""
+    assert first_field_token("application/x-www-form-urlencoded", b"token=a%20b&x=1", True) == "a b"
+    assert first_field_token("application/x-www-form-urlencoded", b"x=1&token=a", True) == ""
+    assert first_field_token("text/plain", b"token=a", True) == ""
+
+
 def test_bearer_only(client):
     body = {"text": ARTICLE}
     basic = client.post("/api/ingest", json=body, headers={"Authorization": f"Basic {TOKEN}"})
@@ -163,8 +187,8 @@ def test_tokenless_chunked_body_is_refused_without_reading_it(server):
     before = _rss(pid)
     reply = _chunked_post(port, "/api/ingest", 100 * 1024 * 1024)
     assert reply.startswith(b"HTTP/1.1 401")
-    form = _chunked_post(port, "/ingest", 100 * 1024 * 1024)  # form: capped, not read whole
-    assert form.startswith((b"HTTP/1.1 401", b"HTTP/1.1 413"))
+    form = _chunked_post(port, "/ingest", 100 * 1024 * 1024)  # no token field first: refused
+    assert form.startswith(b"HTTP/1.1 401")
     authed = _chunked_post(
         port, "/api/ingest", 100 * 1024 * 1024, f"Authorization: Bearer {TOKEN}\r\n"
     )

@@ -2,8 +2,8 @@
 
 Read-only by default: every page and ``GET /api/...`` is open, writing
 (``POST /ingest``, ``POST /api/ingest``) needs the token set in
-``CORROBORATE_TOKEN`` (``Authorization: Bearer <token>``, checked before the
-body is read, or the form's token field), else 401; with no token
+``CORROBORATE_TOKEN`` (``Authorization: Bearer <token>``, or the form's
+first field ``token``: either is checked before the body is read), else 401; with no token
 configured, writing is disabled. Bodies over ``max_upload`` bytes get a 413
 however they are sent (web/guard.py). Article text is always escaped
 (Jinja2 autoescape), only http(s) URLs become links, responses carry a

@@ -1,8 +1,9 @@
 """Limits applied before any work: the outermost layer of the app.
 
-- Writing needs the token, checked from the headers before a byte of the
-  body is read (``Authorization: Bearer <token>`` on the API; the HTML form
-  may carry it in its first field instead, within the same byte cap).
+- Writing needs the token, checked before the body is read: from the
+  headers (``Authorization: Bearer <token>``), or for the HTML form from its
+  first field, ``token`` (the form puts it first), read from at most the
+  first ``PEEK`` bytes; anything else is refused before the rest arrives.
 - Every body is counted as it streams in, whatever its encoding (chunked
   included): past ``max_upload`` the request ends with a 413; a body that
   stalls longer than ``body_timeout`` between chunks ends with a 408.
@@ -34,6 +35,7 @@ SECURITY_HEADERS = [
 API_WRITE = "/api/ingest"
 FORM_WRITE = "/ingest"
 BODY_TIMEOUT = 30.0  # seconds a client may pause in the middle of its body
+PEEK = 64 * 1024  # bytes of a form read to find its token field
 
 
 class _Refused(Exception):
@@ -79,7 +81,13 @@ class Guard:
         headers = dict(scope["headers"])
         try:
             self._check_before_body(scope, headers)
-            await self.app(scope, self._counted(receive), send_guarded)
+            counted = self._counted(receive)
+            if scope["method"] == "POST" and scope["path"] == FORM_WRITE:
+                auth = headers.get(b"authorization", b"").decode("latin-1") or None
+                if not bearer_ok(auth, self.token):
+                    ctype = headers.get(b"content-type", b"").decode("latin-1")
+                    counted = await self._form_token_first(ctype, counted)
+            await self.app(scope, counted, send_guarded)
         except _Refused as exc:
             if not started:
                 await _reply(send_guarded, exc.status, exc.detail)
@@ -99,6 +107,30 @@ class Guard:
             raise _Refused(401, self._why_not())
         if scope["path"] == FORM_WRITE and not self.token:
             raise _Refused(401, self._why_not())
+
+    async def _form_token_first(self, ctype: str, receive: Receive) -> Receive:
+        """Read the form until its first field is known; refuse unless it is
+        the right token; hand the app what was read, then the rest."""
+        held: list[Message] = []
+        data = b""
+        supplied: str | None = None
+        while supplied is None and len(data) < PEEK:
+            message = await receive()
+            held.append(message)
+            if message["type"] != "http.request":
+                break
+            data += message.get("body", b"")
+            more = message.get("more_body", False)
+            supplied = first_field_token(ctype, data, complete=not more)
+            if not more:
+                break
+        if not supplied or not hmac.compare_digest(supplied.encode(), (self.token or "").encode()):
+            raise _Refused(401, self._why_not())
+
+        async def replay() -> Message:
+            return held.pop(0) if held else await receive()
+
+        return replay
 
     def _why_not(self) -> str:
         if not self.token:
@@ -131,3 +163,35 @@ async def _reply(send: Send, status: int, detail: str) -> None:
         headers.append((b"www-authenticate", b"Bearer"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def first_field_token(ctype: str, data: bytes, complete: bool) -> str | None:
+    """The value of a form's first field if that field is ``token``; ``""``
+    if the first field is something else (or the form is not one); None
+    while more bytes are needed to tell."""
+    if ctype.startswith("application/x-www-form-urlencoded"):
+        from urllib.parse import parse_qsl
+
+        first, sep, _ = data.partition(b"&")
+        if not sep and not complete:
+            return None
+        pairs = parse_qsl(first.decode("latin-1"), keep_blank_values=True)
+        return pairs[0][1] if pairs and pairs[0][0] == "token" else ""
+    if not ctype.startswith("multipart/form-data") or "boundary=" not in ctype:
+        return ""
+    boundary = ctype.split("boundary=", 1)[1].split(";", 1)[0].strip().strip('"').encode()
+    start = b"--" + boundary + b"\r\n"
+    if len(data) < len(start):
+        return None if not complete else ""
+    if not data.startswith(start):
+        return ""
+    head_end = data.find(b"\r\n\r\n", len(start))
+    if head_end < 0:
+        return None if not complete else ""
+    head = data[len(start) : head_end].lower()
+    if b'name="token"' not in head:
+        return ""
+    value_end = data.find(b"\r\n--" + boundary, head_end + 4)
+    if value_end < 0:
+        return None if not complete else ""
+    return data[head_end + 4 : value_end].decode("utf-8", "replace")
