@@ -158,3 +158,32 @@ def test_single_source_story():
     copy = make_article(_wire(), published="2025-05-05", outlet="Daily Courier")
     (st,) = build_stories([copy, wire])
     assert st.state == "single-source" and "copies" in st.state_reason
+
+
+def test_a_conflict_needs_two_credited_sources():
+    """Uncredited tolls that differ are competing values, not a conflict: one
+    may relay an older figure or count another place. Credited to two named
+    sources for the same day, they conflict."""
+    from corroborate.pipeline import single_story
+
+    def story(credit_a: str, credit_b: str):
+        a = make_article(f"Twelve people were killed in the Orvik landslide on Monday{credit_a}.",
+                         published="2025-05-05", outlet="Orvik Post")  # fmt: skip
+        b = make_article(f"Forty people were killed in the Orvik landslide on Monday{credit_b}.",
+                         published="2025-05-05", outlet="Valley Times")  # fmt: skip
+        return single_story([a, b])
+
+    plain = story("", "")
+    assert {f.value for f in plain.extraction.figures if f.measure == "killed"} == {12, 40}
+    assert plain.conflicts == []
+    credited = story(", the fire brigade said", ", the Red Cross said")
+    assert len(credited.conflicts) == 1
+
+
+def test_a_magnitude_is_not_a_count():
+    a = make_article("A 7.8 magnitude quake killed 41 people in Dorsa on Tuesday, police said.",
+                     published="2025-02-04")  # fmt: skip
+    from corroborate.extract import extract_article
+
+    killed = [f.value for f in extract_article(a).figures if f.measure == "killed"]
+    assert 7.8 not in killed and 41 in killed

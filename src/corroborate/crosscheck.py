@@ -369,6 +369,12 @@ def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]
                 continue  # one source giving two values: a revision ("14, up from 12")
             if not (_has_number(a, figs) and _has_number(b, figs)):
                 continue  # "thousands" is too loose to contradict "more than 10,000"
+            if not (_credited(a, figs) and _credited(b, figs)):
+                # an uncredited figure has no known origin: it may be a relay,
+                # an older toll or another place's; the values still stand
+                # side by side as competing estimates, but a conflict needs
+                # two sources that each put their name to a number
+                continue
             pair = frozenset((a.id, b.id))
             if pair in seen:
                 continue
@@ -387,6 +393,15 @@ def _has_number(c: Claim, figs: dict[str, Figure]) -> bool:
     s = c.support[0]
     f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
     return f is not None and f.value is not None
+
+
+def _credited(c: Claim, figs: dict[str, Figure]) -> bool:
+    """Does some report of the claim credit its figure to a source?"""
+    for s in c.support:
+        f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
+        if f is not None and f.attributed_to:
+            return True
+    return False
 
 
 def _who(c: Claim) -> str:

@@ -100,6 +100,11 @@ def extract_figures(
                 unit = "currency"
             if unit == "currency":
                 measure = "amount"
+            written = (q.value,) if q.value is not None else (q.low, q.high)
+            if unit is None and q.qualifier in ("exact", "range") and _fractional(*written):
+                # every count measure is of whole things: "7.8" before "killed"
+                # is a magnitude ("a 7.8 quake killed ..."), not 7.8 people
+                continue
             subject = subject or prev.subject
             prev = _Ctx(measure, subject)
             sources, via = _credit(a, b, attributions)
@@ -121,6 +126,10 @@ def extract_figures(
             )
             credited.append(sources)
     return figures, credited
+
+
+def _fractional(*values: float | None) -> bool:
+    return any(v is not None and not float(v).is_integer() for v in values)
 
 
 def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:
