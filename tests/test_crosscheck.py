@@ -187,3 +187,17 @@ def test_a_magnitude_is_not_a_count():
 
     killed = [f.value for f in extract_article(a).figures if f.measure == "killed"]
     assert 7.8 not in killed and 41 in killed
+
+
+def test_vague_amounts_are_never_plotted():
+    from corroborate.pipeline import single_story
+    from corroborate.report.chart import chart_series
+
+    a = make_article("Thousands of residents were evacuated from Orvik on Monday, police said. "
+                     "Between 10 and 12 people were killed, the mayor said.",
+                     published="2025-05-05")  # fmt: skip
+    story = single_story([a])
+    vague = [c for c in story.claims if c.measure == "evacuated"]
+    assert vague and all(s.amount is None for c in vague for s in c.support)
+    plotted = chart_series(story.claims)
+    assert "evacuated" not in plotted and "killed" in plotted

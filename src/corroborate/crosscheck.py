@@ -136,11 +136,14 @@ def _bounds(f: Figure) -> tuple[float, float]:
 
 
 def _amount(f: Figure) -> float | None:
+    """The figure as one number for charts, or None: a stated range is drawn
+    at its middle, but a vague amount ("thousands", "dozens") has only
+    conventional bounds, and drawing it as a number would invent one."""
     if f.value is not None:
         return f.value
-    if f.low is not None and f.high is not None:
+    if f.qualifier == "range" and f.low is not None and f.high is not None:
         return (f.low + f.high) / 2
-    return f.low if f.low is not None else f.high
+    return None
 
 
 def describe_value(f: Figure) -> str:
