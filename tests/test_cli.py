@@ -36,7 +36,12 @@ def test_example_corpus_validates_against_the_schema(tmp_path):
     assert german["id"] in flood["articles"] and copy["id"] in flood["articles"]
     assert copy["duplicate_of"] == by_path["civic-wire.rss#0"]["id"]
     assert all(copy["id"] != s["article"] for s in flood["sources"])
-    assert flood["state"] in {"corroborated", "contested"} and flood["summary"]
+    # no figure stands on two independent origins: outlets that repeat the
+    # agency's or Elena Marsh's figure without credit relay it (#12)
+    assert flood["state"] == "developing" and flood["summary"]
+    for claim in flood["claims"]:
+        if claim["kind"] == "figure" and "nearly 20" in claim["text"]:
+            assert claim["origins"] == ["Elena Marsh"] and len(claim["support"]) == 3
     story = flood
     figures = {(f["measure"], f["value"], tuple(f["attributed_to"])) for f in story["figures"]}
     assert ("killed", 12.0, ("Valmora Civil Protection Agency",)) in figures
