@@ -7,6 +7,7 @@ error saying where reading stopped.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -29,6 +30,9 @@ class _QuietIterator(ArchiveIterator):
 
 
 def read_warc(src: Source) -> Iterator[ReadResult]:
+    # warcio logs each repaired header on stderr, which would interleave with
+    # the one-line errors; damage that matters is reported below instead
+    logging.getLogger("warcio").setLevel(logging.ERROR)
     seen = 0
     truncated = False
     if src.data[:2] == b"\x1f\x8b":
