@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from corroborate import crosscheck
+from corroborate.conflicts import conflicts
 from corroborate.model import Figure, Span
 from corroborate.pipeline import build_stories, process
 from tests.conftest import make_article
@@ -113,7 +114,7 @@ def test_more_than_10000_and_about_12000_are_not_a_conflict():
     )
     claims = crosscheck.figure_claims(ex, [a, b])
     assert len(claims) == 2  # different figures, both shown
-    assert crosscheck.conflicts(claims, ex) == []
+    assert conflicts(claims, ex) == []
 
 
 def _wire(agency: str = "the Harbour Authority") -> str:

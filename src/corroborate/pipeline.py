@@ -208,6 +208,7 @@ def make_story(articles: list[Article]) -> Story:
     """One story from its articles: extraction merged across them, claims and
     their origins, conflicts, evolution, state, and the brief."""
     from corroborate import brief, crosscheck
+    from corroborate.conflicts import conflicts as find_conflicts
     from corroborate.extract import extract_story
 
     # one canonical order (date, then content id): a story never depends on
@@ -220,7 +221,7 @@ def make_story(articles: list[Article]) -> Story:
     claims = figure_claims + statement_claims
     crosscheck.unique_ids(claims)
     _link_figures(ex, figure_claims)
-    found = crosscheck.conflicts(figure_claims, ex)
+    found = find_conflicts(figure_claims, ex)
     state, reason = crosscheck.story_state(articles, claims, found)
     dates = [a.published for a in articles if a.published]
     return Story(

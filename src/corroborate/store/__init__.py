@@ -51,51 +51,14 @@ from corroborate.store.rows import (
     sqlite_pragmas,
 )
 from corroborate.store.search import search_docs
+from corroborate.store.url import DEFAULT_URL as DEFAULT_URL
+from corroborate.store.url import database_url, sqlite_file
+from corroborate.store.url import describe_store_error as describe_store_error
 from corroborate.stories.features import Features
-
-DEFAULT_URL = "sqlite:///corroborate.db"
-
-
-def _sqlite_file(database: str | None) -> str | None:
-    """The file behind a SQLite database name (``file:x.db?mode=ro`` URIs too)."""
-    if not database:
-        return None
-    if database.startswith("file:"):
-        database = database.removeprefix("file:").split("?", 1)[0]
-    return database
-
-
-def describe_store_error(exc: BaseException) -> str:
-    """One line for a database failure: the driver's own words, without the
-    SQL statement and parameters SQLAlchemy appends (they may hold article text)."""
-    orig = getattr(exc, "orig", None) or exc
-    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
-    low = first.lower()
-    hint = (
-        " (corrupt, or not a corroborate store)" if "not a database" in low or "malformed" in low
-        else " (check the file's permissions)" if "readonly" in low or "read-only" in low
-        else " (free some disk space and run again: nothing stored was lost)" if "full" in low
-        else ""
-    )  # fmt: skip
-    return f"{first[:300]}{hint}"
-
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _INGEST_LOCK_KEY = 0x636F72726F62  # "corrob": the advisory lock held while ingesting
 _MIGRATE_LOCK_KEY = 0x636F72726F63  # held while migrating (first use by several processes)
-
-
-def database_url(url: str | None = None) -> str:
-    """The URL to use: the argument, else ``$CORROBORATE_DB``, else SQLite.
-
-    ``postgresql://`` URLs use psycopg 3; a bare file path means SQLite.
-    """
-    url = url or os.environ.get("CORROBORATE_DB") or DEFAULT_URL
-    if url.startswith(("postgresql://", "postgres://")):
-        url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    elif "://" not in url:
-        url = f"sqlite:///{url}"
-    return url
 
 
 class Store:
@@ -117,7 +80,7 @@ class Store:
         self.dialect = self.engine.dialect.name
         # the files locked while ingesting into / migrating a SQLite database file
         self.path = (
-            _sqlite_file(parsed.database) if self.dialect == "sqlite" and not in_memory else None
+            sqlite_file(parsed.database) if self.dialect == "sqlite" and not in_memory else None
         )
         self._local_lock = threading.RLock()  # flock does not exclude threads of one process
         if self.dialect == "sqlite":
