@@ -202,3 +202,15 @@ def test_vague_amounts_are_never_plotted():
     assert vague and all(s.amount is None for c in vague for s in c.support)
     plotted = chart_series(story.claims)
     assert "evacuated" not in plotted and "killed" in plotted
+
+
+def test_a_rising_count_is_evolution_not_conflict():
+    from corroborate.pipeline import single_story
+
+    a = make_article("Twelve people were killed in the Orvik landslide on Monday, the fire brigade said.",
+                     published="2025-05-05", outlet="Orvik Post")  # fmt: skip
+    b = make_article("The toll in the Orvik landslide has risen to 40 people killed on Monday, "
+                     "the Red Cross said.", published="2025-05-05", outlet="Valley Times")  # fmt: skip
+    story = single_story([a, b])
+    assert {f.value for f in story.extraction.figures if f.measure == "killed"} >= {12, 40}
+    assert story.conflicts == []

@@ -47,6 +47,8 @@ def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]
                 continue  # one source giving two values: a revision ("14, up from 12")
             if not (_has_number(a, figs) and _has_number(b, figs)):
                 continue  # "thousands" is too loose to contradict "more than 10,000"
+            if _told_as_change(a) or _told_as_change(b):
+                continue  # "the toll has risen to 59", "could rise": evolution
             if not (_credited(a, figs) and _credited(b, figs)):
                 # an uncredited figure has no known origin: it may be a relay,
                 # an older toll or another place's; the values still stand
@@ -71,6 +73,22 @@ def _has_number(c: Claim, figs: dict[str, Figure]) -> bool:
     s = c.support[0]
     f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
     return f is not None and f.value is not None
+
+
+# words that tell a figure as a step in a rising or revised count: such a
+# figure and another are the count's evolution, not sources contradicting
+# each other. ("Initial reports" is not among them: it also introduces an
+# estimate that a later one contradicts, as in the Pylos shipwreck's.)
+_CHANGE = re.compile(
+    r"\b(?:(?:has|had|have)\s+(?:risen|climbed|increased|jumped|grown)|"
+    r"rose|risen to|climbed to|jumped to|increased to|(?:could|would|may|is expected to)\s+rise|"
+    r"revised|updated)\b",
+    re.I,
+)
+
+
+def _told_as_change(c: Claim) -> bool:
+    return any(_CHANGE.search(s.evidence.text) for s in c.support)
 
 
 def _credited(c: Claim, figs: dict[str, Figure]) -> bool:
