@@ -19,7 +19,7 @@ from corroborate.ingest.decode import decode
 from corroborate.model import InputError
 from corroborate.text.dates import parse_date
 
-_STRING_FIELDS = ("url", "title", "outlet", "author", "language")
+STRING_FIELDS = ("url", "title", "outlet", "author", "language")
 _LIST_KEYS = ("articles", "items", "records", "data")
 
 
@@ -35,7 +35,7 @@ def record_from_mapping(obj: Any, path: str) -> RawRecord:
     if text is None and html is None:
         raise BadInput('record has no "text" or "html" field with content')
     fields: dict[str, str | None] = {}
-    for key in _STRING_FIELDS:
+    for key in STRING_FIELDS:
         value = obj.get(key)
         fields[key] = value.strip() or None if isinstance(value, str) else None
     published = obj.get("published") or obj.get("date")
@@ -70,9 +70,9 @@ def read_json(src: Source) -> Iterator[ReadResult]:
                 break
     if isinstance(doc, list):
         for i, obj in enumerate(doc):
-            yield _record_or_error(obj, f"{src.label}#{i}")
+            yield record_or_error(obj, f"{src.label}#{i}")
     else:
-        yield _record_or_error(doc, src.label)
+        yield record_or_error(doc, src.label)
 
 
 def read_jsonl(src: Source) -> Iterator[ReadResult]:
@@ -95,10 +95,11 @@ def _lines(label: str, raw: str) -> Iterator[ReadResult]:
         except RecursionError:  # costs this line only
             yield InputError(path, "JSON nested too deeply to parse")
             continue
-        yield _record_or_error(obj, path)
+        yield record_or_error(obj, path)
 
 
-def _record_or_error(obj: Any, path: str) -> ReadResult:
+def record_or_error(obj: Any, path: str) -> ReadResult:
+    """``record_from_mapping``, or the error naming ``path`` (files and the web API alike)."""
     try:
         return record_from_mapping(obj, path)
     except BadInput as exc:
