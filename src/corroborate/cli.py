@@ -339,24 +339,21 @@ def main() -> None:
 
     from corroborate.store import StoreError, describe_store_error
 
+    if os.environ.get("CORROBORATE_DEBUG"):  # tracebacks as they come
+        app()
+        return
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
     except (StoreError, SQLAlchemyError) as exc:
-        if os.environ.get("CORROBORATE_DEBUG"):
-            raise
         print(f"error: the store cannot be used: {describe_store_error(exc)}", file=sys.stderr)
         sys.exit(EXIT_STORE)
     except OSError as exc:
-        if os.environ.get("CORROBORATE_DEBUG"):
-            raise
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
     except Exception as exc:  # a bug: say so in one line, with how to see more
-        if os.environ.get("CORROBORATE_DEBUG"):
-            raise
         print(
             f"internal error: {type(exc).__name__}: {str(exc)[:300]} "
             "(rerun with CORROBORATE_DEBUG=1 for the traceback, and please report it)",

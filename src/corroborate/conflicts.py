@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from corroborate.crosscheck import _compatible_subjects, describe_value, subject_key
-from corroborate.model import Claim, Conflict, Extraction, Figure
+from corroborate.model import Claim, Conflict, Extraction, Figure, Support
 
 
 def _granularity_class(g: str) -> str:
@@ -21,10 +21,8 @@ def _granularity_class(g: str) -> str:
 
 def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]:
     """Incompatible figure claims for the same measure, subject and period."""
-    figs = {
-        f"{f.evidence[0].article}:{f.evidence[0].start}:{describe_value(f)}": f
-        for f in extraction.figures
-    }
+    figs = {(f.evidence[0].article, f.evidence[0].start, describe_value(f)): f
+            for f in extraction.figures}  # fmt: skip
     out: list[Conflict] = []
     figure_claims_ = [c for c in claims if c.kind == "figure"]
     seen: set[frozenset[str]] = set()
@@ -69,9 +67,16 @@ def conflicts(claims: Sequence[Claim], extraction: Extraction) -> list[Conflict]
     return out
 
 
-def _has_number(c: Claim, figs: dict[str, Figure]) -> bool:
-    s = c.support[0]
-    f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
+Figures = dict[tuple[str, int, str], Figure]
+
+
+def _figure(s: Support, figs: Figures) -> Figure | None:
+    """The figure a claim's report stands on."""
+    return figs.get((s.article, s.evidence.start, s.value or ""))
+
+
+def _has_number(c: Claim, figs: Figures) -> bool:
+    f = _figure(c.support[0], figs)
     return f is not None and f.value is not None
 
 
@@ -91,22 +96,17 @@ def _told_as_change(c: Claim) -> bool:
     return any(_CHANGE.search(s.evidence.text) for s in c.support)
 
 
-def _credited(c: Claim, figs: dict[str, Figure]) -> bool:
+def _credited(c: Claim, figs: Figures) -> bool:
     """Does some report of the claim credit its figure to a source?"""
-    for s in c.support:
-        f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
-        if f is not None and f.attributed_to:
-            return True
-    return False
+    return any((f := _figure(s, figs)) is not None and f.attributed_to for s in c.support)
 
 
 def _who(c: Claim) -> str:
     return ", ".join(c.origins)
 
 
-def _period(c: Claim, figs: dict[str, Figure]) -> tuple[date, date, str] | None:
-    s = c.support[0]
-    f = figs.get(f"{s.article}:{s.evidence.start}:{s.value}")
+def _period(c: Claim, figs: Figures) -> tuple[date, date, str] | None:
+    f = _figure(c.support[0], figs)
     if f is not None and f.as_of is not None and f.as_of.start and f.as_of.end:
         return f.as_of.start, f.as_of.end, _granularity_class(f.as_of.granularity)
     if c.as_of and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.as_of):

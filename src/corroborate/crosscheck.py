@@ -95,8 +95,8 @@ def unique_ids(claims: Sequence[Claim]) -> None:
         seen.add(c.id)
 
 
-# every demonym as one alternation, longest first (the first match in that
-# order is the one the old per-demonym loop found)
+# demonyms longest first: "South Korean" is tried before "Korean"; each one's
+# word-boundary pattern is compiled once (_demonym_re)
 _DEMONYM_ORDER = sorted(DEMONYMS, key=len, reverse=True)
 
 

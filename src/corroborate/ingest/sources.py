@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from corroborate.config import IngestConfig
 from corroborate.errors import BadInput
@@ -58,9 +59,10 @@ def iter_sources(
     config = config or IngestConfig()
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read(config.max_bytes + 1)
-            if len(data) > config.max_bytes:
-                yield InputError("<stdin>", _too_big(len(data), config))
+            try:
+                data = _read_capped(sys.stdin.buffer, config)
+            except BadInput as exc:
+                yield InputError("<stdin>", str(exc))
                 continue
             yield from expand(Source("<stdin>", data, "", config.max_bytes), config)
             continue
@@ -98,14 +100,22 @@ def _file(path: Path, config: IngestConfig) -> Iterator[Source | InputError]:
             yield InputError(label, _too_big(info.st_size, config))
             return
         with open(path, "rb") as fh:  # a file that grows while read is still bounded
-            data = fh.read(config.max_bytes + 1)
-        if len(data) > config.max_bytes:
-            yield InputError(label, _too_big(len(data), config))
-            return
+            data = _read_capped(fh, config)
+    except BadInput as exc:
+        yield InputError(label, str(exc))
+        return
     except OSError as exc:
         yield InputError(label, f"cannot read: {exc.strerror or exc}")
         return
     yield from expand(Source(label, data, path.name, config.max_bytes), config)
+
+
+def _read_capped(fh: IO[bytes], config: IngestConfig) -> bytes:
+    """All of ``fh``, or ``BadInput`` once it passes ``max_bytes``."""
+    data = fh.read(config.max_bytes + 1)
+    if len(data) > config.max_bytes:
+        raise BadInput(_too_big(len(data), config))
+    return data
 
 
 def _too_big(size: int, config: IngestConfig) -> str:
@@ -195,17 +205,15 @@ def _zip(
                     f"{info.file_size:,} bytes): a zip bomb, not read",
                 )
                 continue
+            budget.take(info.file_size, config)  # past it: the whole archive stops
             try:
-                budget.take(info.file_size, config)
                 with zf.open(info) as fh:
-                    data = fh.read(config.max_bytes + 1)
-            except BadInput:
-                raise
+                    data = _read_capped(fh, config)
+            except BadInput as exc:  # a member larger than it said
+                yield InputError(label, str(exc))
+                continue
             except Exception as exc:  # encrypted, deflate64, corrupt LZMA/bzip2/deflate, CRC
                 yield InputError(label, f"cannot extract from zip archive: {_why(exc)}")
-                continue
-            if len(data) > config.max_bytes:
-                yield InputError(label, _too_big(len(data), config))
                 continue
             yield from _expand(Source(label, data, base, src.limit), config, depth + 1, budget)
 

@@ -442,17 +442,13 @@ class Store:
                   "attempts": (before or 0) + 1, "failed_at": datetime.now(UTC)}],
             )  # fmt: skip
 
-    def clear_story_errors(self, story_ids: Iterable[str] | None = None) -> None:
-        """Forget the failures of ``story_ids`` (all of them when None)."""
+    def keep_story_errors(self, story_ids: set[str]) -> None:
+        """Forget every recorded failure except those of ``story_ids``."""
+        e = t.story_errors.c
         with self.engine.begin() as conn:
-            if story_ids is None:
-                conn.execute(delete(t.story_errors))
-                return
-            ids = list(story_ids)
-            for k in range(0, len(ids), 500):
-                conn.execute(
-                    delete(t.story_errors).where(t.story_errors.c.story_id.in_(ids[k : k + 500]))
-                )
+            stale = [r[0] for r in conn.execute(select(e.story_id)) if r[0] not in story_ids]
+            for k in range(0, len(stale), 500):
+                conn.execute(delete(t.story_errors).where(e.story_id.in_(stale[k : k + 500])))
 
     def story_errors(self) -> list[dict[str, Any]]:
         """Every recorded story failure, most recent first."""

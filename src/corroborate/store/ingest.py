@@ -149,15 +149,12 @@ def update_stories(
                 continue
             kept.add(story.id)
             updated.append(story.id)
-    store.clear_story_errors(updated)
     removed = sorted(store.story_ids() - kept)
     for sid in removed:
         store.drop_story(sid)
-    # failures of stories that no longer exist (their articles regrouped)
-    alive = set(store.story_ids()) | failed_now
-    store.clear_story_errors(
-        e["story_id"] for e in store.story_errors() if e["story_id"] not in alive
-    )
+    # every story that failed before was retried above (it is never "existing"),
+    # so only this run's failures still stand
+    store.keep_story_errors(failed_now)
     return updated, removed
 
 

@@ -87,6 +87,13 @@ def anchored_finditer(
     starts = tokens.starts
     lower = tokens.lower if starters is not None else []
     words = tokens.words
+
+    def can_start(j: int) -> bool:
+        """May a match begin at word ``j``, a word before a trigger?"""
+        return (
+            starters is None or lower[j] in starters or (numeric_starts and words[j][0].isdigit())
+        )
+
     done = pos  # the end of the last match: nothing may start before it
     tried = -1  # the last word index tried
     k = bisect_left(triggers, bisect_left(starts, pos))
@@ -101,12 +108,7 @@ def anchored_finditer(
             p = starts[j]
             if p < done:
                 continue
-            if (
-                j < i
-                and starters is not None
-                and lower[j] not in starters
-                and not (numeric_starts and words[j][0].isdigit())
-            ):
+            if j < i and not can_start(j):
                 continue
             tried = j
             m = pattern.match(text, p, end)
@@ -124,12 +126,7 @@ def anchored_finditer(
         p = starts[j]
         if p < done or p < pos:
             continue
-        if (
-            j < w
-            and starters is not None
-            and lower[j] not in starters
-            and not (numeric_starts and words[j][0].isdigit())
-        ):
+        if j < w and not can_start(j):
             continue
         m = pattern.match(text, p, end)
         if m and m.end() > p:
