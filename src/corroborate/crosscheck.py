@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from corroborate.extract.lexicon import DEMONYMS
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
 from corroborate.model import (
     Article,
     Claim,
@@ -152,7 +152,7 @@ def describe_value(f: Figure) -> str:
     def num(x: float | None) -> str:
         if x is None:
             return "?"
-        return f"{x:,.0f}" if x == int(x) else f"{x:,.1f}"
+        return f"{x:,.0f}" if x == int(x) else f"{x:,.4f}".rstrip("0").rstrip(".")
 
     if f.value is None or f.qualifier == "range":
         text = f"{num(f.low)}-{num(f.high)}"
@@ -160,7 +160,28 @@ def describe_value(f: Figure) -> str:
         text = num(f.value)
     else:
         text = f"{f.qualifier} {num(f.value)}"
+    if f.kind == "money" and f.unit:
+        return f"{_CURRENCY_SIGN.get(f.unit, f.unit + ' ')}{text}"
+    if f.kind == "measure" and f.unit and f.unit != "magnitude":
+        return f"{text} {f.unit}"
     return text + ("%" if f.unit == "percent" else "")
+
+
+_CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+# What a story's claims are made of: counts of what news events are told in
+# (deaths, arrests, people aboard, homes), sums of money, shares with a
+# measure, and the physical measures that describe an event. A figure of
+# any other kind (a duration, a length, "22 goals") stays in its article's
+# figures but is not cross-checked.
+_CLAIMED_MEASURES = frozenset(
+    [*MEASURE_WORDS.values(), *COMBINED.values(), *COUNT_NOUNS, "crowd", "share",
+     "magnitude", "area burned", "depth", "rainfall", "wind speed"]
+)  # fmt: skip
+
+
+def claimable(f: Figure) -> bool:
+    """Is the figure one a story's claims are made of (see ``_CLAIMED_MEASURES``)?"""
+    return f.kind == "money" or f.measure in _CLAIMED_MEASURES
 
 
 def figure_claims(
@@ -178,7 +199,7 @@ def figure_claims(
     reports: list[_Report] = []
     for f in extraction.figures:
         art = by_id.get(f.evidence[0].article)
-        if art is None or art.duplicate_of:
+        if art is None or art.duplicate_of or not claimable(f):
             continue  # a copy's figures are its original's
         start: date | None
         if f.as_of is not None and f.as_of.start is not None:

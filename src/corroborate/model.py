@@ -224,7 +224,9 @@ class Figure:
     """A reported count or share.
 
     ``value`` is the point value (None for vague amounts such as "hundreds",
-    which only have ``low``/``high``); ``low``/``high`` bound it as far as the
+    which only have ``low``/``high``); ``unit`` is an ISO currency code for
+    money, "percent", or a unit symbol ("km", "acre", "magnitude") for a
+    physical measure; ``low``/``high`` bound it as far as the
     qualifier says ("at least 300" -> low 300, high None). ``attributed_to``
     names the sources it is credited to ("according to the NIS"); ``via``
     whoever relayed it ("a lawmaker said, citing the NIS").
@@ -244,6 +246,9 @@ class Figure:
     via: str | None = None
     claim: str | None = None  # the story claim this figure supports (cross-checking)
     origins: list[str] = field(default_factory=list)  # that claim's independent origins
+    kind: str = "count"  # count, money, percent or measure (a physical unit)
+    noun: str | None = None  # the noun phrase as written ("rushing yards", "crew members")
+    change: str | None = None  # "up" or "down" when the figure is a change ("up 5%")
 
 
 @dataclass(slots=True)

@@ -221,7 +221,7 @@ def make_story(articles: list[Article]) -> Story:
     claims = figure_claims + statement_claims
     crosscheck.unique_ids(claims)
     _link_figures(ex, figure_claims)
-    found = find_conflicts(figure_claims, ex)
+    found = find_conflicts(figure_claims, ex, articles)
     state, reason = crosscheck.story_state(articles, claims, found)
     dates = [a.published for a in articles if a.published]
     return Story(

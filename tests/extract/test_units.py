@@ -115,11 +115,70 @@ def test_pronoun_and_description_speakers():
 
 def test_not_figures():
     a = clean_article(
-        "In 1998, the 45-year-old mayor was elected. Call 555 0142 now. "
-        "Flight 370 left at 10:45 on May 5. The match ended 3-1. She waited 10 years.",
+        "In 1998, the mayor was elected. Call 555 0142 now. Flight 370 left at 10:45 on "
+        "May 5. The match ended 3-1. The 5G mast and the 3rd floor. The S&P 500 rose. "
+        "The two countries met. It was a five-year plan. Dak Prescott (4) ran.",
         published="2025-01-01",
     )
     assert extract(a).figures == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "measure", "value", "unit"),
+    [
+        ("She waited 10 years for the ruling.", "measure", "duration", 10, "yr"),
+        ("The 45-year-old mayor resigned.", "measure", "age", 45, "yr"),
+        ("The fire has burned 23,000 acres so far.", "measure", "area burned", 23000, "acre"),
+        ("A magnitude 6.1 quake struck the coast.", "measure", "magnitude", 6.1, "magnitude"),
+        ("Up to 300 mm of rain fell overnight.", "measure", "rainfall", 300, "mm"),
+        ("The firm pledged $1.5bn in aid to the region.", "money", "aid", 1.5e9, "USD"),
+        ("The damage was put at €200m by insurers.", "money", "damage", 2e8, "EUR"),
+        ("Tickets sold for RM79 a month.", "money", "amount", 79, "MYR"),
+        ("Prices rose 24pc last year.", "percent", "share", 24, "percent"),
+        ("About a third of the voters stayed home.", "percent", "share", 100 / 3, "percent"),
+        ("The club signed 242 individuals this season.", "count", "individuals", 242, None),
+        ("Volunteers held 2,100 rallies across the state.", "count", "rallies", 2100, None),
+        ("The index ended at 27,349.19 after trading.", "number", "level", 27349.19, None),
+    ],
+)
+def test_every_kind_of_quantity(sentence, kind, measure, value, unit):
+    figs = extract(clean_article(sentence, published="2025-01-01", language="en")).figures
+    assert len(figs) == 1, figs
+    f = figs[0]
+    assert (f.kind, f.measure, f.unit) == (kind, measure, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("4 hundred million", 4e8, 4e8),
+        ("8 B", 8e9, 8e9),
+        ("1 to 2 thousand", 1000, 2000),
+        ("27-hundred", 2700, 2700),
+        ("three-thousand", 3000, 3000),
+        ("4-6 million", 4e6, 6e6),
+        ("twenty-eight thousand six hundred forty-two", 28642, 28642),
+        ("between $89 and $93 billion", 89e9, 93e9),
+    ],
+)
+def test_scale_words_in_every_spelling(phrase, low, high):
+    q = parse_quantity(next(QUANTITY.finditer(phrase + " people")))
+    assert (q.low, q.high) == (low, high)
+
+
+def test_two_figures_in_one_phrase_and_a_shared_unit():
+    figs = extract(clean_article(
+        "The ship carried 175 passengers and six crew members. A meal costs eight or nine euros.",
+        published="2025-01-01", language="en",
+    )).figures  # fmt: skip
+    got = [(f.value, f.kind, f.unit) for f in figs]
+    assert got == [
+        (175, "count", None),
+        (6, "count", None),
+        (8, "money", "EUR"),
+        (9, "money", "EUR"),
+    ]
 
 
 def test_figure_fields():

@@ -16,6 +16,7 @@ checks that the shortcut agrees with py3langid on every text it decides.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _LETTER = re.compile(r"[^\W\d_]")
 MIN_LETTERS = 12  # below this, any guess is noise
@@ -84,7 +85,20 @@ def detect_language(text: str, sample: int = 300, fast: bool = True) -> str | No
         return None
     if fast and looks_english(head):
         return "en"
-    import py3langid  # loads its model on first use
+    lang, prob = _identifier().classify(head)
+    # a short or mixed text (a ticker line, a list of names) gets a near-uniform
+    # guess among 140 languages, often a rare one ("vo", "pcm"): say nothing
+    return str(lang) if prob >= MIN_CONFIDENCE else None
 
-    lang, _score = py3langid.classify(head)
-    return str(lang)
+
+MIN_CONFIDENCE = 0.5  # normalised probability of the best language
+_IDENTIFIER: list[Any] = []
+
+
+def _identifier() -> Any:
+    """py3langid's model with normalised probabilities, loaded on first use."""
+    if not _IDENTIFIER:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _IDENTIFIER.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _IDENTIFIER[0]

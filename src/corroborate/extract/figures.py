@@ -14,11 +14,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS, NOT_COUNTED
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS
+from corroborate.extract.quantities import (
+    NOT_A_QUANTITY,
+    Unit,
+    measure_name,
+    money_measure,
+    read_unit,
+)
 from corroborate.extract.statements import Attribution, Source
 from corroborate.model import Figure, Sentence, Span, TimeRef
 from corroborate.text.dates import MONTH_RE
-from corroborate.text.numbers import QUANTITY, STARTERS, parse_quantity, quantity_triggers
+from corroborate.text.numbers import (
+    QUANTITY,
+    STARTERS,
+    Quantity,
+    bounds,
+    parse_quantity,
+    quantity_triggers,
+)
 from corroborate.text.scan import Tokens, anchored_finditer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -36,8 +50,11 @@ _CURRENCY_AFTER = re.compile(
 )
 _STRONG = re.compile(r"^-strong\b")
 _FIGURE_ANAPHOR = re.compile(
-    r"\b(?:put|puts|putting|estimated?|placed?)\s+(?:the|that|this|its)\s+"
-    r"(?:figure|number|toll|tally|count|estimate)\s+(?:at|to)\s*$",
+    r"\b(?:(?:put|puts|putting|estimated?|placed?)\s+(?:the|that|this|its)\s+"
+    r"(?:figure|number|toll|tally|count|estimate)\s+(?:at|to)"
+    r"|(?:figure|number|toll|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:(?:has|had|have)\s+)?"
+    r"(?:risen|rose|rises|climbed|increased|jumped|grown|reached|stood|stands|hit|topped|passed|"
+    r"surpassed|exceeded)(?:\s+(?:to|at))?)\s*(?:over|more\s+than|nearly|almost|about|around)?\s*$",
     re.I,
 )
 _NUMBER_OF = re.compile(
@@ -47,7 +64,6 @@ _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;]{0,40}$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DIGITS_AFTER = re.compile(r"^[\s-]*\d{2,}")
-_YEARS_OLD = re.compile(r"^\s*(?:-|–)?\s*(?:year|yr)s?[-\s]old\b", re.I)
 _LIST_MARK = re.compile(r"^[.)]\s")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _SENTENCE_MARK_TAIL = re.compile(r"[.!?:]\s*\S+\s*$")
@@ -56,7 +72,50 @@ _WORD_AFTER = re.compile(r"^\s+\w")
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*")
-_IDENTIFIER_WORDS = frozenset(["no", "number", "#", "page", "article", "chapter", "section"])
+# Words after a number that show it counts nothing ("5 to 3", "13 were killed").
+_NOT_NOUNS = _NP_STOP | frozenset(["a", "an", "the", "of", "each", "apiece", "more", "less", "other", "others", "also", "all", "both", "but", "not", "no", "so", "than", "then", "up", "down", "off", "did", "do", "does", "got", "get", "gets", "made", "make", "makes", "said", "say", "told", "tell", "can", "should", "must", "shall", "per", "percent", "per cent", "a.m.", "p.m.", "am", "pm", "if", "when", "where", "because", "whose", "what", "how", "we", "you", "he", "she", "they", "i", "my", "your", "his", "her", "our", "back", "ago", "later", "earlier", "before", "again", "just", "only", "even", "still", "too", "very", "plus", "minus", "next", "last", "first", "second", "new", "old", "alone", "together", "yet", "already", "here", "now", "today", "or", "nor", "either", "is", "am", "went", "came", "saw", "took", "gave", "put", "set", "let", "one", "ones", "th", "st", "nd", "rd"])  # fmt: skip
+_IRREGULAR_PLURALS = frozenset(["people", "men", "women", "children", "police", "staff", "crew", "personnel", "cattle", "sheep", "fish", "aircraft", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock", "militia", "youth", "clergy", "infantry", "offspring", "series", "species", "swine", "poultry"])  # fmt: skip
+_REFERRING = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
+_MARKET = re.compile(
+    r"\b(?:index|shares?|stocks?|traded?|trading|closed?|ended|end|price|yield|rate|"
+    r"dollar|yen|euro|rose|fell|gained|lost|climbed|slipped|jumped|dropped)\b",
+    re.I,
+)
+_IDENTIFIER_WORDS = frozenset(
+    [
+        "no",
+        "number",
+        "#",
+        "page",
+        "article",
+        "chapter",
+        "section",
+        "category",
+        "level",
+        "game",
+        "stage",
+        "phase",
+        "round",
+        "grade",
+        "size",
+        "version",
+        "model",
+        "route",
+        "row",
+        "seat",
+        "room",
+        "gate",
+        "platform",
+        "channel",
+        "episode",
+        "season",
+        "tier",
+        "class",
+        "type",
+        "act",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -78,35 +137,34 @@ def extract_figures(
     credited: list[list[Source]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
     tokens = tokens or Tokens(text)
-    triggers = quantity_triggers(tokens)
+    triggers = quantity_triggers(tokens, text)
+    prev = _Ctx()
     for sent in sentences:
         s, e = sent.start, sent.end
-        prev = _Ctx()
+        prev = _Ctx(prev.measure)  # "By January the figure had risen to ...": the last measure
+        last: tuple[int, str] = (s, "exact")  # where the last quantity ended, its qualifier
         for m in anchored_finditer(QUANTITY, text, tokens, triggers, s, e, starters=STARTERS):
             q = parse_quantity(m)
             if q is None:
                 continue
             a, b = m.start(), m.end()
+            q, last = _requalify(text, a, q, last), (b, q.qualifier)
             if any(ds <= a < de or ds < b <= de for ds, de in date_spans):
                 continue
-            if _not_a_count(text, m, s):
+            unit = read_unit(text, m, s, e)
+            if unit is NOT_A_QUANTITY:
                 continue
-            found = _measure(text, m, s, e, prev)
-            if found is None:
+            if (unit is None or unit.kind == "measure") and _not_a_count(text, m, s, unit is None):
                 continue
-            measure, subject = found
-            unit = "percent" if q.percent else None
-            if _CURRENCY_BEFORE.search(text, max(s, a - 4), a) or _CURRENCY_AFTER.match(text[b:e]):
-                unit = "currency"
-            if unit == "currency":
-                measure = "amount"
-            written = (q.value,) if q.value is not None else (q.low, q.high)
-            if unit is None and q.qualifier in ("exact", "range") and _fractional(*written):
-                # every count measure is of whole things: "7.8" before "killed"
-                # is a magnitude ("a 7.8 quake killed ..."), not 7.8 people
+            if unit is not None and unit.unit == "m" and m["num"] and m["num"][-1:] == "m":
+                q = _metres(q)  # "a 50m wall": the glued "m" was read as million
+            read = _read(text, m, q, unit, s, e, prev)
+            if read is None:
                 continue
-            subject = subject or prev.subject
-            prev = _Ctx(measure, subject)
+            measure, subject, noun = read
+            subject = subject or (prev.subject if unit is None else None)
+            if unit is None or unit.kind == "percent":
+                prev = _Ctx(measure, subject)
             sources, via = _credit(a, b, attributions)
             figures.append(
                 Figure(
@@ -117,22 +175,141 @@ def extract_figures(
                     qualifier=q.qualifier,  # type: ignore[arg-type]
                     evidence=[Span(article_id, s, e, text[s:e])],
                     subject=subject,
-                    unit=unit,
+                    unit=unit.unit if unit else None,
                     as_of=_as_of(text, a, s, e, dates),
                     attributed_to=[x.name for x in sources],
                     attributed_ids=[x.entity.id if x.entity else "" for x in sources],
                     via=via.name if via else None,
+                    kind=unit.kind if unit else ("number" if measure == "level" else "count"),
+                    noun=noun,
+                    change=_change(text, a, s),
                 )
             )
             credited.append(sources)
     return figures, credited
 
 
+_APPROX_SIGN = re.compile(r"[~≈]\s?$")
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.I)
+_CONVERSION = re.compile(r"^[^()]{0,30}\(\s*(?:[A-Z]{1,3}\s?)?[$€£¥]?\s*$")
+
+
+def _metres(q: Quantity) -> Quantity:
+    def undo(v: float | None) -> float | None:
+        return None if v is None else v / 1e6
+
+    return Quantity(undo(q.value), undo(q.low), undo(q.high), q.qualifier, q.percent)
+
+
+def _requalify(text: str, a: int, q: Quantity, last: tuple[int, str]) -> Quantity:
+    """The qualifier a number carries without a qualifier word: "~1.2mm",
+    "averaged 7.3 points", and a conversion in brackets after a qualified
+    number ("more than 7.5 million crowns (US$1.1 million)")."""
+    if q.qualifier != "exact" or q.value is None:
+        return q
+    qualifier = None
+    if _APPROX_SIGN.search(text, max(0, a - 2), a) or _AVERAGED.search(text, max(0, a - 12), a):
+        qualifier = "about"
+    elif last[1] not in ("exact", "range") and _CONVERSION.match(text[last[0] : a]):
+        qualifier = last[1]
+    if qualifier is None:
+        return q
+    low, high = bounds(qualifier, q.value)
+    return Quantity(q.value, low, high, qualifier, q.percent)
+
+
+def _read(
+    text: str, m: re.Match[str], q: Quantity, unit: Unit | None, s: int, e: int, prev: _Ctx
+) -> tuple[str, str | None, str | None] | None:
+    """(measure, subject, noun phrase) of a quantity, or None when it is no figure."""
+    a, b = m.start(), m.end()
+    if unit is not None and unit.kind == "money":
+        words, _ = _np_after(text, unit.end, e)
+        return money_measure(text, a, unit.end, s, e), None, " ".join(words) or None
+    if unit is not None and unit.kind == "measure":
+        return measure_name(unit, text, a, s, e), _pct_subject(text, unit.end, e), None
+    found = _measure(text, m, s, e, prev)
+    words, _ = _np_after(text, b, e)
+    noun = " ".join(words) or None
+    if found is not None:
+        measure, subject = found
+        written = (q.value,) if q.value is not None else (q.low, q.high)
+        if unit is None and q.qualifier in ("exact", "range") and _fractional(*written):
+            # every count measure is of whole things: "7.8" before "killed"
+            # is a magnitude ("a 7.8 quake killed ..."), not 7.8 people
+            return None
+        return measure, subject, noun
+    if unit is not None:  # a percent with no telling word: a share
+        return "share", _pct_subject(text, b, e), None
+    if text[b : b + 1] == "-":
+        return None  # "a three-bed apartment": the number modifies a noun
+    head = _count_head(words, q.value)
+    if (
+        head is not None
+        and m["num"]
+        and m["num"][0].isalpha()
+        and _REFERRING.search(text, max(s, a - 8), a)
+    ):
+        return None  # "the two countries": a reference to things already named, not a count
+    if head is None:
+        level = _LEVEL_BEFORE.search(text, max(s, a - 12), a)
+        if level and ("." in m[0] or "," in m[0]) and _MARKET.search(text, s, e):
+            return "level", None, None  # "rose 8.15% to 3.65", "ended at 27,349.19"
+        return None
+    return head, " ".join(words[: words.index(head)]) or None, noun
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?P<dir>up|down|rose|rises|rising|risen|fell|falls|falling|fallen|climbed|climbs|"
+    r"jumped|jumps|gained|gains|added|increased|increases|grew|grows|surged|soared|dropped|"
+    r"drops|declined|declines|slipped|slumped|lost|decreased|decreases|plunged|tumbled|"
+    r"shed|sank|eased|advanced|retreated)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+|some\s+|just\s+)?$",
+    re.I,
+)
+_UP = frozenset(["up", "rose", "rises", "rising", "risen", "climbed", "climbs", "jumped", "jumps",
+                 "gained", "gains", "added", "increased", "increases", "grew", "grows", "surged",
+                 "soared", "advanced"])  # fmt: skip
+
+
+def _change(text: str, a: int, s: int) -> str | None:
+    """ "up" / "down" for a figure told as a change ("up 19 cents", "rose 60%")."""
+    m = _CHANGE_BEFORE.search(text, max(s, a - 40), a)
+    if not m:
+        return None
+    return "up" if m["dir"].lower() in _UP else "down"
+
+
+def _count_head(words: list[str], value: float | None) -> str | None:
+    """The counted noun of a generic count ("242 individuals", "2,100 rallies"),
+    or None when the words after the number are no plural noun phrase (a
+    count of more than one takes a plural: "Planet 9 citizen science project"
+    is a name, not nine projects)."""
+    if not words or value == 1:
+        return None
+    first = words[0].lower()
+    if first in _NOT_NOUNS or first.endswith("ly") or (not words[0].isalpha() and "-" not in first):
+        return None
+    if words[0][:1].isupper() and not first.endswith("s"):
+        return None  # a model or a name: "787 Dreamliner", "737 Max jets"
+    for w in words:  # the first plural noun heads "175 passengers aboard"
+        lw = w.lower()
+        if lw in _NOT_NOUNS:
+            break
+        if lw in COUNT_NOUNS or lw in _IRREGULAR_PLURALS or lw.endswith("men"):
+            return w
+        if lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s")) and len(lw) > 3:
+            return w
+    return None
+
+
 def _fractional(*values: float | None) -> bool:
     return any(v is not None and not float(v).is_integer() for v in values)
 
 
-def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:
+def _not_a_count(text: str, m: re.Match[str], s: int, bare: bool = True) -> bool:
+    """Years, dates, times, phone and list numbers; for a ``bare`` number (no
+    unit) also identifiers: "Flight 370", "S&P 500", "Game 7", "(4)"."""
     a, b = m.start(), m.end()
     raw = m[0]
     before = text[max(s, a - 30) : a]
@@ -145,13 +322,12 @@ def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:
         return True
     if _PHONE_NEAR.search(before) or _DIGITS_AFTER.match(after):
         return True
-    if _YEARS_OLD.match(after):
-        return True
-    nxt = _WORD.match(after.lstrip(" -"))
-    if nxt and nxt[0].lower() in NOT_COUNTED and not m["pct"]:
-        return True
     if (a == s or text[a - 1] == "\n") and _LIST_MARK.match(after):
         return True  # a list marker
+    if not bare:
+        return False
+    if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
+        return True  # a shirt or reference number: "Dak Prescott (4)"
     prev_word = _LAST_WORD.search(before)
     if prev_word and not m["qual"]:
         w = prev_word[1]
@@ -159,7 +335,8 @@ def _not_a_count(text: str, m: re.Match[str], s: int) -> bool:
             return True
         # "Flight 370", "Resolution 2231": a capitalised word mid-sentence names the number
         mid_sentence = a - len(prev_word[0]) > s + 1 and not _SENTENCE_MARK_TAIL.search(before)
-        if w[:1].isupper() and w.isalpha() and mid_sentence and m["num"] and "," not in raw:
+        named = w.replace("&", "").isalpha()
+        if w[:1].isupper() and named and mid_sentence and m["num"] and "," not in raw:
             return True
     return raw.strip().lower() == "one" and (
         bool(_OF_AFTER.match(after)) or not _WORD_AFTER.match(after)

@@ -264,6 +264,7 @@ MEASURE_WORDS = {
     "infected": "infected", "cases": "infected", "vaccinated": "vaccinated",
     "protesters": "protesters", "demonstrators": "protesters",
     "votes": "votes", "voted": "votes", "turnout": "turnout",
+    "aboard": "aboard", "onboard": "aboard", "carrying": "aboard", "carried": "aboard", "survivors": "survived", "survived": "survived",
     "executed": "executed", "released": "released", "freed": "released",
     "exchanged": "released", "swapped": "released", "surrendered": "surrendered",
 }  # fmt: skip

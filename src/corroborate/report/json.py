@@ -93,6 +93,9 @@ def time_to_dict(t: TimeRef) -> dict[str, Any]:
 def figure_to_dict(f: Figure) -> dict[str, Any]:
     return {
         "measure": f.measure,
+        "kind": f.kind,
+        "noun": f.noun,
+        "change": f.change,
         "value": f.value,
         "low": f.low,
         "high": f.high,

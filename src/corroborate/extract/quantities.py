@@ -1,0 +1,298 @@
+"""What a number counts: currency, percent, a physical unit, or a counted noun.
+
+``read_unit`` looks at the words around a quantity match and says what kind
+of quantity it is. It knows currencies in every notation news uses
+("$1.5bn", "US$58.24", "€200m", "Rs 5 crore", "10.5 million Australian
+dollars", "19 cents", "125.8p"), percentages ("24pc", "19 per cent"), and the
+physical measures news reports carry (magnitude, area, length, speed,
+temperature, mass, volume, power, duration, age), each with the dimension
+it measures. A number glued to letters that are not a unit ("5G", "3rd",
+"F16") is not a quantity. Anything else is a count, read by the noun phrase
+after it (``extract.figures``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborate.text.numbers import QUANTITY
+
+# Currency written before the number: symbol or code -> ISO code.
+_CURRENCY_BEFORE = {
+    "us$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "aud": "AUD",
+    "c$": "CAD", "ca$": "CAD", "cad": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD",
+    "r$": "BRL", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY",
+    "cny": "CNY", "rmb": "CNY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
+    "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "rm": "MYR", "chf": "CHF",
+    "egp": "EGP", "₺": "TRY", "₦": "NGN", "aed": "AED", "sar": "SAR", "zar": "ZAR",
+}  # fmt: skip
+# Currency named after the number -> ISO code (None: the code comes from the adjective).
+_CURRENCY_AFTER = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pound": "GBP", "sterling": "GBP", "pence": "GBP", "p": "GBP", "cents": "USD",
+    "cent": "USD", "sen": "MYR", "ringgit": "MYR", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "won": "KRW", "roubles": "RUB",
+    "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "shekels": "ILS", "baht": "THB",
+    "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "naira": "NGN", "lira": "TRY",
+    "liras": "TRY", "francs": "CHF", "dirhams": "AED", "riyals": "SAR", "dinars": "LYD",
+    "kroner": "NOK", "kronor": "SEK", "krona": "ISK", "zloty": "PLN",
+}  # fmt: skip
+_DOLLAR_OF = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD",
+              "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD",
+              "taiwan": "TWD", "egyptian": "EGP", "libyan": "LYD", "turkish": "TRY",
+              "syrian": "SYP", "indian": "INR", "pakistani": "PKR", "south korean": "KRW",
+              "swiss": "CHF", "mexican": "MXN", "brazilian": "BRL"}  # fmt: skip
+
+# Physical and other units after a number: spelling -> (unit, dimension).
+_UNITS: dict[str, tuple[str, str]] = {}
+for _dim, _unit, _spellings in [
+    ("magnitude", "magnitude", "magnitude|richter"),
+    ("length", "km", "km|kms|kilometres|kilometers|kilometre|kilometer|klicks"),
+    ("length", "mi", "miles|mile|mi|nautical miles"),
+    ("length", "m", "metres|meters|metre|meter|m"),
+    ("length", "cm", "centimetres|centimeters|centimetre|centimeter|cm"),
+    ("length", "mm", "millimetres|millimeters|millimetre|millimeter|mm"),
+    ("length", "ft", "feet|foot|ft"),
+    ("length", "in", "inches|inch"),
+    ("length", "yd", "yards|yard|yds"),
+    ("area", "km2", "square kilometres|square kilometers|sq km|km2|km²|square km|sq. km"),
+    ("area", "mi2", "square miles|sq miles|sq mi"),
+    ("area", "m2", "square metres|square meters|sq m|m2|m²"),
+    ("area", "ft2", "square feet|sq ft|sq. ft"),
+    ("area", "acre", "acres|acre"),
+    ("area", "ha", "hectares|hectare|ha"),
+    ("speed", "km/h", "km/h|kph|kmh|kilometres per hour|kilometers per hour|km per hour"),
+    ("speed", "mph", "mph|miles per hour|miles an hour"),
+    ("speed", "kn", "knots"),
+    ("temperature", "°C", "°c|degrees celsius|degrees centigrade|degrees c|celsius"),
+    ("temperature", "°F", "°f|degrees fahrenheit|degrees f|fahrenheit"),
+    ("temperature", "°", "degrees|°"),
+    ("mass", "t", "tonnes|tons|tonne|ton|metric tons|metric tonnes"),
+    ("mass", "kg", "kilograms|kilogrammes|kilogram|kilos|kg|kgs"),
+    ("mass", "g", "grams|gram|g"),
+    ("mass", "lb", "lbs|lb|pounds of"),
+    ("mass", "oz", "ounces|ounce|oz"),
+    ("volume", "l", "litres|liters|litre|liter|l"),
+    ("volume", "gal", "gallons|gallon"),
+    ("volume", "bbl", "barrels|barrel|bpd|barrels per day"),
+    ("volume", "m3", "cubic metres|cubic meters|m3|m³"),
+    ("power", "MW", "megawatts|megawatt|mw"),
+    ("power", "GW", "gigawatts|gigawatt|gw"),
+    ("power", "kW", "kilowatts|kilowatt|kw"),
+    ("power", "W", "watts|watt|w"),
+    ("power", "hp", "horsepower|hp|bhp|ps"),
+    ("length", "nm", "nanometres|nanometers|nanometre|nanometer"),
+    ("length", "µm", "micrometres|micrometers|microns|micron|μm|µm"),
+    ("concentration", "ppm", "ppm|ppb|parts per million|parts per billion"),
+    ("torque", "Nm", "nm|newton metres|newton meters|lb-ft|pound-feet"),
+    ("energy", "kWh", "kwh|kilowatt-hours|kilowatt hours"),
+    ("energy", "MWh", "mwh|megawatt-hours"),
+    ("energy", "GWh", "gwh|gigawatt-hours"),
+    ("energy", "cal", "calories|calorie|kcal"),
+    ("duration", "s", "seconds|second|secs"),
+    ("duration", "min", "minutes|minute|mins"),
+    ("duration", "h", "hours|hour|hrs"),
+    ("duration", "d", "days|day"),
+    ("duration", "wk", "weeks|week"),
+    ("duration", "mo", "months|month"),
+    ("duration", "yr", "years|year|yrs"),
+    ("duration", "decade", "decades|decade"),
+    ("duration", "century", "centuries|century"),
+    ("frequency", "rpm", "rpm"),
+    ("frequency", "Hz", "hz|ghz|mhz|khz|hertz"),
+    ("loudness", "dB", "decibels|decibel|db"),
+    ("data", "GB", "gigabytes|gb|megabytes|mb|terabytes|tb|mbps|gbps"),
+    ("points", "points", "points|point|pts|basis points|basis point|bps"),
+    ("rate", "per game", "ppg|rpg|apg|spg|bpg|mpg"),
+    ("multiple", "times", "times|fold|x"),
+    ("voltage", "V", "volts|volt|kv|kilovolts"),
+    ("pressure", "psi", "psi|ksi|hpa|millibars|mb"),
+    ("pixels", "px", "megapixels|pixels|mp"),
+]:
+    for _sp in _spellings.split("|"):
+        _UNITS.setdefault(_sp, (_unit, _dim))
+
+# Unit spellings that are also ordinary words or letters: only glued to the
+# number ("50m", "5l") or after a hyphen ("40-foot"), never after a space.
+_GLUED_ONLY = frozenset(["m", "g", "l", "x", "mi", "in", "mp", "mb", "ha", "db", "kn", "w", "ps"])
+_UNIT_RE = re.compile(
+    r"(?P<sep>[-\s]?)(?P<unit>"
+    + "|".join(re.escape(k).replace(r"\ ", r"[\s-]") for k in sorted(_UNITS, key=len, reverse=True))
+    + r")(?![\w²³])",
+    re.I,
+)
+_AGE = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b", re.I)
+_SYMBOL_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>US|USD|AU|A|C|CA|HK|S|NZ|R)?\$|(?P<sym>[€£¥₹₩₽₺₦])"
+    r"|(?<![A-Za-z])(?P<word>USD|EUR|GBP|JPY|CNY|RMB|INR|Rs\.?|RM|CHF|EGP|KRW|RUB|AED|SAR|ZAR|AUD|CAD))"
+    r"\s?$"
+)
+_CURRENCY_WORD_AFTER = re.compile(
+    r"(?P<sep>\s*)(?:(?P<adj>US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|"
+    r"New\s+Zealand|Taiwan|Egyptian|Libyan|Turkish|Syrian|Indian|Pakistani|South\s+Korean|"
+    r"Swiss|Mexican|Brazilian)\s+)?(?P<cur>"
+    + "|".join(sorted(_CURRENCY_AFTER, key=len, reverse=True))
+    + r")\b(?!\s+of\b)",
+    re.I,
+)
+_SHARED = re.compile(r"\s*(?:or|to|and)\s+")
+_MILLION_AFTER = re.compile(r"\s+(?:of\b|[a-z]+s\b|tons\b|tonnes\b|barrels\b|people\b)")
+_WORD_NEXT = re.compile(r"\s+(?!old\b)[^\s,.;:]")
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|M)[\s-]?$", re.I)
+_ONE_LETTER = frozenset("mglpWVx")  # one glued letter that is a unit: "50m", "5l", "10W"
+_GLUED = re.compile(r"[A-Za-z°²³]+")
+
+
+@dataclass(slots=True, frozen=True)
+class Unit:
+    """What a quantity measures: ``kind`` is money, percent or measure."""
+
+    kind: str
+    unit: str  # ISO currency code, "percent", or a unit symbol ("km", "mph", "°C")
+    dimension: str  # "money", "share", "length", "area", "magnitude", ...
+    end: int  # where the unit's words end in the text
+
+
+NOT_A_QUANTITY = Unit("none", "", "", 0)
+
+
+def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Unit | None:
+    """The unit of a quantity match; None for a count or a bare number;
+    ``NOT_A_QUANTITY`` for a number glued to letters that are no unit ("5G")."""
+    a, b = m.start(), m.end()
+    if m["pct"] or m["frac"]:
+        return Unit("percent", "percent", "share", b)
+    raw = m[0]
+    cur = _currency_in(raw) or _currency_before(text, a, s)
+    if cur is None and b < e and text[b] in "€£$¥":  # "1,200€"
+        return Unit("money", _CURRENCY_BEFORE.get(text[b], "USD"), "money", b + 1)
+    glued = _GLUED.match(text, b, e) if b < e and text[b].isalpha() else None
+    if glued:
+        word = glued[0].lower()
+        if cur is None and word == "p":
+            return Unit("money", "GBP", "money", glued.end())  # "125.8p"
+        if word not in _UNITS or (len(glued[0]) == 1 and glued[0] not in _ONE_LETTER):
+            return NOT_A_QUANTITY  # "5G", "3rd", "F16"
+    if (
+        raw[-1:] == "m"
+        and raw[-2:-1].isdigit()
+        and cur is None
+        and not _MILLION_AFTER.match(text, b, e)
+    ):
+        # "a 50m wall": glued "m" without a currency is metres, unless what
+        # follows is counted: "35m of its devices", "1.2m tons", "12m people"
+        return Unit("measure", "m", "length", b)
+    if cur is not None:
+        return Unit("money", cur, "money", b)
+    after = _CURRENCY_WORD_AFTER.match(text, b, e)
+    if after and (after["sep"] or after["cur"].lower() == "p"):
+        code = _CURRENCY_AFTER[after["cur"].lower()]
+        if after["adj"]:
+            code = _DOLLAR_OF.get(" ".join(after["adj"].lower().split()), code)
+        return Unit("money", code, "money", after.end())
+    if m["num"] and _MAGNITUDE_BEFORE.search(text, max(s, a - 12), a):
+        return Unit("measure", "magnitude", "magnitude", b)
+    age = _AGE.match(text, b, e)
+    if age:
+        return Unit("measure", "yr", "age", age.end())
+    unit = _UNIT_RE.match(text, b, e)
+    if unit is None and depth == 0:
+        # "eight or nine euros", "7 to 10 days": the next number's unit is this one's
+        nxt = _SHARED.match(text, b, e)
+        if nxt:
+            follow = QUANTITY.match(text, nxt.end(), e)
+            if follow and follow["num"]:
+                shared = read_unit(text, follow, s, e, depth=1)
+                if shared is not None and shared is not NOT_A_QUANTITY:
+                    return Unit(shared.kind, shared.unit, shared.dimension, b)
+    if unit:
+        spelling = " ".join(unit["unit"].lower().replace("-", " ").split())
+        if spelling in _GLUED_ONLY and unit["sep"] == " ":
+            return None
+        adjective = unit["sep"] == "-" and not spelling.endswith("s")
+        if (
+            adjective
+            and _UNITS.get(spelling, ("", ""))[1] == "duration"
+            and _WORD_NEXT.match(text, unit.end(), e)
+        ):
+            return NOT_A_QUANTITY  # "a five-year plan": a modifier, not a figure
+        if spelling not in _UNITS:
+            spelling = unit["unit"].lower()
+        symbol, dimension = _UNITS.get(spelling, ("", ""))
+        if symbol:
+            return Unit("measure", symbol, dimension, unit.end())
+    return None
+
+
+_CURRENCY_INSIDE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<pre>US|AU|A|C|HK|S|NZ|R)\s?)?\$|(?P<sym>[€£¥₹₩₽₺₦])"
+    r"|(?<![A-Za-z])(?P<code>USD|AUD|CAD|EUR|GBP|HKD|SGD|NZD|INR|RM|Rs)(?=[\d.])"
+)
+
+
+def _currency_in(raw: str) -> str | None:
+    """A currency written inside the match ("about $5", "between €2 and €3", "USD10m")."""
+    m = _CURRENCY_INSIDE.search(raw)
+    if not m:
+        return None
+    key = (m["pre"] or "").lower() + "$" if "$" in m[0] else (m["sym"] or m["code"]).lower()
+    return _CURRENCY_BEFORE.get(key, "USD")
+
+
+def _currency_before(text: str, a: int, s: int) -> str | None:
+    m = _SYMBOL_BEFORE.search(text, max(s, a - 5), a)
+    if not m:
+        return None
+    key = (m[0].strip()).lower()
+    return _CURRENCY_BEFORE.get(key) or ("USD" if key.endswith("$") else None)
+
+
+# Words near a sum of money that say what it is.
+_MONEY_MEASURES = {
+    "damage": "damage", "damages": "damage", "losses": "losses", "loss": "losses",
+    "cost": "cost", "costs": "cost", "bill": "cost", "aid": "aid", "assistance": "aid",
+    "relief": "aid", "pledged": "aid", "donated": "aid", "donations": "aid", "funding": "aid",
+    "funds": "aid", "grant": "aid", "reconstruction": "reconstruction", "fine": "fine",
+    "fined": "fine", "penalty": "fine", "settlement": "settlement", "compensation": "compensation",
+    "ransom": "ransom", "reward": "reward", "budget": "budget", "price": "price",
+    "priced": "price", "revenue": "revenue", "sales": "revenue", "profit": "profit",
+    "salary": "salary", "wage": "salary", "wages": "salary", "investment": "investment",
+    "invest": "investment", "invested": "investment", "worth": "value", "valued": "value",
+    "value": "value", "debt": "debt", "loan": "loan", "loans": "loan",
+}  # fmt: skip
+_MONEY_WORD = re.compile(r"[A-Za-z]+")
+
+
+def money_measure(text: str, a: int, b: int, s: int, e: int) -> str:
+    """What a sum of money is: the nearest telling word within a few words, else "amount"."""
+    near = [
+        (abs(w.start() - a), w[0].lower()) for w in _MONEY_WORD.finditer(text, max(s, a - 50), a)
+    ]
+    near += [
+        (abs(w.start() - b), w[0].lower()) for w in _MONEY_WORD.finditer(text, b, min(e, b + 40))
+    ]
+    hits = sorted((d, _MONEY_MEASURES[w]) for d, w in near if w in _MONEY_MEASURES)
+    return hits[0][1] if hits else "amount"
+
+
+_BURNED = re.compile(r"\b(?:burn(?:ed|t|ing|s)?|scorch(?:ed|ing)|charred|blaze|fire)\b", re.I)
+_RAIN = re.compile(r"\b(?:rain(?:fall|s|ed)?|precipitation|downpours?)\b", re.I)
+_DEEP = re.compile(r"^[\s,]*(?:deep|below|underground|beneath)\b|\bdepth\s+of\s*$", re.I)
+_WIND = re.compile(r"\b(?:winds?|gusts?)\b", re.I)
+
+
+def measure_name(unit: Unit, text: str, a: int, s: int, e: int) -> str:
+    """The normalised measure of a physical quantity: "area burned" for acres in a
+    fire sentence, "rainfall" for millimetres of rain, "depth" for km deep."""
+    sentence = text[s:e]
+    if unit.dimension == "area" and _BURNED.search(sentence):
+        return "area burned"
+    if unit.dimension == "length":
+        if unit.unit in ("mm", "cm", "in") and _RAIN.search(sentence):
+            return "rainfall"
+        if _DEEP.search(text[unit.end : e]) or _DEEP.search(text[max(s, a - 20) : a]):
+            return "depth"
+    if unit.dimension == "speed" and _WIND.search(sentence):
+        return "wind speed"
+    return unit.dimension
