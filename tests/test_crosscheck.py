@@ -214,3 +214,23 @@ def test_a_rising_count_is_evolution_not_conflict():
     story = single_story([a, b])
     assert {f.value for f in story.extraction.figures if f.measure == "killed"} >= {12, 40}
     assert story.conflicts == []
+
+
+def test_bundled_example_relays_are_not_origins():
+    """An outlet that repeats a credited figure without naming its source
+    relays that source: the example's Northwind Post gives "nearly 20
+    killed" a day after Elena Marsh is quoted with it elsewhere."""
+    from pathlib import Path
+
+    from corroborate.pipeline import process
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    doc = process([str(corpus)])
+    outlets = {a.outlet for a in doc.articles if a.outlet}
+    claims = [c for s in doc.stories for c in s.claims if c.kind == "figure"]
+    nearly_20 = [c for c in claims if c.text.startswith("nearly 20 killed")]
+    assert [c.origins for c in nearly_20] == [["Elena Marsh"]]
+    for c in claims:
+        named = [o for o in c.origins if o not in outlets]
+        if named:  # a figure some report credits is never also "from" a relaying outlet
+            assert not set(c.origins) & outlets, (c.text, c.origins)

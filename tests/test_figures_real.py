@@ -1,0 +1,79 @@
+"""Figures and conflicts on real news (read from ../shared, never copied here).
+
+NewsQuant's dev half and news-dev-2 are scored by the scorers that ship
+beside them; the floors live in quality_floors.json ("figures_real"). On
+news-dev, a conflict never pits different fires, places or measures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from corroborate.conflicts import CONFLICTABLE, _places
+from corroborate.pipeline import process
+from tests.floors import load_floors
+
+FLOORS = load_floors()["figures_real"]
+
+
+def _corroborate_json(inputs: Path, out: Path) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "corroborate", "run", "-q", str(inputs), "--json", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert out.exists(), f"corroborate wrote no document for {inputs}"
+    return out
+
+
+def _score(scorer: Path, doc: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(doc)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_newsquant_value_f1(shared, tmp_path):
+    folder = shared / "data" / "newsquant-dev"
+    doc = _corroborate_json(folder / "sentences.jsonl", tmp_path / "nq.json")
+    line = _score(folder / "score.py", doc).strip().splitlines()[-1]
+    m = re.search(r"P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", line)
+    assert m, line
+    precision, f1 = float(m[1]), float(m[3])
+    assert f1 >= FLOORS["newsquant_f1"], line
+    assert precision >= FLOORS["newsquant_precision"], line
+
+
+def test_news_dev_2_figures_and_no_wrong_conflict(shared, tmp_path):
+    folder = shared / "data" / "news-dev-2"
+    doc = _corroborate_json(folder / "articles", tmp_path / "nd2.json")
+    out = _score(folder / "score.py", doc)
+    recall = re.search(r"figure recall ([\d.]+)", out)
+    wrong = re.search(r"wrong by definition (\d+)", out)
+    assert recall and wrong, out
+    assert float(recall[1]) >= FLOORS["news_dev_2_figure_recall"], out
+    # cross-event, not_conflict and evolution records pitted against each other
+    assert int(wrong[1]) <= FLOORS["conflicts_wrong_by_definition"], out
+
+
+def test_news_dev_conflicts_are_about_one_quantity(shared):
+    """Fires, places and measures are kept apart: every conflict (if any) is
+    between two credited claims of one conflictable measure naming the same
+    places, and the Los Angeles fires story (containment of several fires)
+    has none."""
+    paths = sorted((shared / "data" / "news-dev" / "articles").rglob("*.txt"))
+    doc = process([str(p) for p in paths])
+    assert doc.stories
+    for story in doc.stories:
+        by_id = {c.id: c for c in story.claims}
+        for conflict in story.conflicts:
+            a, b = (by_id[i] for i in conflict.claims)
+            assert a.measure == b.measure and a.measure in CONFLICTABLE
+            assert _places(a) == _places(b)
+        text = " ".join(a.title or "" for a in doc.articles if a.id in story.articles)
+        if "fire" in text.lower() and "contain" in json.dumps([c.text for c in story.claims]):
+            assert story.conflicts == []
