@@ -41,7 +41,8 @@ def test_example_corpus_validates_against_the_schema(tmp_path):
     assert flood["state"] == "developing" and flood["summary"]
     for claim in flood["claims"]:
         if claim["kind"] == "figure" and "nearly 20" in claim["text"]:
-            assert claim["origins"] == ["Elena Marsh"] and len(claim["support"]) == 3
+            # three English reports and the German translation, one origin
+            assert claim["origins"] == ["Elena Marsh"] and len(claim["support"]) == 4
     story = flood
     figures = {(f["measure"], f["value"], tuple(f["attributed_to"])) for f in story["figures"]}
     assert ("killed", 12.0, ("Valmora Civil Protection Agency",)) in figures

@@ -246,3 +246,26 @@ def test_spacy_pipeline_through_the_same_interface():
     assert [(e.name, e.aliases) for e in people] == [("Ilse Brandt", ["Brandt"])]
     assert any(e.type == "org" and e.name == "Harbour Authority" for e in ex.entities)
     assert ex.figures[0].attributed_to == ["Ilse Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Au moins 2 450 personnes sont mortes et 310 blessés ont été hospitalisés.", "fr",
+         [(2450, "at least", "killed"), (310, "exact", "wounded")]),
+        ("El balance oficial es de 12 mil 345 muertos y más de 4.000 heridos.", "es",
+         [(12345, "exact", "killed"), (4000, "more than", "wounded")]),
+        ("Die Zahl der Toten stieg am Abend auf 1.300, bis zu 20.000 Menschen werden vermisst.",
+         "de", [(1300, "exact", "killed"), (20000, "up to", "missing")]),
+        ("Il peschereccio era lungo 25 metri e trasportava tra le 300 e le 400 persone.", "it",
+         [(25, "exact", "length"), (300, "range", "persone")]),
+        ("Im Jahr 2023 stiegen die Preise um 4,5 Prozent; der Schaden: 34 Milliarden Euro.", "de",
+         [(4.5, "exact", "share"), (34e9, "exact", "amount")]),
+    ],
+)  # fmt: skip
+def test_figures_in_other_languages(text, language, expected):
+    """Reports in other languages keep their figures written in digits, in
+    local notation, with the qualifier and a measure where the word is known."""
+    figs = extract(clean_article(text, language=language, published="2025-01-01")).figures
+    got = [(f.value if f.value is not None else f.low, f.qualifier, f.measure) for f in figs]
+    assert got == [(pytest.approx(v), q, m) for v, q, m in expected]

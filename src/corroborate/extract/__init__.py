@@ -30,6 +30,7 @@ from corroborate.extract.entities import (
     merge_entities,
 )
 from corroborate.extract.figures import extract_figures
+from corroborate.extract.foreign import extract_foreign_figures
 from corroborate.extract.names import Candidate, find_candidates
 from corroborate.extract.statements import Source, extract_statements
 from corroborate.model import Article, Entity, Extraction, Figure, Statement
@@ -83,8 +84,14 @@ def extract_parts(
     ``names`` replaces the built-in name rules (e.g. ``SpacyNames(nlp)``).
     """
     text = article.text
-    if article.language not in (None, "en"):
-        return ArticleExtraction(Extraction([article.id]), ArticleEntities(article.id, []))
+    if article.language not in (None, "en"):  # figures in digits only (extract.foreign)
+        text = article.text[:EXTRACT_CHARS]
+        sentences = [s for s in article.sentences if s.end <= len(text)]
+        figures = extract_foreign_figures(text, sentences, article.id)
+        return ArticleExtraction(
+            Extraction([article.id], figures=figures), ArticleEntities(article.id, []),
+            figure_sources=[[] for _ in figures],
+        )  # fmt: skip
     if anchor is None:
         anchor = article.published
         anchor_source = "published" if anchor else "none"

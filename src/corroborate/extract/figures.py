@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
 from corroborate.extract.quantities import (
     NOT_A_QUANTITY,
     Unit,
+    change_of,
     measure_name,
+    metres,
     money_measure,
     read_unit,
+    requalify,
 )
 from corroborate.extract.statements import Attribution, Source
 from corroborate.model import Figure, Sentence, Span, TimeRef
@@ -29,7 +32,6 @@ from corroborate.text.numbers import (
     QUANTITY,
     STARTERS,
     Quantity,
-    bounds,
     parse_quantity,
     quantity_triggers,
 )
@@ -60,7 +62,11 @@ _FIGURE_ANAPHOR = re.compile(
 _NUMBER_OF = re.compile(
     r"\b(?:number|toll|tally|count|total)\s+of\s+(?P<noun>\w+)(?P<rest>[^.;]*?)$", re.I
 )
-_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;]{0,40}$", re.I)
+# "the death toll in Libya's coastal city of Derna has soared to 11,300": the
+# toll names the measure of the next number in its clause
+_DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:\d]{0,120}$", re.I)
+_IN_PLACE = re.compile(r"\s+in\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+_N_PERSON = re.compile(r"-(?:person|member|man|woman)\b")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DIGITS_AFTER = re.compile(r"^[\s-]*\d{2,}")
@@ -71,6 +77,7 @@ _OF_AFTER = re.compile(r"^\s+of\b")
 _WORD_AFTER = re.compile(r"^\s+\w")
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:whom|them|those|these|which)\b")
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*")
 # Words after a number that show it counts nothing ("5 to 3", "13 were killed").
 _NOT_NOUNS = _NP_STOP | frozenset(["a", "an", "the", "of", "each", "apiece", "more", "less", "other", "others", "also", "all", "both", "but", "not", "no", "so", "than", "then", "up", "down", "off", "did", "do", "does", "got", "get", "gets", "made", "make", "makes", "said", "say", "told", "tell", "can", "should", "must", "shall", "per", "percent", "per cent", "a.m.", "p.m.", "am", "pm", "if", "when", "where", "because", "whose", "what", "how", "we", "you", "he", "she", "they", "i", "my", "your", "his", "her", "our", "back", "ago", "later", "earlier", "before", "again", "just", "only", "even", "still", "too", "very", "plus", "minus", "next", "last", "first", "second", "new", "old", "alone", "together", "yet", "already", "here", "now", "today", "or", "nor", "either", "is", "am", "went", "came", "saw", "took", "gave", "put", "set", "let", "one", "ones", "th", "st", "nd", "rd"])  # fmt: skip
@@ -148,7 +155,7 @@ def extract_figures(
             if q is None:
                 continue
             a, b = m.start(), m.end()
-            q, last = _requalify(text, a, q, last), (b, q.qualifier)
+            q, last = requalify(text, a, q, last), (b, q.qualifier)
             if any(ds <= a < de or ds < b <= de for ds, de in date_spans):
                 continue
             unit = read_unit(text, m, s, e)
@@ -157,7 +164,7 @@ def extract_figures(
             if (unit is None or unit.kind == "measure") and _not_a_count(text, m, s, unit is None):
                 continue
             if unit is not None and unit.unit == "m" and m["num"] and m["num"][-1:] == "m":
-                q = _metres(q)  # "a 50m wall": the glued "m" was read as million
+                q = metres(q)  # "a 50m wall": the glued "m" was read as million
             read = _read(text, m, q, unit, s, e, prev)
             if read is None:
                 continue
@@ -182,40 +189,11 @@ def extract_figures(
                     via=via.name if via else None,
                     kind=unit.kind if unit else ("number" if measure == "level" else "count"),
                     noun=noun,
-                    change=_change(text, a, s),
+                    change=change_of(text, a, s),
                 )
             )
             credited.append(sources)
     return figures, credited
-
-
-_APPROX_SIGN = re.compile(r"[~≈]\s?$")
-_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.I)
-_CONVERSION = re.compile(r"^[^()]{0,30}\(\s*(?:[A-Z]{1,3}\s?)?[$€£¥]?\s*$")
-
-
-def _metres(q: Quantity) -> Quantity:
-    def undo(v: float | None) -> float | None:
-        return None if v is None else v / 1e6
-
-    return Quantity(undo(q.value), undo(q.low), undo(q.high), q.qualifier, q.percent)
-
-
-def _requalify(text: str, a: int, q: Quantity, last: tuple[int, str]) -> Quantity:
-    """The qualifier a number carries without a qualifier word: "~1.2mm",
-    "averaged 7.3 points", and a conversion in brackets after a qualified
-    number ("more than 7.5 million crowns (US$1.1 million)")."""
-    if q.qualifier != "exact" or q.value is None:
-        return q
-    qualifier = None
-    if _APPROX_SIGN.search(text, max(0, a - 2), a) or _AVERAGED.search(text, max(0, a - 12), a):
-        qualifier = "about"
-    elif last[1] not in ("exact", "range") and _CONVERSION.match(text[last[0] : a]):
-        qualifier = last[1]
-    if qualifier is None:
-        return q
-    low, high = bounds(qualifier, q.value)
-    return Quantity(q.value, low, high, qualifier, q.percent)
 
 
 def _read(
@@ -241,9 +219,14 @@ def _read(
         return measure, subject, noun
     if unit is not None:  # a percent with no telling word: a share
         return "share", _pct_subject(text, b, e), None
+    person = _N_PERSON.match(text, b, e)
+    if person:  # "a five-person crew": a count of people
+        after_words, _ = _np_after(text, person.end(), e)
+        crew = after_words[0].lower() if after_words else ""
+        return (crew if crew in COUNT_NOUNS else "people"), None, " ".join(after_words) or None
     if text[b : b + 1] == "-":
         return None  # "a three-bed apartment": the number modifies a noun
-    head = _count_head(words, q.value)
+    head = _count_head(words, q.value, bool(_OF_DETERMINER.match(text, b, e)))
     if (
         head is not None
         and m["num"]
@@ -259,28 +242,13 @@ def _read(
     return head, " ".join(words[: words.index(head)]) or None, noun
 
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?P<dir>up|down|rose|rises|rising|risen|fell|falls|falling|fallen|climbed|climbs|"
-    r"jumped|jumps|gained|gains|added|increased|increases|grew|grows|surged|soared|dropped|"
-    r"drops|declined|declines|slipped|slumped|lost|decreased|decreases|plunged|tumbled|"
-    r"shed|sank|eased|advanced|retreated)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|"
-    r"more\s+than\s+|over\s+|some\s+|just\s+)?$",
-    re.I,
-)
-_UP = frozenset(["up", "rose", "rises", "rising", "risen", "climbed", "climbs", "jumped", "jumps",
-                 "gained", "gains", "added", "increased", "increases", "grew", "grows", "surged",
-                 "soared", "advanced"])  # fmt: skip
+def _modifier_name(word: str) -> bool:
+    """A capitalised word that may modify a counted noun: an acronym ("NBA
+    teams") or a nationality ("Singaporean sisters")."""
+    return (word.isupper() and len(word) > 1) or word.lower() in DEMONYMS
 
 
-def _change(text: str, a: int, s: int) -> str | None:
-    """ "up" / "down" for a figure told as a change ("up 19 cents", "rose 60%")."""
-    m = _CHANGE_BEFORE.search(text, max(s, a - 40), a)
-    if not m:
-        return None
-    return "up" if m["dir"].lower() in _UP else "down"
-
-
-def _count_head(words: list[str], value: float | None) -> str | None:
+def _count_head(words: list[str], value: float | None, of: bool = False) -> str | None:
     """The counted noun of a generic count ("242 individuals", "2,100 rallies"),
     or None when the words after the number are no plural noun phrase (a
     count of more than one takes a plural: "Planet 9 citizen science project"
@@ -290,7 +258,7 @@ def _count_head(words: list[str], value: float | None) -> str | None:
     first = words[0].lower()
     if first in _NOT_NOUNS or first.endswith("ly") or (not words[0].isalpha() and "-" not in first):
         return None
-    if words[0][:1].isupper() and not first.endswith("s"):
+    if words[0][:1].isupper() and not (of or first.endswith("s") or _modifier_name(words[0])):
         return None  # a model or a name: "787 Dreamliner", "737 Max jets"
     for w in words:  # the first plural noun heads "175 passengers aboard"
         lw = w.lower()
@@ -350,10 +318,13 @@ def _np_after(text: str, b: int, e: int) -> tuple[list[str], int]:
     # "10,000 of its soldiers", "thousands of people"
     skip = _OF_DETERMINER.match(text, pos, e)
     if skip:
+        pronoun = _OF_PRONOUN.match(text, pos, e)
+        if pronoun:  # "104 of whom were rescued": the noun is the one before
+            return [], pronoun.end()
         pos = skip.end()
     for wm in _WORD.finditer(text, pos, e):
         gap = text[pos : wm.start()]
-        if any(c in gap for c in ',.;:()"“”!?') or len(gap) > 3:
+        if any(c in gap for c in ',.;:()"“”!?—–') or len(gap) > 3:
             break
         w = wm[0]
         if w.lower() in _NP_STOP or w[0].isdigit():
@@ -442,8 +413,11 @@ def _measure(
             r"\b(?:among|of)\s+(?:the\s+ranks\s+of\s+)?((?:[A-Z][\w-]*\s+)*[a-z]+)", nof["rest"]
         )
         return MEASURE_WORDS[nof["noun"].lower()], subject or (subj[1] if subj else None)
-    if _DEATH_TOLL.search(text[s:a]):
+    if _DEATH_TOLL.search(text, s, a):
         return "killed", subject
+    place = _IN_PLACE.match(text, b, e) if not words else None
+    if place and prev.measure:  # "20,319 deaths, including 16,546 in Turkey and 3,868 in Syria"
+        return prev.measure, place[1]
     # 5. a plain count of people or things as news: "214 passengers", "40 homes"
     if head in COUNT_NOUNS and (any(c.isdigit() for c in m[0]) or m["vague"]) and len(words) <= 4:
         return head, subject

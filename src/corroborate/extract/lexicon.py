@@ -258,6 +258,7 @@ MEASURE_WORDS = {
     "mobilised": "deployed", "mobilized": "deployed", "strong": "deployed",
     "contingent": "deployed",
     "treated": "treated", "hospitalised": "treated", "hospitalized": "treated",
+    "hospital": "treated",
     "affected": "affected", "destroyed": "destroyed", "damaged": "damaged",
     "retaking": "retaken", "retook": "retaken", "retaken": "retaken",
     "seized": "seized", "occupied": "occupied",

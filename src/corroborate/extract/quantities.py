@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborate.text.numbers import QUANTITY
+from corroborate.text.numbers import QUANTITY, Quantity, bounds
 
 # Currency written before the number: symbol or code -> ISO code.
 _CURRENCY_BEFORE = {
@@ -36,13 +36,15 @@ _CURRENCY_AFTER = {
     "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "shekels": "ILS", "baht": "THB",
     "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "naira": "NGN", "lira": "TRY",
     "liras": "TRY", "francs": "CHF", "dirhams": "AED", "riyals": "SAR", "dinars": "LYD",
-    "kroner": "NOK", "kronor": "SEK", "krona": "ISK", "zloty": "PLN",
+    "kroner": "NOK", "kronor": "SEK", "krona": "ISK", "zloty": "PLN", "crowns": "DKK",
+    "krone": "DKK",
 }  # fmt: skip
 _DOLLAR_OF = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD",
               "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD",
               "taiwan": "TWD", "egyptian": "EGP", "libyan": "LYD", "turkish": "TRY",
               "syrian": "SYP", "indian": "INR", "pakistani": "PKR", "south korean": "KRW",
-              "swiss": "CHF", "mexican": "MXN", "brazilian": "BRL"}  # fmt: skip
+              "swiss": "CHF", "mexican": "MXN", "brazilian": "BRL", "danish": "DKK",
+              "swedish": "SEK", "norwegian": "NOK", "czech": "CZK"}  # fmt: skip
 
 # Physical and other units after a number: spelling -> (unit, dimension).
 _UNITS: dict[str, tuple[str, str]] = {}
@@ -131,7 +133,7 @@ _SYMBOL_BEFORE = re.compile(
 _CURRENCY_WORD_AFTER = re.compile(
     r"(?P<sep>\s*)(?:(?P<adj>US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|"
     r"New\s+Zealand|Taiwan|Egyptian|Libyan|Turkish|Syrian|Indian|Pakistani|South\s+Korean|"
-    r"Swiss|Mexican|Brazilian)\s+)?(?P<cur>"
+    r"Swiss|Mexican|Brazilian|Danish|Swedish|Norwegian|Czech)\s+)?(?P<cur>"
     + "|".join(sorted(_CURRENCY_AFTER, key=len, reverse=True))
     + r")\b(?!\s+of\b)",
     re.I,
@@ -139,7 +141,7 @@ _CURRENCY_WORD_AFTER = re.compile(
 _SHARED = re.compile(r"\s*(?:or|to|and)\s+")
 _MILLION_AFTER = re.compile(r"\s+(?:of\b|[a-z]+s\b|tons\b|tonnes\b|barrels\b|people\b)")
 _WORD_NEXT = re.compile(r"\s+(?!old\b)[^\s,.;:]")
-_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|M)[\s-]?$", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|M)(?:\s+of)?[\s-]?$", re.I)
 _ONE_LETTER = frozenset("mglpWVx")  # one glued letter that is a unit: "50m", "5l", "10W"
 _GLUED = re.compile(r"[A-Za-z°²³]+")
 
@@ -191,7 +193,7 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
         if after["adj"]:
             code = _DOLLAR_OF.get(" ".join(after["adj"].lower().split()), code)
         return Unit("money", code, "money", after.end())
-    if m["num"] and _MAGNITUDE_BEFORE.search(text, max(s, a - 12), a):
+    if m["num"] and _MAGNITUDE_BEFORE.search(text, max(s, a - 16), a):
         return Unit("measure", "magnitude", "magnitude", b)
     age = _AGE.match(text, b, e)
     if age:
@@ -296,3 +298,53 @@ def measure_name(unit: Unit, text: str, a: int, s: int, e: int) -> str:
     if unit.dimension == "speed" and _WIND.search(sentence):
         return "wind speed"
     return unit.dimension
+
+
+_APPROX_SIGN = re.compile(r"[~≈]\s?$")
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.I)
+_CONVERSION = re.compile(r"^[^()]{0,30}\(\s*(?:[A-Z]{1,3}\s?)?[$€£¥]?\s*$")
+
+
+def metres(q: Quantity) -> Quantity:
+    def undo(v: float | None) -> float | None:
+        return None if v is None else v / 1e6
+
+    return Quantity(undo(q.value), undo(q.low), undo(q.high), q.qualifier, q.percent)
+
+
+def requalify(text: str, a: int, q: Quantity, last: tuple[int, str]) -> Quantity:
+    """The qualifier a number carries without a qualifier word: "~1.2mm",
+    "averaged 7.3 points", and a conversion in brackets after a qualified
+    number ("more than 7.5 million crowns (US$1.1 million)")."""
+    if q.qualifier != "exact" or q.value is None:
+        return q
+    qualifier = None
+    if _APPROX_SIGN.search(text, max(0, a - 2), a) or _AVERAGED.search(text, max(0, a - 12), a):
+        qualifier = "about"
+    elif last[1] not in ("exact", "range") and _CONVERSION.match(text[last[0] : a]):
+        qualifier = last[1]
+    if qualifier is None:
+        return q
+    low, high = bounds(qualifier, q.value)
+    return Quantity(q.value, low, high, qualifier, q.percent)
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?P<dir>up|down|rose|rises|rising|risen|fell|falls|falling|fallen|climbed|climbs|"
+    r"jumped|jumps|gained|gains|added|increased|increases|grew|grows|surged|soared|dropped|"
+    r"drops|declined|declines|slipped|slumped|lost|decreased|decreases|plunged|tumbled|"
+    r"shed|sank|eased|advanced|retreated)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+|some\s+|just\s+)?$",
+    re.I,
+)
+_UP = frozenset(["up", "rose", "rises", "rising", "risen", "climbed", "climbs", "jumped", "jumps",
+                 "gained", "gains", "added", "increased", "increases", "grew", "grows", "surged",
+                 "soared", "advanced"])  # fmt: skip
+
+
+def change_of(text: str, a: int, s: int) -> str | None:
+    """ "up" / "down" for a figure told as a change ("up 19 cents", "rose 60%")."""
+    m = _CHANGE_BEFORE.search(text, max(s, a - 40), a)
+    if not m:
+        return None
+    return "up" if m["dir"].lower() in _UP else "down"

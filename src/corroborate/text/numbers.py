@@ -101,7 +101,8 @@ _QUAL = r"(?:" + "|".join(
 _FRACTION = (
     rf"(?:\b(?:a|one|{_WORD})[\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
     rf"|\b(?:two|three|four)[\s-](?:thirds|quarters|fifths|tenths)\b"
-    r"|\bhalf\b(?=\s+(?:of|the|its|their|all|a|an)\b)"
+    r"|(?<!second\s)(?<!first\s)(?<!other\s)(?<!latter\s)(?<!former\s)"
+    r"\bhalf\b(?=\s+(?:of|the|its|their|all|a|an)\b)"
     rf"|\b(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|{_WORD})\b)"
 )
 
