@@ -34,30 +34,33 @@ from corroborate.model import Article, Claim, Conflict, Extraction, Figure, Supp
 # Measures that name one quantity of one event. Money counts only with what
 # it is ("damage", "aid"), not as a bare "amount".
 _COUNTS = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()]) - {"deployed", "votes"}
-_FIXED = frozenset(["magnitude", "depth", "area burned", "rainfall", "wind speed", "damage",
-                    "losses", "cost", "reconstruction", "price"])  # fmt: skip
-CONFLICTABLE = _COUNTS | _FIXED
+# Quantities that do not grow as reports come in: a quake's magnitude and
+# depth, a storm's wind speed at landfall, a town's population. Any two
+# sources' values may contradict each other whenever they were reported.
+_FIXED = frozenset(["magnitude", "depth", "wind speed", "population"])
+FIXED_DAYS = 3
+_GROWING_MONEY = frozenset(["damage", "losses", "cost", "reconstruction"])
+CONFLICTABLE = _COUNTS | _FIXED | _GROWING_MONEY
 
 
 def conflicts(
     claims: Sequence[Claim], extraction: Extraction, articles: Sequence[Article] = ()
 ) -> list[Conflict]:
-    """Incompatible figure claims for the same quantity and period (module doc)."""
+    """Incompatible figure claims for the same quantity and period (module doc).
+
+    Two claims conflict through a pair of their reports that meets every
+    rule; that pair is the conflict's evidence.
+    """
     figs = {(f.evidence[0].article, f.evidence[0].start, describe_value(f)): f
             for f in extraction.figures}  # fmt: skip
     published = {a.id: a.published for a in articles}
     out: list[Conflict] = []
-    candidates = [c for c in claims if c.kind == "figure" and _eligible(c, figs, published)]
-    seen: set[frozenset[str]] = set()
+    candidates = [c for c in claims if c.kind == "figure" and c.measure in CONFLICTABLE]
     for i, a in enumerate(candidates):
         for b in candidates[i + 1 :]:
             if a.measure != b.measure:
                 continue
             if not _compatible_subjects(subject_key(a.subject), subject_key(b.subject)):
-                continue
-            if _places(a) != _places(b):
-                continue  # another town, province or country: another quantity
-            if not _same_time(a, b, figs, published):
                 continue
             lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else float("inf")
             lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else float("inf")
@@ -65,17 +68,16 @@ def conflicts(
                 continue
             if set(a.origins) & set(b.origins):
                 continue  # one source giving two values: a revision ("14, up from 12")
-            pair = frozenset((a.id, b.id))
-            if pair in seen:
+            pair = _evidence_pair(a, b, figs, published)
+            if pair is None:
                 continue
-            seen.add(pair)
-            values = [a.support[0], b.support[0]]
+            sa, sb = pair
             reason = (
-                f"{a.support[0].value} {a.measure} per {_who(a)} vs {b.support[0].value} "
-                f"per {_who(b)} for {a.as_of or 'the same period'}: the ranges do not overlap"
+                f"{sa.value} {a.measure} per {sa.origin} vs {sb.value} per {sb.origin} "
+                f"for {a.as_of or 'the same period'}: the ranges do not overlap"
             )
             out.append(Conflict(a.measure or "", a.subject or b.subject, a.as_of, [a.id, b.id],
-                                values, reason))  # fmt: skip
+                                [sa, sb], reason))  # fmt: skip
     return out
 
 
@@ -83,21 +85,55 @@ Figures = dict[tuple[str, int, str], Figure]
 Published = dict[str, date | None]
 
 
-def _eligible(c: Claim, figs: Figures, published: Published) -> bool:
-    """May this claim take part in a conflict at all?"""
-    if c.measure not in CONFLICTABLE:
-        return False
-    if not all((f := _figure(s, figs)) is not None and f.value is not None for s in c.support):
+def _evidence_pair(
+    a: Claim, b: Claim, figs: Figures, published: Published
+) -> tuple[Support, Support] | None:
+    """The first pair of reports, one of each claim, that can contradict."""
+    for sa in a.support:
+        for sb in b.support:
+            if _can_contradict(a.measure or "", sa, sb, figs, published):
+                return sa, sb
+    return None
+
+
+def _can_contradict(
+    measure: str, sa: Support, sb: Support, figs: Figures, published: Published
+) -> bool:
+    fa, fb = _figure(sa, figs), _figure(sb, figs)
+    if fa is None or fb is None or fa.value is None or fb.value is None:
         return False  # "thousands" is too loose to contradict "more than 10,000"
-    if not all(_figure(s, figs).attributed_to for s in c.support):  # type: ignore[union-attr]
-        # an uncredited figure has no known origin: it may be a relay, an
-        # older toll or another place's; a conflict needs two sources that
-        # each put their name to a number
+    texts = (sa.evidence.text, sb.evidence.text)
+    if _places_of(texts[0]) != _places_of(texts[1]):
+        return False  # another town, province or country: another quantity
+    credited = bool(fa.attributed_to) and bool(fb.attributed_to)
+    same_article = sa.article == sb.article
+    if measure in _FIXED:
+        # a fixed quantity needs no credit (its value does not go stale), but a
+        # sentence about a second quake or an aftershock is of another referent;
+        # two values in one article need a credited source each (an article
+        # listing two magnitudes unattributed tells of two quakes), and across
+        # articles both must be dated within days (an undated report of "the
+        # quake's depth" may be of another quake the story took in)
+        if any(_SEQUENCE.search(t) for t in texts):
+            return False
+        if same_article:
+            return credited
+        da, db = published.get(sa.article), published.get(sb.article)
+        return da is not None and db is not None and abs((da - db).days) <= FIXED_DAYS
+    # a growing count: an uncredited figure may be a relay, an older toll or
+    # another place's, so both reports credit a source; neither is a step of a
+    # rising count, a part of a whole or a past event's; one article or one
+    # day of publication, and dated periods that meet
+    if not credited:
         return False
-    texts = [s.evidence.text for s in c.support]
     if any(_CHANGE.search(t) or _SUBSET.search(t) for t in texts):
-        return False  # a step of a rising count, or a part of a whole
-    return not any(_other_year(s, published) for s in c.support)
+        return False
+    if _other_year(sa, published) or _other_year(sb, published):
+        return False
+    day_a, day_b = published.get(sa.article), published.get(sb.article)
+    if not (same_article or (day_a is not None and day_a == day_b)):
+        return False
+    return _periods_meet(fa, fb)
 
 
 def _figure(s: Support, figs: Figures) -> Figure | None:
@@ -117,6 +153,11 @@ _CHANGE = re.compile(
 )
 # a part of a whole: "of them", "including 26 foreigners", "among the dead"
 _SUBSET = re.compile(r"\b(?:of\s+(?:them|whom|those|which)|including|among\s+(?:them|the))\b", re.I)
+_SEQUENCE = re.compile(
+    r"\b(?:second|third|another|aftershocks?|foreshocks?|earlier|previous|later|follow-up|"
+    r"subsequent|separate)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 # places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria"
 _PLACE = re.compile(
@@ -127,13 +168,11 @@ _NOT_PLACE = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
                         "August", "September", "October", "November", "December", "The", "A"])  # fmt: skip
 
 
-def _places(c: Claim) -> frozenset[str]:
-    """The capitalised place phrases after "in"/"across"/... in the claim's sentences."""
+def _places_of(text: str) -> frozenset[str]:
+    """The capitalised place words after "in"/"across"/... in a report's sentence."""
     found: set[str] = set()
-    for s in c.support:
-        for m in _PLACE.finditer(s.evidence.text):
-            words = [w for w in m[1].split() if w not in _NOT_PLACE and w != "and"]
-            found.update(words)
+    for m in _PLACE.finditer(text):
+        found.update(w for w in m[1].split() if w not in _NOT_PLACE and w != "and")
     return frozenset(found)
 
 
@@ -147,34 +186,9 @@ def _other_year(s: Support, published: Published) -> bool:
     return when is None or any(y != when.year for y in years)
 
 
-def _same_time(a: Claim, b: Claim, figs: Figures, published: Published) -> bool:
-    """Do the two claims speak of one moment? A fixed quantity always does;
-    a growing count only within one article or one day of publication."""
-    if a.measure in _FIXED:
-        return True
-    days_a = {(s.article, published.get(s.article)) for s in a.support}
-    days_b = {(s.article, published.get(s.article)) for s in b.support}
-    for art_a, day_a in days_a:
-        for art_b, day_b in days_b:
-            if art_a == art_b or (day_a is not None and day_a == day_b):
-                return _periods_meet(a, b, figs)
-    return False
-
-
-def _periods_meet(a: Claim, b: Claim, figs: Figures) -> bool:
+def _periods_meet(fa: Figure, fb: Figure) -> bool:
     """Where both figures are dated to a period, the periods overlap."""
-    pa, pb = _period(a, figs), _period(b, figs)
-    if pa is None or pb is None:
+    pa, pb = fa.as_of, fb.as_of
+    if pa is None or pb is None or not (pa.start and pa.end and pb.start and pb.end):
         return True
-    return not (pa[0] > pb[1] or pb[0] > pa[1])
-
-
-def _who(c: Claim) -> str:
-    return ", ".join(c.origins)
-
-
-def _period(c: Claim, figs: Figures) -> tuple[date, date] | None:
-    f = _figure(c.support[0], figs)
-    if f is not None and f.as_of is not None and f.as_of.start and f.as_of.end:
-        return f.as_of.start, f.as_of.end
-    return None
+    return not (pa.start > pb.end or pb.start > pa.end)

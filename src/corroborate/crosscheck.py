@@ -129,7 +129,13 @@ def _bounds(f: Figure) -> tuple[float, float]:
     low = f.low if f.low is not None else (f.value if f.value is not None else 0.0)
     high = f.high if f.high is not None else float("inf")
     if f.qualifier == "exact" and f.value is not None:
-        low, high = f.value * (1 - EXACT_TOLERANCE), f.value * (1 + EXACT_TOLERANCE)
+        # "2,700" and "2,690" are one figure; a decimal is exact to its last
+        # digit: magnitude 6.4 is not 6.3
+        tol = abs(f.value) * EXACT_TOLERANCE
+        if not float(f.value).is_integer():
+            decimals = len(f"{f.value:.6f}".rstrip("0").split(".")[1])
+            tol = min(tol, 0.49 * 10**-decimals)
+        low, high = f.value - tol, f.value + tol
     if f.qualifier == "more than" and f.value is not None:
         low = f.value  # "more than 10,000" includes reports of 10,000 rounded down
     return low, high

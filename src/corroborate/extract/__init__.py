@@ -105,7 +105,9 @@ def extract_parts(
     tokens = Tokens(text)
     dates = list(find_dates(text, article.id, anchor, anchor_source, tokens=tokens))
     st = extract_statements(text, sentences, ents, article.id, tokens)
-    figures, credited = extract_figures(text, sentences, article.id, st.attributions, dates, tokens)
+    figures, credited = extract_figures(
+        text, sentences, article.id, st.attributions, dates, tokens, ents
+    )
     ex = Extraction([article.id], ents.entities, st.statements, figures, dates)
     return ArticleExtraction(ex, ents, st.sources, credited)
 

@@ -12,8 +12,9 @@ phone numbers, identifiers ("Flight 370").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from corroborate.extract.entities import ArticleEntities
 from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
 from corroborate.extract.quantities import (
     NOT_A_QUANTITY,
@@ -82,6 +83,11 @@ _OF_DETERMINER = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*")
 # Words after a number that show it counts nothing ("5 to 3", "13 were killed").
 _NOT_NOUNS = _NP_STOP | frozenset(["a", "an", "the", "of", "each", "apiece", "more", "less", "other", "others", "also", "all", "both", "but", "not", "no", "so", "than", "then", "up", "down", "off", "did", "do", "does", "got", "get", "gets", "made", "make", "makes", "said", "say", "told", "tell", "can", "should", "must", "shall", "per", "percent", "per cent", "a.m.", "p.m.", "am", "pm", "if", "when", "where", "because", "whose", "what", "how", "we", "you", "he", "she", "they", "i", "my", "your", "his", "her", "our", "back", "ago", "later", "earlier", "before", "again", "just", "only", "even", "still", "too", "very", "plus", "minus", "next", "last", "first", "second", "new", "old", "alone", "together", "yet", "already", "here", "now", "today", "or", "nor", "either", "is", "am", "went", "came", "saw", "took", "gave", "put", "set", "let", "one", "ones", "th", "st", "nd", "rd"])  # fmt: skip
 _IRREGULAR_PLURALS = frozenset(["people", "men", "women", "children", "police", "staff", "crew", "personnel", "cattle", "sheep", "fish", "aircraft", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock", "militia", "youth", "clergy", "infantry", "offspring", "series", "species", "swine", "poultry"])  # fmt: skip
+_AT_ANAPHOR = re.compile(
+    r"\b(?:estimated|put|puts|measured|gave|recorded|rated|registered|pegged|placed|revised)\s+"
+    r"(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
+    re.I,
+)
 _REFERRING = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
 _MARKET = re.compile(
@@ -138,6 +144,7 @@ def extract_figures(
     attributions: list[Attribution],
     dates: list[TimeRef],
     tokens: Tokens | None = None,
+    ents: ArticleEntities | None = None,
 ) -> tuple[list[Figure], list[list[Source]]]:
     """Figures of one article, with the sources credited to each (parallel lists)."""
     figures: list[Figure] = []
@@ -150,6 +157,7 @@ def extract_figures(
         s, e = sent.start, sent.end
         prev = _Ctx(prev.measure)  # "By January the figure had risen to ...": the last measure
         last: tuple[int, str] = (s, "exact")  # where the last quantity ended, its qualifier
+        last_unit: Unit | None = None  # the unit of the sentence's last measure or sum
         for m in anchored_finditer(QUANTITY, text, tokens, triggers, s, e, starters=STARTERS):
             q = parse_quantity(m)
             if q is None:
@@ -161,6 +169,14 @@ def extract_figures(
             unit = read_unit(text, m, s, e)
             if unit is NOT_A_QUANTITY:
                 continue
+            if (
+                unit is None
+                and last_unit is not None
+                and _AT_ANAPHOR.search(text, max(s, a - 40), a)
+            ):
+                unit = replace(last_unit, end=b)  # "the USGS estimated it at 6.3": a magnitude
+            if unit is not None and unit.kind != "percent":
+                last_unit = unit
             if (unit is None or unit.kind == "measure") and _not_a_count(text, m, s, unit is None):
                 continue
             if unit is not None and unit.unit == "m" and m["num"] and m["num"][-1:] == "m":
@@ -173,6 +189,8 @@ def extract_figures(
             if unit is None or unit.kind == "percent":
                 prev = _Ctx(measure, subject)
             sources, via = _credit(a, b, attributions)
+            if not sources and ents is not None:
+                sources = _put_at(text, s, a, ents)
             figures.append(
                 Figure(
                     measure=measure,
@@ -432,6 +450,28 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
         return None
     words, _ = _np_after(text, b + of.end() - 1, e)
     return " ".join(words) or None
+
+
+# "... while the United States Geological Survey (USGS) estimated it at 6.3":
+# the clause's subject credits the figure its verb puts a number on
+_PUT_AT = re.compile(
+    r"(?:^|[,;]|\bwhile\b|\bwhereas\b|\bbut\b)(?P<subj>[^,;]{2,90}?)\s+(?:has\s+|had\s+)?"
+    r"(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
+    r"counted|calculated)\s+(?:it|its\s+\w+|the\s+\w+(?:\s+\w+)?)?\s*(?:at|to)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?$",
+    re.I,
+)
+
+
+def _put_at(text: str, s: int, a: int, ents: ArticleEntities) -> list[Source]:
+    """The source named as the subject of "X estimated it at N" before ``a``."""
+    m = _PUT_AT.search(text, s, a)
+    if m is None:
+        return []
+    named = [
+        e for _, _, e in ents.within(m.start("subj"), m.end("subj")) if e.type in ("org", "person")
+    ]
+    return [Source(named[-1].name, named[-1])] if named else []
 
 
 def _credit(a: int, b: int, attributions: list[Attribution]) -> tuple[list[Source], Source | None]:
