@@ -29,7 +29,7 @@ from datetime import date
 
 from corroborate.crosscheck import _compatible_subjects, describe_value, subject_key
 from corroborate.extract.lexicon import COMBINED, MEASURE_WORDS
-from corroborate.model import Article, Claim, Conflict, Extraction, Figure, Support
+from corroborate.model import Article, Claim, Conflict, Estimates, Extraction, Figure, Support
 
 # Measures that name one quantity of one event. Money counts only with what
 # it is ("damage", "aid"), not as a bare "amount".
@@ -83,6 +83,38 @@ def conflicts(
 
 Figures = dict[tuple[str, int, str], Figure]
 Published = dict[str, date | None]
+
+
+def competing_estimates(claims: Sequence[Claim], found: Sequence[Conflict]) -> list[Estimates]:
+    """Per measure and subject, every figure claim with a different value,
+    side by side ("deployed (North Korean troops): more than 10,000 per
+    Ukraine; about 12,000 per ISW"), whether or not they conflict."""
+    groups: list[list[Claim]] = []
+    for c in claims:
+        if c.kind != "figure" or not c.measure:
+            continue
+        key = subject_key(c.subject)
+        group = next(
+            (g for g in groups if g[0].measure == c.measure
+             and all(_compatible_subjects(subject_key(x.subject), key) for x in g)),
+            None,
+        )  # fmt: skip
+        if group is None:
+            groups.append([c])
+        else:
+            group.append(c)
+    contested = {i for k in found for i in k.claims}
+    out = []
+    for g in groups:
+        if len({c.text.split(" ", 1)[0] + str(c.low) + str(c.high) for c in g}) < 2:
+            continue
+        g.sort(key=lambda c: (c.as_of or "9999", c.low or 0.0, c.id))
+        subjects = [c.subject for c in g if c.subject]
+        out.append(Estimates(
+            g[0].measure or "", max(subjects, key=len) if subjects else None,
+            [c.id for c in g], any(c.id in contested for c in g),
+        ))  # fmt: skip
+    return out
 
 
 def _evidence_pair(

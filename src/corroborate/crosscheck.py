@@ -47,6 +47,7 @@ from corroborate.model import (
     StoryState,
     Support,
 )
+from corroborate.text.numbers import VAGUE
 
 SAME_CLAIM_DAYS = 14  # reports of one figure this far apart are still one claim
 STATEMENT_SIMILARITY = 62  # rapidfuzz token-set ratio for two renderings of one statement
@@ -160,7 +161,10 @@ def describe_value(f: Figure) -> str:
             return "?"
         return f"{x:,.0f}" if x == int(x) else f"{x:,.4f}".rstrip("0").rstrip(".")
 
-    if f.value is None or f.qualifier == "range":
+    vague = _VAGUE_WORD.get((f.low, f.high)) if f.value is None else None
+    if vague:
+        text = vague  # "thousands": a word, not the bounds it stands for
+    elif f.value is None or f.qualifier == "range":
         text = f"{num(f.low)}-{num(f.high)}"
     elif f.qualifier == "exact":
         text = num(f.value)
@@ -173,6 +177,9 @@ def describe_value(f: Figure) -> str:
     return text + ("%" if f.unit == "percent" else "")
 
 
+_VAGUE_WORD: dict[tuple[float | None, float | None], str] = {
+    (float(lo), float(hi)): word for word, (lo, hi) in VAGUE.items()
+}
 _CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 # What a story's claims are made of: counts of what news events are told in
 # (deaths, arrests, people aboard, homes), sums of money, shares with a

@@ -319,6 +319,19 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class Estimates:
+    """Competing values of one quantity side by side: every figure claim of
+    one measure and subject, in order, with who gave it and as of when. They
+    are shown without being called a conflict; ``contested`` says whether a
+    conflict among them is reported."""
+
+    measure: str
+    subject: str | None
+    claims: list[str]  # claim ids, earliest and lowest first
+    contested: bool = False
+
+
+@dataclass(slots=True)
 class Evolution:
     """How one measure's figure changed over time, report by report."""
 
@@ -376,6 +389,7 @@ class Story:
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     evolution: list[Evolution] = field(default_factory=list)
+    estimates: list[Estimates] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)

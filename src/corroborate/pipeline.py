@@ -208,6 +208,7 @@ def make_story(articles: list[Article]) -> Story:
     """One story from its articles: extraction merged across them, claims and
     their origins, conflicts, evolution, state, and the brief."""
     from corroborate import brief, crosscheck
+    from corroborate.conflicts import competing_estimates
     from corroborate.conflicts import conflicts as find_conflicts
     from corroborate.extract import extract_story
 
@@ -234,6 +235,7 @@ def make_story(articles: list[Article]) -> Story:
         claims=claims,
         conflicts=found,
         evolution=crosscheck.evolution(figure_claims),
+        estimates=competing_estimates(figure_claims, found),
         timeline=brief.timeline(ex, articles),
         summary=brief.summary(articles, claims),
         sources=brief.sources(articles),

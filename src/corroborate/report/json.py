@@ -153,6 +153,20 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
     }
 
 
+def _estimate(c: Claim) -> dict[str, Any]:
+    """One value of a quantity as the coverage gives it: who, as of when, how widely."""
+    return {
+        "claim": c.id,
+        "value": c.support[0].value if c.support else c.text,
+        "low": c.low,
+        "high": c.high,
+        "as_of": c.as_of,
+        "origins": list(c.origins),
+        "outlets": list(dict.fromkeys(x.outlet for x in c.support if x.outlet)),
+        "reports": len(c.support),
+    }
+
+
 def story_to_dict(s: Story) -> dict[str, Any]:
     ex = s.extraction or Extraction()
     out: dict[str, Any] = {
@@ -185,6 +199,16 @@ def story_to_dict(s: Story) -> dict[str, Any]:
             "points": [support_to_dict(p) for p in e.points],
         }
         for e in s.evolution
+    ]
+    claims = {c.id: c for c in s.claims}
+    out["estimates"] = [
+        {
+            "measure": e.measure,
+            "subject": e.subject,
+            "contested": e.contested,
+            "values": [_estimate(claims[i]) for i in e.claims if i in claims],
+        }
+        for e in s.estimates
     ]
     out["timeline"] = [
         {"date": t.date, "text": t.text, "evidence": [span_to_dict(x) for x in t.evidence]}

@@ -80,6 +80,18 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
         lines.append(f"- **{_md(k.measure)}** ({_md(k.subject or '')}, {k.as_of or ''}): {values}")
     if not story.conflicts:
         lines.append("No conflicting figures.")
+    by_id = {c.id: c for c in story.claims}
+    if story.estimates:
+        lines += ["", "### Competing estimates", ""]
+        for est in story.estimates:
+            values = " · ".join(
+                f"{_md(c.support[0].value or '')} per {_md(', '.join(c.origins))}"
+                f"{' as of ' + c.as_of if c.as_of else ''} {notes.cite([x.evidence for x in c.support])}"
+                for c in (by_id[i] for i in est.claims if i in by_id)
+            )
+            mark = " (contested)" if est.contested else ""
+            subject = f" ({_md(est.subject)})" if est.subject else ""
+            lines.append(f"- **{_md(est.measure)}**{subject}{mark}: {values}")
     if story.evolution:
         lines += ["", "### How figures evolved", ""]
         for e in story.evolution:
