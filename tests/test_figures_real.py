@@ -78,3 +78,32 @@ def test_news_dev_conflicts_are_about_one_quantity(shared):
         text = " ".join(a.title or "" for a in doc.articles if a.id in story.articles)
         if "fire" in text.lower() and "contain" in json.dumps([c.text for c in story.claims]):
             assert story.conflicts == []
+
+
+def test_seed_figures_claims_and_the_one_conflict(shared):
+    """The seeds' figures as a careful reader sees them: who gave each, one
+    claim for the capture of two soldiers (not credited to a commentator who
+    mentions "these two men"), the NIS toll as one origin across outlets,
+    and the December casualty conflict as the only conflict."""
+    doc = process([str(shared / "seeds")])
+    story = max(doc.stories, key=lambda s: len(s.articles))
+    claims = {c.text: c for c in story.claims if c.kind == "figure"}
+
+    def one(prefix: str):
+        found = [c for t, c in claims.items() if t.startswith(prefix)]
+        assert len(found) == 1, (prefix, sorted(claims))
+        return found[0]
+
+    assert "North Korean troops" in (one("about 12,000").subject or "")
+    assert one("more than 40%").subject == "seized territory"
+    killed = one("about 300 / at least 300 killed")
+    assert killed.origins == ["National Intelligence Service"]
+    assert len({s.outlet for s in killed.support}) >= 3
+    assert one("2,700 wounded").origins == ["National Intelligence Service"]
+    captured = [c for c in story.claims if c.kind == "figure" and c.measure == "captured"]
+    assert len(captured) == 1 and captured[0].text.startswith("2 captured")
+    assert "Volodymyr Zelensky" in captured[0].origins
+    assert not any("Chung" in o for o in captured[0].origins)
+    assert [(k.measure, sorted(v.origin for v in k.values)) for k in story.conflicts] == [
+        ("casualties", ["Seoul", "Volodymyr Zelensky"])
+    ]

@@ -58,8 +58,10 @@ _HEADS = {
     "troops": "troops", "soldiers": "troops", "soldier": "troops", "forces": "troops",
     "fighters": "troops", "servicemen": "troops", "personnel": "troops", "units": "troops",
     "people": "people", "persons": "people", "civilians": "people", "residents": "people",
-    "inhabitants": "people", "villagers": "people", "men": "people", "victims": "people",
+    "inhabitants": "people", "villagers": "people", "victims": "people",
 }  # fmt: skip
+_GENERIC_HEADS = frozenset(["people", "persons", "men", "individuals", "prisoners", "captives",
+                            "pows"])  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+")
 _STOP = frozenset("the a an of to in on and or for with by at from that this is was be will "
                   "who which its it their his her our there may can could would".split())  # fmt: skip
@@ -110,6 +112,8 @@ def subject_key(subject: str | None) -> tuple[str | None, str | None]:
     group = next((d for d in _DEMONYM_ORDER if d in low and _demonym_re(d).search(low)), None)
     words = _WORD.findall(low)
     head = _HEADS.get(words[-1], words[-1]) if words else None
+    if head in _GENERIC_HEADS:
+        head = None  # "people", "men", "prisoners" may be any of the story's groups
     return (DEMONYMS.get(group) if group else None), head
 
 
@@ -234,7 +238,8 @@ def figure_claims(
             groups.append([r])
         else:
             best.append(r)
-    return [_figure_claim(g, copies_of) for g in groups]
+    roles = {e.name: e.role for e in extraction.entities if e.type == "person" and e.role}
+    return [_figure_claim(g, copies_of, roles) for g in groups]
 
 
 def _point(f: Figure) -> float | None:
@@ -289,7 +294,29 @@ def _relayed_origins(group: list[_Report]) -> list[str]:
     ]
 
 
-def _figure_claim(group: list[_Report], copies_of: dict[str, list[str]]) -> Claim:
+def _speaks_for(origin: str, others: list[str], roles: dict[str, str]) -> str:
+    """The organisation a person origin speaks for, when the claim also has it
+    as an origin: "coast guard commander Lena Ferrow" and "the coast guard"
+    are one origin, the coast guard."""
+    role = roles.get(origin)
+    if not role:
+        return origin
+    role_words = set(_WORD.findall(role.lower()))
+    for other in others:
+        if other == origin or other in roles:
+            continue
+        words = set(_WORD.findall(other.lower())) - _ORG_FILLER
+        if words and words <= role_words:
+            return other
+    return origin
+
+
+_ORG_FILLER = frozenset(["the", "a", "an", "of", "s"])
+
+
+def _figure_claim(
+    group: list[_Report], copies_of: dict[str, list[str]], roles: dict[str, str] | None = None
+) -> Claim:
     f0 = group[0].figure
     low = max(g.low for g in group)
     high = min(g.high for g in group)
@@ -301,6 +328,8 @@ def _figure_claim(group: list[_Report], copies_of: dict[str, list[str]]) -> Clai
     if as_of is None and starts:
         as_of = starts[0].isoformat()
     origin_of = _relayed_origins(group)
+    if roles:
+        origin_of = [_speaks_for(o, origin_of, roles) for o in origin_of]
     support = [
         Support(
             g.article.id,

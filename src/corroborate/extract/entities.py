@@ -265,7 +265,21 @@ def _role(text: str, group: list[Candidate]) -> str | None:
     for c in group:
         if c.title:
             return c.title
+    for c in group:  # "coast guard commander Lena Ferrow", "agency spokeswoman Ana Ruiz"
+        m = _ROLE_BEFORE.search(text, max(0, c.start - 60), c.start)
+        if m:
+            words = m[0].lower().split()
+            while words and words[0] in _NOT_ROLE:
+                words.pop(0)  # "said the director": the role is "director"
+            return " ".join(words)
     return None
+
+
+# lower-case words ending in a role noun right before a name
+_ROLE_BEFORE = re.compile(
+    r"(?:\b[A-Za-z][a-z-]+\s+){0,3}(?:commander|spokesperson|spokesman|spokeswoman|chief|"
+    r"director|head|official|secretary|chairman|chairwoman|captain|coordinator|manager)\s+$"
+)
 
 
 def _has_role_noun(phrase: str) -> bool:
@@ -297,6 +311,9 @@ _ORG_SYNONYMS = {"spy": "intelligence", "spies": "intelligence", "agency": "serv
                  "service": "agency", "ministry": "department", "military": "forces",
                  "army": "forces"}  # fmt: skip
 _STOP = frozenset(["the", "a", "an", "of", "its", "his", "her", "their", "this", "that"])
+_NOT_ROLE = _STOP | frozenset(
+    ["and", "or", "by", "to", "from", "with", "for", "as", "at", "in", "on", *SPEECH_VERBS]
+)
 _POSSESSOR = re.compile(r"^\s*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?'s\s+")
 _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 

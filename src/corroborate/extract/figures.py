@@ -229,6 +229,10 @@ def _read(
     noun = " ".join(words) or None
     if found is not None:
         measure, subject = found
+        if _referring(text, m, s):
+            return None  # "these two men", "the two prisoners": people already counted
+        if not words and m[0].strip().lower() == "one":
+            return None  # "one on the hands": "one" counts only with its noun
         written = (q.value,) if q.value is not None else (q.low, q.high)
         if unit is None and q.qualifier in ("exact", "range") and _fractional(*written):
             # every count measure is of whole things: "7.8" before "killed"
@@ -245,12 +249,7 @@ def _read(
     if text[b : b + 1] == "-":
         return None  # "a three-bed apartment": the number modifies a noun
     head = _count_head(words, q.value, bool(_OF_DETERMINER.match(text, b, e)))
-    if (
-        head is not None
-        and m["num"]
-        and m["num"][0].isalpha()
-        and _REFERRING.search(text, max(s, a - 8), a)
-    ):
+    if head is not None and _referring(text, m, s):
         return None  # "the two countries": a reference to things already named, not a count
     if head is None:
         level = _LEVEL_BEFORE.search(text, max(s, a - 12), a)
@@ -258,6 +257,19 @@ def _read(
             return "level", None, None  # "rose 8.15% to 3.65", "ended at 27,349.19"
         return None
     return head, " ".join(words[: words.index(head)]) or None, noun
+
+
+_AFTER_ONLY = frozenset(["hospital"])  # measure words that only name a count after it
+_EVENT_MEASURES = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()])
+
+
+def _referring(text: str, m: re.Match[str], s: int) -> bool:
+    """A number in words after "the"/"these"/"both" refers to things already
+    counted ("these two men"); it is not a new report of their number."""
+    num = m["num"]
+    return bool(
+        num and num[0].isalpha() and _REFERRING.search(text, max(s, m.start() - 8), m.start())
+    )
 
 
 def _modifier_name(word: str) -> bool:
@@ -329,8 +341,9 @@ def _not_a_count(text: str, m: re.Match[str], s: int, bare: bool = True) -> bool
     )
 
 
-def _np_after(text: str, b: int, e: int) -> tuple[list[str], int]:
-    """Words of the counted noun phrase after a number, and where it ends."""
+def _np_after(text: str, b: int, e: int, whole: bool = False) -> tuple[list[str], int]:
+    """Words of the counted noun phrase after a number, and where it ends
+    (with ``whole``, past measure words: "of the seized territory")."""
     pos = b
     words: list[str] = []
     # "10,000 of its soldiers", "thousands of people"
@@ -351,7 +364,7 @@ def _np_after(text: str, b: int, e: int) -> tuple[list[str], int]:
         pos = wm.end()
         if len(words) >= 5:
             break
-        if w.lower() in MEASURE_WORDS or w.lower() in COUNT_NOUNS:
+        if not whole and (w.lower() in MEASURE_WORDS or w.lower() in COUNT_NOUNS):
             nxt = _WORD.match(text, wm.end() + 1) if wm.end() < e else None
             if not (nxt and text[wm.end()] == " " and nxt[0].lower() in COUNT_NOUNS):
                 break
@@ -405,7 +418,7 @@ def _measure(
     # 1. the counted noun is itself a measure: "300 deaths", "2,700 wounded"
     head_measures = [MEASURE_WORDS[w] for w in low if w in MEASURE_WORDS]
     # 2. the verb after: "300 soldiers were killed", "had been “killed or injured”"
-    window = _window_measures(text, np_end, min(e, np_end + 60))
+    window = _window_measures(text, np_end, min(e, np_end + 80))
     after = _combine(head_measures + [x for x in window if x not in head_measures])
     # 3. "put the figure at 1,000": the measure of the figure it answers
     if prev.measure and re.search(
@@ -423,6 +436,8 @@ def _measure(
             return after, _pct_subject(text, b, e)
     # 4. the word before: "sending 10,000 troops", "the capture of two soldiers"
     for w in reversed(pre_words):
+        if w in _AFTER_ONLY:
+            continue  # "in hospital bunks, one on the hands": not a count of the treated
         if w in MEASURE_WORDS and (head in COUNT_NOUNS or not words or m["vague"]):
             return MEASURE_WORDS[w], subject
     nof = _NUMBER_OF.search(text[s:a])
@@ -448,7 +463,7 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
     of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[b:e])
     if not of:
         return None
-    words, _ = _np_after(text, b + of.end() - 1, e)
+    words, _ = _np_after(text, b + of.end() - 1, e, whole=True)
     return " ".join(words) or None
 
 
