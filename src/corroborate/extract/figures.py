@@ -12,6 +12,7 @@ phone numbers, identifiers ("Flight 370").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from corroborate.extract.entities import ArticleEntities
@@ -78,6 +79,15 @@ _OF_AFTER = re.compile(r"^\s+of\b")
 _WORD_AFTER = re.compile(r"^\s+\w")
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
+_GAP_STOP = frozenset(',.;:()"“”!?—–')
+
+
+def _in_dates(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Does ``[a, b)`` start or end inside one of the sorted date ``spans``?"""
+    i = bisect_right(spans, (a, float("inf"))) - 1
+    return any(ds <= a < de or ds < b <= de for ds, de in spans[max(i - 1, 0) : i + 3])
+
+
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:whom|them|those|these|which)\b")
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*")
 # Words after a number that show it counts nothing ("5 to 3", "13 were killed").
@@ -149,7 +159,7 @@ def extract_figures(
     """Figures of one article, with the sources credited to each (parallel lists)."""
     figures: list[Figure] = []
     credited: list[list[Source]] = []
-    date_spans = [(d.span.start, d.span.end) for d in dates]
+    date_spans = sorted((d.span.start, d.span.end) for d in dates)
     tokens = tokens or Tokens(text)
     triggers = quantity_triggers(tokens, text)
     prev = _Ctx()
@@ -164,7 +174,7 @@ def extract_figures(
                 continue
             a, b = m.start(), m.end()
             q, last = requalify(text, a, q, last), (b, q.qualifier)
-            if any(ds <= a < de or ds < b <= de for ds, de in date_spans):
+            if _in_dates(date_spans, a, b):
                 continue
             unit = read_unit(text, m, s, e)
             if unit is NOT_A_QUANTITY:
@@ -224,8 +234,8 @@ def _read(
         return money_measure(text, a, unit.end, s, e), None, " ".join(words) or None
     if unit is not None and unit.kind == "measure":
         return measure_name(unit, text, a, s, e), _pct_subject(text, unit.end, e), None
-    found = _measure(text, m, s, e, prev)
-    words, _ = _np_after(text, b, e)
+    words, np_end = _np_after(text, b, e)
+    found = _measure(text, m, s, e, prev, words, np_end)
     noun = " ".join(words) or None
     if found is not None:
         measure, subject = found
@@ -355,7 +365,7 @@ def _np_after(text: str, b: int, e: int, whole: bool = False) -> tuple[list[str]
         pos = skip.end()
     for wm in _WORD.finditer(text, pos, e):
         gap = text[pos : wm.start()]
-        if any(c in gap for c in ',.;:()"“”!?—–') or len(gap) > 3:
+        if len(gap) > 3 or not _GAP_STOP.isdisjoint(gap):
             break
         w = wm[0]
         if w.lower() in _NP_STOP or w[0].isdigit():
@@ -397,13 +407,12 @@ def _combine(measures: list[str]) -> str | None:
 
 
 def _measure(
-    text: str, m: re.Match[str], s: int, e: int, prev: _Ctx
+    text: str, m: re.Match[str], s: int, e: int, prev: _Ctx, words: list[str], np_end: int
 ) -> tuple[str, str | None] | None:
     a, b = m.start(), m.end()
     if _STRONG.match(text, b):  # "the 12,000-strong contingent of North Korean troops"
         of = re.match(r"\s*\w+\s+of\s+((?:[A-Z][\w-]*\s+)*\w+)", text[b + 7 : e])
         return "deployed", (of[1] if of else None)
-    words, np_end = _np_after(text, b, e)
     low = [w.lower() for w in words]
     head = low[-1] if low else ""
     subject_words = [w for w in words if w.lower() not in MEASURE_WORDS or w.lower() in COUNT_NOUNS]
