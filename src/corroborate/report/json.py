@@ -149,8 +149,16 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "origins": list(c.origins),
         "independent_sources": c.independent_sources,
         "single_sourced": c.independent_sources <= 1,
+        "outlets": _outlets(c),
+        "reported_by": len(_outlets(c)),
         "support": [support_to_dict(x) for x in c.support],
     }
+
+
+def _outlets(c: Claim) -> list[str]:
+    """The outlets (or, unnamed, the articles) that report a claim: "reported
+    by N outlets, from K independent origins"."""
+    return list(dict.fromkeys(x.outlet or x.article for x in c.support))
 
 
 def _estimate(c: Claim) -> dict[str, Any]:
@@ -162,7 +170,7 @@ def _estimate(c: Claim) -> dict[str, Any]:
         "high": c.high,
         "as_of": c.as_of,
         "origins": list(c.origins),
-        "outlets": list(dict.fromkeys(x.outlet for x in c.support if x.outlet)),
+        "outlets": _outlets(c),
         "reports": len(c.support),
     }
 

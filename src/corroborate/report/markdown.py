@@ -64,11 +64,16 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
     )
     lines += ["", "### Key figures", ""]
     if figs:
-        lines += ["| Figure | As of | Origins | Independent | Evidence |", "|---|---|---|---|---|"]
+        lines += [
+            "| Figure | As of | Origins | Independent | Reported by | Evidence |",
+            "|---|---|---|---|---|---|",
+        ]
         for c in figs[:15]:
+            outlets = len(dict.fromkeys(x.outlet or x.article for x in c.support))
             lines.append(
                 f"| {_md(c.text)} | {c.as_of or ''} | {_md('; '.join(c.origins))} | "
-                f"{c.independent_sources} | {notes.cite([s.evidence for s in c.support])} |"
+                f"{c.independent_sources} | {outlets} outlet{'s' if outlets != 1 else ''} | "
+                f"{notes.cite([s.evidence for s in c.support])} |"
             )
     else:
         lines.append("No figures reported.")
