@@ -135,21 +135,28 @@ def _can_contradict(
     if fa is None or fb is None or fa.value is None or fb.value is None:
         return False  # "thousands" is too loose to contradict "more than 10,000"
     texts = (sa.evidence.text, sb.evidence.text)
-    if _places_of(texts[0]) != _places_of(texts[1]):
-        return False  # another town, province or country: another quantity
-    credited = bool(fa.attributed_to) and bool(fb.attributed_to)
     same_article = sa.article == sb.article
+    if not (measure in _FIXED and same_article) and _places_of(texts[0]) != _places_of(texts[1]):
+        # another town, province or country: another quantity (one article's
+        # quake is one quake wherever each sentence places it)
+        return False
+    credited = bool(fa.attributed_to) and bool(fb.attributed_to)
     if measure in _FIXED:
         # a fixed quantity needs no credit (its value does not go stale), but a
         # sentence about a second quake or an aftershock is of another referent;
-        # two values in one article need a credited source each (an article
-        # listing two magnitudes unattributed tells of two quakes), and across
+        # two values in one article need a credited source for one of them (an
+        # article listing two magnitudes unattributed tells of two quakes; "the
+        # quake measured 7.8 ... AFAD put its magnitude at 7.4" is one), and across
         # articles both must be dated within days (an undated report of "the
         # quake's depth" may be of another quake the story took in)
-        if any(_SEQUENCE.search(t) for t in texts):
+        if _sequence_near(sa, fa) or _sequence_near(sb, fb):
             return False
+        if _other_year(sa, published) or _other_year(sb, published):
+            return False  # "in 1999, a 7.6 quake ...": another event's
+        if any(_RELATED_EVENT.search(t) for t in texts) or not _periods_meet(fa, fb):
+            return False  # "two weeks after ... a quake of 7.8": an earlier event's
         if same_article:
-            return credited
+            return bool(fa.attributed_to) or bool(fb.attributed_to)
         da, db = published.get(sa.article), published.get(sb.article)
         return da is not None and db is not None and abs((da - db).days) <= FIXED_DAYS
     # a growing count: an uncredited figure may be a relay, an older toll or
@@ -166,6 +173,33 @@ def _can_contradict(
     if not (same_article or (day_a is not None and day_a == day_b)):
         return False
     return _periods_meet(fa, fb)
+
+
+def _sequence_near(s: Support, f: Figure) -> bool:
+    """Is the figure told of a second quake or an aftershock ("a 5.8 magnitude
+    aftershock", "another quake of magnitude 6")? The words count near the
+    number (a clause before it, a few words after), not anywhere in the
+    sentence: "a magnitude 7.8 earthquake and its aftershocks" is the main one."""
+    text = s.evidence.text
+    if _AFTERSHOCKS.search(text):
+        return True  # "Aftershocks followed ..., the strongest measuring 6.4"
+    at = _number_at(text, f)
+    if at is None:
+        return bool(_SEQUENCE.search(text))
+    return bool(_SEQUENCE.search(text, max(0, at - 40), min(len(text), at + 30)))
+
+
+def _number_at(text: str, f: Figure) -> int | None:
+    """Where the figure's number is written in its sentence, if it can be found."""
+    v = f.value if f.value is not None else f.low
+    if v is None:
+        return None
+    forms = [f"{v:,.0f}", f"{v:.0f}"] if float(v).is_integer() else [f"{v:g}"]
+    for form in forms:
+        m = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text)
+        if m:
+            return m.start()
+    return None
 
 
 def _figure(s: Support, figs: Figures) -> Figure | None:
@@ -186,9 +220,15 @@ _CHANGE = re.compile(
 # a part of a whole: "of them", "including 26 foreigners", "among the dead"
 _SUBSET = re.compile(r"\b(?:of\s+(?:them|whom|those|which)|including|among\s+(?:them|the))\b", re.I)
 _SEQUENCE = re.compile(
-    r"\b(?:second|third|another|aftershocks?|foreshocks?|earlier|previous|later|follow-up|"
+    r"\b(?:second|third|another|aftershock|foreshock|earlier|previous|later|follow-up|"
     r"subsequent|separate)\b",
     re.I,
+)
+# aftershocks told of, not the main quake "and its aftershocks"
+_AFTERSHOCKS = re.compile(r"(?<!\bits\s)(?<!\band\s)\baftershocks\b", re.I)
+# a sentence that places one event in time against another
+_RELATED_EVENT = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 # places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria"
@@ -204,7 +244,10 @@ def _places_of(text: str) -> frozenset[str]:
     """The capitalised place words after "in"/"across"/... in a report's sentence."""
     found: set[str] = set()
     for m in _PLACE.finditer(text):
-        found.update(w for w in m[1].split() if w not in _NOT_PLACE and w != "and")
+        for w in m[1].split():
+            w = re.sub(r"['’]s$", "", w)
+            if w not in _NOT_PLACE and w != "and" and not (w.isupper() and len(w) <= 3):
+                found.add(w)
     return frozenset(found)
 
 

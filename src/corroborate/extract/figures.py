@@ -481,7 +481,8 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
 _PUT_AT = re.compile(
     r"(?:^|[,;]|\bwhile\b|\bwhereas\b|\bbut\b)(?P<subj>[^,;]{2,90}?)\s+(?:has\s+|had\s+)?"
     r"(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
-    r"counted|calculated)\s+(?:it|its\s+\w+|the\s+\w+(?:\s+\w+)?)?\s*(?:at|to)\s+"
+    r"counted|calculated)\s+(?:it|its\s+\w+|the\s+\w+(?:\s+(?:of\s+(?:the|its)\s+)?\w+)?)?\s*"
+    r"(?:at|to)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?$",
     re.I,
 )
@@ -489,12 +490,11 @@ _PUT_AT = re.compile(
 
 def _put_at(text: str, s: int, a: int, ents: ArticleEntities) -> list[Source]:
     """The source named as the subject of "X estimated it at N" before ``a``."""
-    m = _PUT_AT.search(text, s, a)
+    m = _PUT_AT.search(text[s:a])  # "^" is the sentence's start
     if m is None:
         return []
-    named = [
-        e for _, _, e in ents.within(m.start("subj"), m.end("subj")) if e.type in ("org", "person")
-    ]
+    start, end = s + m.start("subj"), s + m.end("subj")
+    named = [e for _, _, e in ents.within(start, end) if e.type in ("org", "person")]
     return [Source(named[-1].name, named[-1])] if named else []
 
 

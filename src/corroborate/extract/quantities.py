@@ -141,7 +141,12 @@ _CURRENCY_WORD_AFTER = re.compile(
 _SHARED = re.compile(r"\s*(?:or|to|and)\s+")
 _MILLION_AFTER = re.compile(r"\s+(?:of\b|[a-z]+s\b|tons\b|tonnes\b|barrels\b|people\b)")
 _WORD_NEXT = re.compile(r"\s+(?!old\b)[^\s,.;:]")
-_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|M)(?:\s+of)?[\s-]?$", re.I)
+# "magnitude 7.8", "a magnitude of 6.4", "put the magnitude of the quake at 7.4"
+_MAGNITUDE_BEFORE = re.compile(
+    r"\b(?:magnitude|M)(?:\s+of)?[\s-]?$"
+    r"|\bmagnitude(?:\s+of\s+(?:the|its)\s+\w+)?\s+(?:at|to|was|is|as)\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
 _ONE_LETTER = frozenset("mglpWVx")  # one glued letter that is a unit: "50m", "5l", "10W"
 _GLUED = re.compile(r"[A-Za-z°²³]+")
 
@@ -193,7 +198,7 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
         if after["adj"]:
             code = _DOLLAR_OF.get(" ".join(after["adj"].lower().split()), code)
         return Unit("money", code, "money", after.end())
-    if m["num"] and _MAGNITUDE_BEFORE.search(text, max(s, a - 16), a):
+    if m["num"] and _MAGNITUDE_BEFORE.search(text, max(s, a - 40), a):
         return Unit("measure", "magnitude", "magnitude", b)
     age = _AGE.match(text, b, e)
     if age:
