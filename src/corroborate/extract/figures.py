@@ -12,7 +12,7 @@ phone numbers, identifiers ("Flight 370").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from corroborate.extract.entities import ArticleEntities
@@ -29,7 +29,7 @@ from corroborate.extract.quantities import (
 )
 from corroborate.extract.statements import Attribution, Source
 from corroborate.model import Figure, Sentence, Span, TimeRef
-from corroborate.text.dates import MONTH_RE
+from corroborate.text.dates import MONTH_RE, MONTHS
 from corroborate.text.numbers import (
     QUANTITY,
     STARTERS,
@@ -53,6 +53,7 @@ _CURRENCY_AFTER = re.compile(
     r"^\s*(?:dollars|euros|pounds|yuan|roubles|rubles|hryvnias|won|yen)\b", re.I
 )
 _STRONG = re.compile(r"^-strong\b")
+_ANAPHOR_WORDS = re.compile(r"figure|number|toll|tally|count|estimate", re.I)
 _FIGURE_ANAPHOR = re.compile(
     r"\b(?:(?:put|puts|putting|estimated?|placed?)\s+(?:the|that|this|its)\s+"
     r"(?:figure|number|toll|tally|count|estimate)\s+(?:at|to)"
@@ -80,6 +81,11 @@ _WORD_AFTER = re.compile(r"^\s+\w")
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
 _GAP_STOP = frozenset(',.;:()"“”!?—–')
+
+
+def _cut_word(text: str, e: int) -> bool:
+    """Does ``e`` fall inside a word (the scan then tries the cut word too)?"""
+    return 0 < e < len(text) and text[e - 1].isalnum() and text[e].isalnum()
 
 
 def _in_dates(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -162,9 +168,13 @@ def extract_figures(
     date_spans = sorted((d.span.start, d.span.end) for d in dates)
     tokens = tokens or Tokens(text)
     triggers = quantity_triggers(tokens, text)
+    trigger_starts = [tokens.starts[i] for i in triggers]
     prev = _Ctx()
     for sent in sentences:
         s, e = sent.start, sent.end
+        k = bisect_left(trigger_starts, s)
+        if (k == len(trigger_starts) or trigger_starts[k] >= e) and not _cut_word(text, e):
+            continue  # no number in the sentence (most sentences): nothing to scan
         prev = _Ctx(prev.measure)  # "By January the figure had risen to ...": the last measure
         last: tuple[int, str] = (s, "exact")  # where the last quantity ended, its qualifier
         last_unit: Unit | None = None  # the unit of the sentence's last measure or sum
@@ -326,7 +336,12 @@ def _not_a_count(text: str, m: re.Match[str], s: int, bare: bool = True) -> bool
         nxt = _WORD.match(after.lstrip())
         if not (nxt and nxt[0].lower() in COUNT_NOUNS):
             return True  # a year
-    if _MONTH_NEAR.search(before) or _MONTH_AFTER.match(after) or _TIME_AFTER.match(after):
+    tail = before.rstrip().rstrip(".").rsplit(None, 1)[-1:]
+    if (
+        (tail and tail[0].lower() in MONTHS and _MONTH_NEAR.search(before))
+        or _MONTH_AFTER.match(after)
+        or _TIME_AFTER.match(after)
+    ):
         return True
     if _PHONE_NEAR.search(before) or _DIGITS_AFTER.match(after):
         return True
@@ -436,7 +451,8 @@ def _measure(
         return prev.measure, prev.subject  # "64.5 percent, up from 58 percent"
     if _CROWD.search(text[max(s, a - 30) : a]):
         return "crowd", subject
-    if _FIGURE_ANAPHOR.search(text[max(s, a - 60) : a]) and prev.measure:
+    before = text[max(s, a - 60) : a]
+    if prev.measure and _ANAPHOR_WORDS.search(before) and _FIGURE_ANAPHOR.search(before):
         return prev.measure, prev.subject
     if after:
         if head_measures or head in COUNT_NOUNS or not words or m["vague"]:
@@ -478,6 +494,10 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
 
 # "... while the United States Geological Survey (USGS) estimated it at 6.3":
 # the clause's subject credits the figure its verb puts a number on
+_PUT_AT_VERB = re.compile(
+    r"\b(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
+    r"counted|calculated)\b"
+)
 _PUT_AT = re.compile(
     r"(?:^|[,;]|\bwhile\b|\bwhereas\b|\bbut\b)(?P<subj>[^,;]{2,90}?)\s+(?:has\s+|had\s+)?"
     r"(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
@@ -490,6 +510,8 @@ _PUT_AT = re.compile(
 
 def _put_at(text: str, s: int, a: int, ents: ArticleEntities) -> list[Source]:
     """The source named as the subject of "X estimated it at N" before ``a``."""
+    if not _PUT_AT_VERB.search(text, s, a):
+        return []
     m = _PUT_AT.search(text[s:a])  # "^" is the sentence's start
     if m is None:
         return []

@@ -347,9 +347,18 @@ _UP = frozenset(["up", "rose", "rises", "rising", "risen", "climbed", "climbs", 
                  "soared", "advanced"])  # fmt: skip
 
 
+_DIRECTION = _UP | frozenset(["down", "fell", "falls", "falling", "fallen", "dropped", "drops",
+                              "declined", "declines", "slipped", "slumped", "lost", "decreased",
+                              "decreases", "plunged", "tumbled", "shed", "sank", "eased",
+                              "retreated"])  # fmt: skip
+
+
 def change_of(text: str, a: int, s: int) -> str | None:
     """ "up" / "down" for a figure told as a change ("up 19 cents", "rose 60%")."""
-    m = _CHANGE_BEFORE.search(text, max(s, a - 40), a)
+    start = max(s, a - 40)
+    if not any(w in _DIRECTION for w in text[start:a].lower().split()[-5:]):
+        return None
+    m = _CHANGE_BEFORE.search(text, start, a)
     if not m:
         return None
     return "up" if m["dir"].lower() in _UP else "down"
