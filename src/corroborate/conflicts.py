@@ -27,9 +27,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from corroborate.crosscheck import _compatible_subjects, describe_value, subject_key
+from corroborate.crosscheck import _compatible_subjects, subject_key
 from corroborate.extract.lexicon import COMBINED, MEASURE_WORDS
 from corroborate.model import Article, Claim, Conflict, Estimates, Extraction, Figure, Support
+from corroborate.values import describe_value
 
 # Measures that name one quantity of one event. Money counts only with what
 # it is ("damage", "aid"), not as a bare "amount".

@@ -252,7 +252,7 @@ def story_id(articles: list[Article]) -> str:
 
 def _link_figures(ex: Extraction, claims: list[Claim]) -> None:
     where = {(s.article, s.evidence.start, s.value): c for c in claims for s in c.support}
-    from corroborate.crosscheck import describe_value
+    from corroborate.values import describe_value
 
     for f in ex.figures:
         c = where.get((f.evidence[0].article, f.evidence[0].start, describe_value(f)))

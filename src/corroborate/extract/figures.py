@@ -15,8 +15,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from corroborate.extract.counts import (
+    OF_DETERMINER,
+    WORD,
+    count_head,
+    not_a_count,
+    np_after,
+    referring,
+)
 from corroborate.extract.entities import ArticleEntities
-from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS
 from corroborate.extract.quantities import (
     NOT_A_QUANTITY,
     Unit,
@@ -29,7 +37,6 @@ from corroborate.extract.quantities import (
 )
 from corroborate.extract.statements import Attribution, Source
 from corroborate.model import Figure, Sentence, Span, TimeRef
-from corroborate.text.dates import MONTH_RE, MONTHS
 from corroborate.text.numbers import (
     QUANTITY,
     STARTERS,
@@ -39,18 +46,8 @@ from corroborate.text.numbers import (
 )
 from corroborate.text.scan import Tokens, anchored_finditer
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_NP_STOP = frozenset(["in", "on", "at", "to", "for", "from", "with", "by", "have", "has", "had", "were", "was", "are", "is", "been", "be", "being", "and", "or", "while", "who", "which", "that", "since", "after", "before", "during", "including", "out", "among", "than", "as", "into", "across", "per", "according", "said", "says", "will", "would", "could", "may", "might", "there", "their", "them", "it", "its", "this", "these", "those", "over", "under", "against", "between"])  # fmt: skip
 _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "of", "another", "other", "some"]
-)
-_MONTH_NEAR = re.compile(rf"(?:{MONTH_RE})\.?\s*$", re.I)
-_MONTH_AFTER = re.compile(rf"^\s*(?:{MONTH_RE})\b", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?::\d|[ap]\.?m\.?\b|o'clock|GMT|UTC)", re.I)
-_PHONE_NEAR = re.compile(r"(?:tel|phone|call|fax|whatsapp|\+\d)[\s.:]*$", re.I)
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP)\s*$")
-_CURRENCY_AFTER = re.compile(
-    r"^\s*(?:dollars|euros|pounds|yuan|roubles|rubles|hryvnias|won|yen)\b", re.I
 )
 _STRONG = re.compile(r"^-strong\b")
 _ANAPHOR_WORDS = re.compile(r"figure|number|toll|tally|count|estimate", re.I)
@@ -71,16 +68,8 @@ _DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:\d]{0,120}$", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 _N_PERSON = re.compile(r"-(?:person|member|man|woman)\b")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_DIGITS_AFTER = re.compile(r"^[\s-]*\d{2,}")
-_LIST_MARK = re.compile(r"^[.)]\s")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
-_SENTENCE_MARK_TAIL = re.compile(r"[.!?:]\s*\S+\s*$")
-_OF_AFTER = re.compile(r"^\s+of\b")
-_WORD_AFTER = re.compile(r"^\s+\w")
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
-_GAP_STOP = frozenset(',.;:()"“”!?—–')
 
 
 def _cut_word(text: str, e: int) -> bool:
@@ -94,56 +83,17 @@ def _in_dates(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(ds <= a < de or ds < b <= de for ds, de in spans[max(i - 1, 0) : i + 3])
 
 
-_OF_PRONOUN = re.compile(r"\s+of\s+(?:whom|them|those|these|which)\b")
-_OF_DETERMINER = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*")
 # Words after a number that show it counts nothing ("5 to 3", "13 were killed").
-_NOT_NOUNS = _NP_STOP | frozenset(["a", "an", "the", "of", "each", "apiece", "more", "less", "other", "others", "also", "all", "both", "but", "not", "no", "so", "than", "then", "up", "down", "off", "did", "do", "does", "got", "get", "gets", "made", "make", "makes", "said", "say", "told", "tell", "can", "should", "must", "shall", "per", "percent", "per cent", "a.m.", "p.m.", "am", "pm", "if", "when", "where", "because", "whose", "what", "how", "we", "you", "he", "she", "they", "i", "my", "your", "his", "her", "our", "back", "ago", "later", "earlier", "before", "again", "just", "only", "even", "still", "too", "very", "plus", "minus", "next", "last", "first", "second", "new", "old", "alone", "together", "yet", "already", "here", "now", "today", "or", "nor", "either", "is", "am", "went", "came", "saw", "took", "gave", "put", "set", "let", "one", "ones", "th", "st", "nd", "rd"])  # fmt: skip
-_IRREGULAR_PLURALS = frozenset(["people", "men", "women", "children", "police", "staff", "crew", "personnel", "cattle", "sheep", "fish", "aircraft", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock", "militia", "youth", "clergy", "infantry", "offspring", "series", "species", "swine", "poultry"])  # fmt: skip
 _AT_ANAPHOR = re.compile(
     r"\b(?:estimated|put|puts|measured|gave|recorded|rated|registered|pegged|placed|revised)\s+"
     r"(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
     re.I,
 )
-_REFERRING = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
 _MARKET = re.compile(
     r"\b(?:index|shares?|stocks?|traded?|trading|closed?|ended|end|price|yield|rate|"
     r"dollar|yen|euro|rose|fell|gained|lost|climbed|slipped|jumped|dropped)\b",
     re.I,
-)
-_IDENTIFIER_WORDS = frozenset(
-    [
-        "no",
-        "number",
-        "#",
-        "page",
-        "article",
-        "chapter",
-        "section",
-        "category",
-        "level",
-        "game",
-        "stage",
-        "phase",
-        "round",
-        "grade",
-        "size",
-        "version",
-        "model",
-        "route",
-        "row",
-        "seat",
-        "room",
-        "gate",
-        "platform",
-        "channel",
-        "episode",
-        "season",
-        "tier",
-        "class",
-        "type",
-        "act",
-    ]
 )
 
 
@@ -197,7 +147,7 @@ def extract_figures(
                 unit = replace(last_unit, end=b)  # "the USGS estimated it at 6.3": a magnitude
             if unit is not None and unit.kind != "percent":
                 last_unit = unit
-            if (unit is None or unit.kind == "measure") and _not_a_count(text, m, s, unit is None):
+            if (unit is None or unit.kind == "measure") and not_a_count(text, m, s, unit is None):
                 continue
             if unit is not None and unit.unit == "m" and m["num"] and m["num"][-1:] == "m":
                 q = metres(q)  # "a 50m wall": the glued "m" was read as million
@@ -240,16 +190,16 @@ def _read(
     """(measure, subject, noun phrase) of a quantity, or None when it is no figure."""
     a, b = m.start(), m.end()
     if unit is not None and unit.kind == "money":
-        words, _ = _np_after(text, unit.end, e)
+        words, _ = np_after(text, unit.end, e)
         return money_measure(text, a, unit.end, s, e), None, " ".join(words) or None
     if unit is not None and unit.kind == "measure":
         return measure_name(unit, text, a, s, e), _pct_subject(text, unit.end, e), None
-    words, np_end = _np_after(text, b, e)
+    words, np_end = np_after(text, b, e)
     found = _measure(text, m, s, e, prev, words, np_end)
     noun = " ".join(words) or None
     if found is not None:
         measure, subject = found
-        if _referring(text, m, s):
+        if referring(text, m, s):
             return None  # "these two men", "the two prisoners": people already counted
         if not words and m[0].strip().lower() == "one":
             return None  # "one on the hands": "one" counts only with its noun
@@ -263,13 +213,13 @@ def _read(
         return "share", _pct_subject(text, b, e), None
     person = _N_PERSON.match(text, b, e)
     if person:  # "a five-person crew": a count of people
-        after_words, _ = _np_after(text, person.end(), e)
+        after_words, _ = np_after(text, person.end(), e)
         crew = after_words[0].lower() if after_words else ""
         return (crew if crew in COUNT_NOUNS else "people"), None, " ".join(after_words) or None
     if text[b : b + 1] == "-":
         return None  # "a three-bed apartment": the number modifies a noun
-    head = _count_head(words, q.value, bool(_OF_DETERMINER.match(text, b, e)))
-    if head is not None and _referring(text, m, s):
+    head = count_head(words, q.value, bool(OF_DETERMINER.match(text, b, e)))
+    if head is not None and referring(text, m, s):
         return None  # "the two countries": a reference to things already named, not a count
     if head is None:
         level = _LEVEL_BEFORE.search(text, max(s, a - 12), a)
@@ -283,117 +233,8 @@ _AFTER_ONLY = frozenset(["hospital"])  # measure words that only name a count af
 _EVENT_MEASURES = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()])
 
 
-def _referring(text: str, m: re.Match[str], s: int) -> bool:
-    """A number in words after "the"/"these"/"both" refers to things already
-    counted ("these two men"); it is not a new report of their number."""
-    num = m["num"]
-    return bool(
-        num and num[0].isalpha() and _REFERRING.search(text, max(s, m.start() - 8), m.start())
-    )
-
-
-def _modifier_name(word: str) -> bool:
-    """A capitalised word that may modify a counted noun: an acronym ("NBA
-    teams") or a nationality ("Singaporean sisters")."""
-    return (word.isupper() and len(word) > 1) or word.lower() in DEMONYMS
-
-
-def _count_head(words: list[str], value: float | None, of: bool = False) -> str | None:
-    """The counted noun of a generic count ("242 individuals", "2,100 rallies"),
-    or None when the words after the number are no plural noun phrase (a
-    count of more than one takes a plural: "Planet 9 citizen science project"
-    is a name, not nine projects)."""
-    if not words or value == 1:
-        return None
-    first = words[0].lower()
-    if first in _NOT_NOUNS or first.endswith("ly") or (not words[0].isalpha() and "-" not in first):
-        return None
-    if words[0][:1].isupper() and not (of or first.endswith("s") or _modifier_name(words[0])):
-        return None  # a model or a name: "787 Dreamliner", "737 Max jets"
-    for w in words:  # the first plural noun heads "175 passengers aboard"
-        lw = w.lower()
-        if lw in _NOT_NOUNS:
-            break
-        if lw in COUNT_NOUNS or lw in _IRREGULAR_PLURALS or lw.endswith("men"):
-            return w
-        if lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s")) and len(lw) > 3:
-            return w
-    return None
-
-
 def _fractional(*values: float | None) -> bool:
     return any(v is not None and not float(v).is_integer() for v in values)
-
-
-def _not_a_count(text: str, m: re.Match[str], s: int, bare: bool = True) -> bool:
-    """Years, dates, times, phone and list numbers; for a ``bare`` number (no
-    unit) also identifiers: "Flight 370", "S&P 500", "Game 7", "(4)"."""
-    a, b = m.start(), m.end()
-    raw = m[0]
-    before = text[max(s, a - 30) : a]
-    after = text[b : b + 30]
-    if m["num"] and not m["qual"] and _YEAR.fullmatch(m["num"]):
-        nxt = _WORD.match(after.lstrip())
-        if not (nxt and nxt[0].lower() in COUNT_NOUNS):
-            return True  # a year
-    tail = before.rstrip().rstrip(".").rsplit(None, 1)[-1:]
-    if (
-        (tail and tail[0].lower() in MONTHS and _MONTH_NEAR.search(before))
-        or _MONTH_AFTER.match(after)
-        or _TIME_AFTER.match(after)
-    ):
-        return True
-    if _PHONE_NEAR.search(before) or _DIGITS_AFTER.match(after):
-        return True
-    if (a == s or text[a - 1] == "\n") and _LIST_MARK.match(after):
-        return True  # a list marker
-    if not bare:
-        return False
-    if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
-        return True  # a shirt or reference number: "Dak Prescott (4)"
-    prev_word = _LAST_WORD.search(before)
-    if prev_word and not m["qual"]:
-        w = prev_word[1]
-        if w.lower().rstrip(".") in _IDENTIFIER_WORDS:
-            return True
-        # "Flight 370", "Resolution 2231": a capitalised word mid-sentence names the number
-        mid_sentence = a - len(prev_word[0]) > s + 1 and not _SENTENCE_MARK_TAIL.search(before)
-        named = w.replace("&", "").isalpha()
-        if w[:1].isupper() and named and mid_sentence and m["num"] and "," not in raw:
-            return True
-    return raw.strip().lower() == "one" and (
-        bool(_OF_AFTER.match(after)) or not _WORD_AFTER.match(after)
-    )
-
-
-def _np_after(text: str, b: int, e: int, whole: bool = False) -> tuple[list[str], int]:
-    """Words of the counted noun phrase after a number, and where it ends
-    (with ``whole``, past measure words: "of the seized territory")."""
-    pos = b
-    words: list[str] = []
-    # "10,000 of its soldiers", "thousands of people"
-    skip = _OF_DETERMINER.match(text, pos, e)
-    if skip:
-        pronoun = _OF_PRONOUN.match(text, pos, e)
-        if pronoun:  # "104 of whom were rescued": the noun is the one before
-            return [], pronoun.end()
-        pos = skip.end()
-    for wm in _WORD.finditer(text, pos, e):
-        gap = text[pos : wm.start()]
-        if len(gap) > 3 or not _GAP_STOP.isdisjoint(gap):
-            break
-        w = wm[0]
-        if w.lower() in _NP_STOP or w[0].isdigit():
-            break
-        words.append(w)
-        pos = wm.end()
-        if len(words) >= 5:
-            break
-        if not whole and (w.lower() in MEASURE_WORDS or w.lower() in COUNT_NOUNS):
-            nxt = _WORD.match(text, wm.end() + 1) if wm.end() < e else None
-            if not (nxt and text[wm.end()] == " " and nxt[0].lower() in COUNT_NOUNS):
-                break
-    return words, pos
 
 
 def _window_measures(text: str, start: int, end: int) -> list[str]:
@@ -401,7 +242,7 @@ def _window_measures(text: str, start: int, end: int) -> list[str]:
     found: list[str] = []
     stop = _GAP_BREAK.search(text, start, end)
     limit = stop.end() if stop else end + 1  # no word from there on
-    for wm in _WORD.finditer(text, start, end):
+    for wm in WORD.finditer(text, start, end):
         if wm.start() >= limit:
             break
         w = wm[0].lower()
@@ -434,7 +275,7 @@ def _measure(
     while subject_words and subject_words[0].lower() in _DETERMINERS:
         subject_words.pop(0)
     subject = " ".join(subject_words) or None
-    pre_words = [w.lower() for w in _WORD.findall(text[max(s, a - 40) : a])][-4:]
+    pre_words = [w.lower() for w in WORD.findall(text[max(s, a - 40) : a])][-4:]
     if m["pct"]:  # "retaking over 40% of the territory": the verb before decides
         for w in reversed(pre_words):
             if w in MEASURE_WORDS:
@@ -488,7 +329,7 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
     of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[b:e])
     if not of:
         return None
-    words, _ = _np_after(text, b + of.end() - 1, e, whole=True)
+    words, _ = np_after(text, b + of.end() - 1, e, whole=True)
     return " ".join(words) or None
 
 

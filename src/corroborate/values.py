@@ -1,0 +1,90 @@
+"""How a figure reads and what it bounds: "about 300" is 255-345, "at least
+300" is 300 or more, "thousands" is a word with conventional bounds (never
+a point). Which figures a story's claims are made of.
+"""
+
+from __future__ import annotations
+
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS
+from corroborate.model import Figure
+from corroborate.text.numbers import VAGUE
+
+EXACT_TOLERANCE = 0.01  # "2,700" and "2,690" are one figure; more apart, two
+_VAGUE_WORD: dict[tuple[float | None, float | None], str] = {
+    (float(lo), float(hi)): word for word, (lo, hi) in VAGUE.items()
+}
+_CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+# What a story's claims are made of: counts of what news events are told in
+# (deaths, arrests, people aboard, homes), sums of money, shares with a
+# measure, and the physical measures that describe an event. A figure of
+# any other kind (a duration, a length, "22 goals") stays in its article's
+# figures but is not cross-checked.
+_CLAIMED_MEASURES = frozenset(
+    [*MEASURE_WORDS.values(), *COMBINED.values(), *COUNT_NOUNS, "crowd", "share",
+     "magnitude", "area burned", "depth", "rainfall", "wind speed"]
+)  # fmt: skip
+
+
+def bounds(f: Figure) -> tuple[float, float]:
+    low = f.low if f.low is not None else (f.value if f.value is not None else 0.0)
+    high = f.high if f.high is not None else float("inf")
+    if f.qualifier == "exact" and f.value is not None:
+        # "2,700" and "2,690" are one figure; a decimal is exact to its last
+        # digit: magnitude 6.4 is not 6.3
+        tol = abs(f.value) * EXACT_TOLERANCE
+        if not float(f.value).is_integer():
+            decimals = len(f"{f.value:.6f}".rstrip("0").split(".")[1])
+            tol = min(tol, 0.49 * 10**-decimals)
+        low, high = f.value - tol, f.value + tol
+    if f.qualifier == "more than" and f.value is not None:
+        low = f.value  # "more than 10,000" includes reports of 10,000 rounded down
+    return low, high
+
+
+def amount(f: Figure) -> float | None:
+    """The figure as one number for charts, or None: a stated range is drawn
+    at its middle, but a vague amount ("thousands", "dozens") has only
+    conventional bounds, and drawing it as a number would invent one."""
+    if f.value is not None:
+        return f.value
+    if f.qualifier == "range" and f.low is not None and f.high is not None:
+        return (f.low + f.high) / 2
+    return None
+
+
+def describe_value(f: Figure) -> str:
+    """The figure as a reader says it: "about 300", "between 1,000 and 3,000"."""
+
+    def num(x: float | None) -> str:
+        if x is None:
+            return "?"
+        return f"{x:,.0f}" if x == int(x) else f"{x:,.4f}".rstrip("0").rstrip(".")
+
+    vague = _VAGUE_WORD.get((f.low, f.high)) if f.value is None else None
+    if vague:
+        text = vague  # "thousands": a word, not the bounds it stands for
+    elif f.value is None or f.qualifier == "range":
+        text = f"{num(f.low)}-{num(f.high)}"
+    elif f.qualifier == "exact":
+        text = num(f.value)
+    else:
+        text = f"{f.qualifier} {num(f.value)}"
+    if f.kind == "money" and f.unit:
+        return f"{_CURRENCY_SIGN.get(f.unit, f.unit + ' ')}{text}"
+    if f.kind == "measure" and f.unit and f.unit != "magnitude":
+        return f"{text} {f.unit}"
+    return text + ("%" if f.unit == "percent" else "")
+
+
+def claimable(f: Figure) -> bool:
+    """Is the figure one a story's claims are made of (see ``_CLAIMED_MEASURES``)?"""
+    return f.kind == "money" or f.measure in _CLAIMED_MEASURES
+
+
+def point(f: Figure) -> float | None:
+    """The number a report states: its value, or a vague amount's middle."""
+    if f.value is not None:
+        return f.value
+    if f.low is not None and f.high is not None:
+        return (f.low + f.high) / 2
+    return None
