@@ -10,7 +10,7 @@ import pytest
 from corroborate import crosscheck
 from corroborate.conflicts import conflicts
 from corroborate.model import Figure, Span
-from corroborate.pipeline import build_stories, process
+from corroborate.pipeline import build_stories, make_story, process
 from tests.conftest import make_article
 
 
@@ -234,3 +234,24 @@ def test_bundled_example_relays_are_not_origins():
         named = [o for o in c.origins if o not in outlets]
         if named:  # a figure some report credits is never also "from" a relaying outlet
             assert not set(c.origins) & outlets, (c.text, c.origins)
+
+
+def test_a_value_and_its_conversion_do_not_conflict():
+    """A depth of 6 miles and a depth of 10 km are one depth, rounded."""
+    a = make_article(
+        "The quake struck at a depth of 6 miles near Harlow, the Survey Office said on Monday.",
+        published="2025-03-03", outlet="Coast Post", language="en",
+    )  # fmt: skip
+    b = make_article(
+        "The quake struck at a depth of 10 km near Harlow, the Seismic Institute said on Monday.",
+        published="2025-03-03", outlet="Inland Daily", language="en",
+    )  # fmt: skip
+    c = make_article(
+        "The quake struck at a depth of 35 km near Harlow, the Quake Bureau said on Monday.",
+        published="2025-03-03", outlet="Hill Times", language="en",
+    )  # fmt: skip
+    story = make_story([a, b, c])
+    depths = [x for x in story.claims if x.kind == "figure" and x.measure == "depth"]
+    assert len(depths) == 3
+    pairs = sorted(sorted(v.value or "" for v in k.values) for k in story.conflicts)
+    assert pairs == [["10 km", "35 km"], ["35 km", "6 mi"]]  # 35 km is another depth

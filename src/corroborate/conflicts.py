@@ -30,7 +30,7 @@ from datetime import date
 from corroborate.crosscheck import _compatible_subjects, subject_key
 from corroborate.extract.lexicon import COMBINED, MEASURE_WORDS
 from corroborate.model import Article, Claim, Conflict, Estimates, Extraction, Figure, Support
-from corroborate.values import describe_value
+from corroborate.values import base_range, describe_value
 
 # Measures that name one quantity of one event. Money counts only with what
 # it is ("damage", "aid"), not as a bare "amount".
@@ -63,8 +63,10 @@ def conflicts(
                 continue
             if not _compatible_subjects(subject_key(a.subject), subject_key(b.subject)):
                 continue
-            lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else float("inf")
-            lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else float("inf")
+            ranges = _ranges(a, b, figs)
+            if ranges is None:
+                continue  # units that do not convert: not the same quantity
+            (lo_a, hi_a), (lo_b, hi_b) = ranges
             if max(lo_a, lo_b) <= min(hi_a, hi_b):
                 continue
             if set(a.origins) & set(b.origins):
@@ -116,6 +118,23 @@ def competing_estimates(claims: Sequence[Claim], found: Sequence[Conflict]) -> l
             [c.id for c in g], any(c.id in contested for c in g),
         ))  # fmt: skip
     return out
+
+
+def _ranges(
+    a: Claim, b: Claim, figs: Figures
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The two claims' ranges in one unit: as stated when their units agree,
+    else both in the base unit ("6 miles" against "10 km")."""
+    fa, fb = _figure(a.support[0], figs), _figure(b.support[0], figs)
+    if fa is None or fb is None:
+        return None
+    if fa.unit == fb.unit:
+        return (
+            (a.low or 0.0, a.high if a.high is not None else float("inf")),
+            (b.low or 0.0, b.high if b.high is not None else float("inf")),
+        )
+    ra, rb = base_range(fa), base_range(fb)
+    return (ra, rb) if ra is not None and rb is not None else None
 
 
 def _evidence_pair(

@@ -88,3 +88,30 @@ def point(f: Figure) -> float | None:
     if f.low is not None and f.high is not None:
         return (f.low + f.high) / 2
     return None
+
+
+# A unit's size in its dimension's base unit: km, km/h, km², tonnes, m³.
+_BASE = {
+    "km": 1.0, "mi": 1.609344, "m": 0.001, "cm": 1e-5, "mm": 1e-6, "ft": 0.0003048,
+    "in": 2.54e-5, "yd": 0.0009144, "km/h": 1.0, "mph": 1.609344, "kn": 1.852,
+    "km2": 1.0, "mi2": 2.589988, "m2": 1e-6, "ft2": 9.2903e-8, "acre": 0.00404686,
+    "ha": 0.01, "t": 1.0, "kg": 0.001, "g": 1e-6, "lb": 0.000453592, "oz": 2.83495e-5,
+    "l": 0.001, "gal": 0.00378541, "m3": 1.0, "bbl": 0.158987,
+}  # fmt: skip
+
+
+def base_range(f: Figure) -> tuple[float, float] | None:
+    """The figure's range in its dimension's base unit, widened by half its
+    last written digit ("6 miles" is 5.5-6.5 miles, 8.9-10.5 km), so that a
+    value and its rounded conversion are never told apart; None for a unit
+    with no fixed ratio (a currency, degrees)."""
+    size = _BASE.get(f.unit or "")
+    if size is None or (f.value is None and f.low is None):
+        return None
+    written = f.value if f.value is not None else f.low or 0.0
+    decimals = (
+        len(f"{written:.6f}".rstrip("0").split(".")[1]) if not float(written).is_integer() else 0
+    )
+    half = 0.5 * 10**-decimals
+    low, high = bounds(f)
+    return (low - half) * size, (high + half) * size
