@@ -47,7 +47,7 @@ def amount(f: Figure) -> float | None:
     conventional bounds, and drawing it as a number would invent one."""
     if f.value is not None:
         return f.value
-    if f.qualifier == "range" and f.low is not None and f.high is not None:
+    if f.low is not None and f.high is not None and (f.low, f.high) not in _VAGUE_WORD:
         return (f.low + f.high) / 2
     return None
 
@@ -63,8 +63,10 @@ def describe_value(f: Figure) -> str:
     vague = _VAGUE_WORD.get((f.low, f.high)) if f.value is None else None
     if vague:
         text = vague  # "thousands": a word, not the bounds it stands for
-    elif f.value is None or f.qualifier == "range":
+    elif f.value is None:
         text = f"{num(f.low)}-{num(f.high)}"
+        if f.qualifier not in ("exact", "range"):
+            text = f"{f.qualifier} {text}"
     elif f.qualifier == "exact":
         text = num(f.value)
     else:

@@ -204,7 +204,7 @@ def _read(
         if not words and m[0].strip().lower() == "one":
             return None  # "one on the hands": "one" counts only with its noun
         written = (q.value,) if q.value is not None else (q.low, q.high)
-        if unit is None and q.qualifier in ("exact", "range") and _fractional(*written):
+        if unit is None and q.qualifier == "exact" and _fractional(*written):
             # every count measure is of whole things: "7.8" before "killed"
             # is a magnitude ("a 7.8 quake killed ..."), not 7.8 people
             return None

@@ -125,7 +125,7 @@ def _figure(text: str, m: re.Match[str], s: int, e: int, article_id: str) -> Fig
         lo, hi = _value(m["r1"] or m["d1"]), _value(m["r2"] or m["d2"])
         if lo is None or hi is None or hi <= lo:
             return None
-        value, low, high, qualifier = None, lo * scale, hi * scale, "range"
+        value, low, high = None, lo * scale, hi * scale
     else:
         parsed = _value(m["num"])
         if parsed is None:

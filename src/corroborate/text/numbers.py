@@ -232,7 +232,8 @@ def parse_quantity(m: re.Match[str]) -> Quantity | None:
                 lo *= scale  # "4-6 million", "1 to 2 thousand": the scale is shared
             if hi < lo and a == "d1":
                 return None  # "2022-23" style, or a score: not a range of counts
-            return Quantity(None, lo, hi, "range", pct)
+            # a stated range keeps the qualifier before it ("roughly 400 to 750")
+            return Quantity(None, lo, hi, qual, pct)
     if m["frac"]:
         v = _fraction(m["frac"])
         if v is None:
