@@ -40,12 +40,15 @@ def _score(scorer: Path, doc: Path) -> str:
 def test_newsquant_value_f1(shared, tmp_path):
     folder = shared / "data" / "newsquant-dev"
     doc = _corroborate_json(folder / "sentences.jsonl", tmp_path / "nq.json")
-    line = _score(folder / "score.py", doc).strip().splitlines()[-1]
+    out = _score(folder / "score.py", doc)
+    line = out.strip().splitlines()[-1]
     m = re.search(r"P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", line)
-    assert m, line
+    qualifiers = re.search(r"qualifier agreement .*= ([\d.]+)", out)
+    assert m and qualifiers, out
     precision, f1 = float(m[1]), float(m[3])
     assert f1 >= FLOORS["newsquant_f1"], line
     assert precision >= FLOORS["newsquant_precision"], line
+    assert float(qualifiers[1]) >= FLOORS["newsquant_qualifier_agreement"], out
 
 
 def test_news_dev_2_figures_and_no_wrong_conflict(shared, tmp_path):
