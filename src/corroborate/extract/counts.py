@@ -81,6 +81,9 @@ def _modifier_name(word: str) -> bool:
     return (word.isupper() and len(word) > 1) or word.lower() in DEMONYMS
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 def count_head(words: list[str], value: float | None, of: bool = False) -> str | None:
     """The counted noun of a generic count ("242 individuals", "2,100 rallies"),
     or None when the words after the number are no plural noun phrase (a
@@ -88,6 +91,8 @@ def count_head(words: list[str], value: float | None, of: bool = False) -> str |
     is a name, not nine projects)."""
     if not words or value == 1:
         return None
+    while len(words) > 1 and words[0].lower().endswith("ly"):
+        words = words[1:]  # "20 decently sized plants"
     first = words[0].lower()
     if first in _NOT_NOUNS or first.endswith("ly") or (not words[0].isalpha() and "-" not in first):
         return None
@@ -100,6 +105,8 @@ def count_head(words: list[str], value: float | None, of: bool = False) -> str |
         if lw in COUNT_NOUNS or lw in _IRREGULAR_PLURALS or lw.endswith("men"):
             return w
         if lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s")) and len(lw) > 3:
+            return w
+        if _ACRONYM_PLURAL.fullmatch(w):  # "2 TDs", "40 MPs"
             return w
     return None
 

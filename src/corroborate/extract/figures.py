@@ -89,6 +89,14 @@ _AT_ANAPHOR = re.compile(
     r"(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
     re.I,
 )
+_BARE_KIND = {"level": "number", "amount": "money"}  # a bare number's kind by its measure
+_SUM_BEFORE = re.compile(
+    r"\b(?:worth|valued\s+at|raised|raising|paid|costs?|costing|priced\s+at|sold\s+for|spent)\s+$",
+    re.I,
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:will|would|were|are|have|had|come|came|died|live|lived|work|worked|remain|remained)\b"
+)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
 _MARKET = re.compile(
     r"\b(?:index|shares?|stocks?|traded?|trading|closed?|ended|end|price|yield|rate|"
@@ -175,7 +183,7 @@ def extract_figures(
                     attributed_to=[x.name for x in sources],
                     attributed_ids=[x.entity.id if x.entity else "" for x in sources],
                     via=via.name if via else None,
-                    kind=unit.kind if unit else ("number" if measure == "level" else "count"),
+                    kind=unit.kind if unit else _BARE_KIND.get(measure, "count"),
                     noun=noun,
                     change=change_of(text, a, s),
                 )
@@ -222,6 +230,10 @@ def _read(
     if head is not None and referring(text, m, s):
         return None  # "the two countries": a reference to things already named, not a count
     if head is None:
+        if _SUM_BEFORE.search(text, max(s, a - 14), a):
+            return "amount", None, None  # "a market worth over 2 billion", "raised 280 million"
+        if (m["qual"] or q.value is None) and _VERB_AFTER.match(text, b, e):
+            return "count", None, None  # "About 1000 come from Asia": the noun is left out
         level = _LEVEL_BEFORE.search(text, max(s, a - 12), a)
         if level and ("." in m[0] or "," in m[0]) and _MARKET.search(text, s, e):
             return "level", None, None  # "rose 8.15% to 3.65", "ended at 27,349.19"
@@ -283,7 +295,8 @@ def _measure(
     # 1. the counted noun is itself a measure: "300 deaths", "2,700 wounded"
     head_measures = [MEASURE_WORDS[w] for w in low if w in MEASURE_WORDS]
     # 2. the verb after: "300 soldiers were killed", "had been “killed or injured”"
-    window = _window_measures(text, np_end, min(e, np_end + 80))
+    reach = 40 if m["pct"] else 80  # "two servicemen of the DPRK, captured": counts reach further
+    window = _window_measures(text, np_end, min(e, np_end + reach))
     after = _combine(head_measures + [x for x in window if x not in head_measures])
     # 3. "put the figure at 1,000": the measure of the figure it answers
     if prev.measure and re.search(
