@@ -207,3 +207,18 @@ def test_same_input_twice_gives_one_article_with_a_stable_id(tmp_path):
     again = process([str(tmp_path / "a.txt")])
     assert len(first.articles) == 1
     assert first.articles[0].id == again.articles[0].id
+
+
+def test_a_records_own_id_is_kept(tmp_path):
+    """JSON "id" (string or integer) and a feed entry's guid travel to the
+    article as record_id, so results can be joined back to the source data."""
+    from corroborate.pipeline import process
+
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "story-17", "text": "The river rose by two metres overnight in Kell."}\n'
+        '{"id": 42, "text": "Crews cleared the bridge at Ostrow before dawn on Friday."}\n'
+        '{"text": "No identifier travels with this short report from Vellin."}\n',
+        encoding="utf-8",
+    )
+    doc = process([str(tmp_path / "a.jsonl")], extract=False)
+    assert [a.record_id for a in doc.articles] == ["story-17", "42", None]

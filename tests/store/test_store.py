@@ -34,10 +34,22 @@ def test_articles_round_trip(store):
     add_articles(store, doc.articles)
     for a in doc.articles:
         (back,) = store.articles([a.id])
-        assert (back.text, back.source_text, back.title, back.outlet, back.published) == (
-            a.text, a.source_text, a.title, a.outlet, a.published)  # fmt: skip
+        assert (back.text, back.source_text, back.title, back.outlet, back.published,
+                back.record_id) == (
+            a.text, a.source_text, a.title, a.outlet, a.published, a.record_id)  # fmt: skip
         assert back.sentences == a.sentences and back.offset_map == a.offset_map
         assert back.removed == a.removed
+
+
+def test_a_records_own_id_round_trips(store, tmp_path):
+    (tmp_path / "r.jsonl").write_text(
+        '{"id": "wire-88", "text": "Ferry services to Aldmoor resumed on Tuesday after the storm."}\n',
+        encoding="utf-8",
+    )
+    (a,) = process([str(tmp_path / "r.jsonl")], extract=False).articles
+    add_articles(store, [a])
+    (back,) = store.articles([a.id])
+    assert back.record_id == "wire-88"
 
 
 def test_ingest_twice_changes_nothing(store):

@@ -71,4 +71,5 @@ def build_article(record: RawRecord, config: CleanConfig | None = None) -> Artic
         language=language or detect_language(text, config.language_sample),
         sentences=split_sentences(text),
         removed=cleaned.removed,
+        record_id=record.record_id,
     )

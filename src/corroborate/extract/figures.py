@@ -97,6 +97,8 @@ _SUM_BEFORE = re.compile(
 _VERB_AFTER = re.compile(
     r"\s+(?:will|would|were|are|have|had|come|came|died|live|lived|work|worked|remain|remained)\b"
 )
+_LEVEL_AFTER = re.compile(r"\s+(?:up|down)\s+\d")  # "(16,369.03 up 58.06 points)"
+_CONVERTED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+)?(?:[A-Z]{1,3}\s?)?[$€£¥]")
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
 _MARKET = re.compile(
     r"\b(?:index|shares?|stocks?|traded?|trading|closed?|ended|end|price|yield|rate|"
@@ -153,6 +155,13 @@ def extract_figures(
                 and _AT_ANAPHOR.search(text, max(s, a - 40), a)
             ):
                 unit = replace(last_unit, end=b)  # "the USGS estimated it at 6.3": a magnitude
+            if (
+                unit is None
+                and last_unit is not None
+                and last_unit.kind == "money"
+                and _CONVERTED_AFTER.match(text, b, e)
+            ):
+                unit = replace(last_unit, end=b)  # "2,380,000 ($21,972)": yen, like the last sum
             if unit is not None and unit.kind != "percent":
                 last_unit = unit
             if (unit is None or unit.kind == "measure") and not_a_count(text, m, s, unit is None):
@@ -234,7 +243,7 @@ def _read(
             return "amount", None, None  # "a market worth over 2 billion", "raised 280 million"
         if (m["qual"] or q.value is None) and _VERB_AFTER.match(text, b, e):
             return "count", None, None  # "About 1000 come from Asia": the noun is left out
-        level = _LEVEL_BEFORE.search(text, max(s, a - 12), a)
+        level = _LEVEL_BEFORE.search(text, max(s, a - 12), a) or _LEVEL_AFTER.match(text, b, e)
         if level and ("." in m[0] or "," in m[0]) and _MARKET.search(text, s, e):
             return "level", None, None  # "rose 8.15% to 3.65", "ended at 27,349.19"
         return None

@@ -40,6 +40,7 @@ class RawRecord:
     outlet: str | None = None
     author: str | None = None
     language: str | None = None
+    record_id: str | None = None  # the input's own id ("id" of a JSON record, a feed guid)
 
 
 ReadResult = RawRecord | InputError
@@ -47,7 +48,7 @@ Reader = Callable[[Source], Iterator[ReadResult]]
 
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-_TEXT_FIELDS = ("path", "text", "html", "url", "title", "outlet", "author")
+_TEXT_FIELDS = ("path", "text", "html", "url", "title", "outlet", "author", "record_id")
 
 
 def valid_record(record: RawRecord) -> RawRecord:

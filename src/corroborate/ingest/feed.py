@@ -73,5 +73,6 @@ def read_feed(src: Source) -> Iterator[ReadResult]:
             published=_entry_date(entry),
             outlet=outlet,
             author=entry.get("author") or None,
+            record_id=entry.get("id") or None,
             language=(entry.get("language") or parsed.feed.get("language") or None),
         )

@@ -3,7 +3,7 @@
 A ``.json`` file holds one record, a list of records, or an object with an
 ``articles`` (or ``items``/``records``) list; ``.jsonl`` holds one record per
 line. A record needs ``text`` or ``html``; ``url``, ``title``, ``published``,
-``outlet``, ``author``, ``language`` are optional. A bad record is an error
+``outlet``, ``author``, ``language`` and the record's own ``id`` are optional. A bad record is an error
 naming its line or index; the other records are still read.
 """
 
@@ -40,6 +40,7 @@ def record_from_mapping(obj: Any, path: str) -> RawRecord:
         fields[key] = value.strip() or None if isinstance(value, str) else None
     published = obj.get("published") or obj.get("date")
     return RawRecord(
+        record_id=_record_id(obj),
         path=path,
         format="json",
         text=text,
@@ -47,6 +48,17 @@ def record_from_mapping(obj: Any, path: str) -> RawRecord:
         published=parse_date(published) if isinstance(published, str) else None,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _record_id(obj: dict[str, Any]) -> str | None:
+    """The record's own id ("id", "guid", "uuid" or "_id"; a string or an integer)."""
+    for key in ("id", "guid", "uuid", "_id"):
+        value = obj.get(key)
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int | str) and str(value).strip():
+            return str(value).strip()[:200]
+    return None
 
 
 def read_json(src: Source) -> Iterator[ReadResult]:

@@ -28,6 +28,7 @@ SCHEMA_PATH = Path(__file__).with_name("document-v1.schema.json")
 def article_to_dict(a: Article, with_source: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": a.id,
+        "record_id": a.record_id,
         "path": a.path,
         "format": a.format,
         "url": a.url,

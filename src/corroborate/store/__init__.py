@@ -178,6 +178,7 @@ class Store:
             "features": features.counts,
             "feature_date": features.date,
             "duplicate_of": None,
+            "record_id": article.record_id,
             "story_id": None,
             "ingested_at": datetime.now(UTC),
         }

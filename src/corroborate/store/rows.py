@@ -74,4 +74,5 @@ def article_from_row(r: Any) -> Article:
         language=r.language,
         sentences=[Sentence(a, b) for a, b in r.sentences],
         duplicate_of=r.duplicate_of,
+        record_id=r.record_id,
     )

@@ -65,6 +65,9 @@ class IngestItem(BaseModel):
     outlet: str | None = None
     author: str | None = None
     language: str | None = None
+    id: str | None = Field(
+        None, description="Your own id for the record, kept on the article as record_id."
+    )
 
 
 class StorySummary(BaseModel):
