@@ -289,8 +289,8 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
     groups: list[tuple[str, list[tuple[Statement, str]]]] = []
     for st in extraction.statements:
         art = by_id.get(st.evidence[0].article)
-        if art is None or art.duplicate_of or not st.speaker:
-            continue
+        if art is None or art.duplicate_of or not st.speaker or st.kind == "stance":
+            continue  # "X praised ...": an act towards something, not words to check
         speaker = st.speaker_id or st.speaker
         content = _content(st.text)
         if len(content.split()) < 3:

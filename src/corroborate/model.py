@@ -218,6 +218,7 @@ class Statement:
     speaker_id: str | None = None
     role: str | None = None
     cue: str | None = None
+    kind: str = "speech"  # speech, belief or stance (extract.lexicon.CUE_KINDS)
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from corroborate.extract.entities import ArticleEntities, fitting
 from corroborate.extract.lexicon import (
+    CUE_KIND,
     DEMONYMS,
     DESCRIPTION_HEADS,
     PRONOUNS,
@@ -463,8 +464,11 @@ def _add(
     src = sources[0]
     name = " and ".join(s.name for s in sources) if len(sources) > 1 else src.name
     role = src.entity.role if src.entity and src.entity.type == "person" else None
+    kind = "speech" if direct else CUE_KIND.get(" ".join(cue.lower().split()), "speech")
     res.statements.append(
-        Statement(name, content, direct, [ev], src.entity.id if src.entity else None, role, cue)
+        Statement(
+            name, content, direct, [ev], src.entity.id if src.entity else None, role, cue, kind
+        )
     )
     res.sources.append(src)
 

@@ -74,6 +74,7 @@ def statement_to_dict(s: Statement) -> dict[str, Any]:
         "text": s.text,
         "direct": s.direct,
         "cue": s.cue,
+        "kind": s.kind,
         "evidence": [span_to_dict(e) for e in s.evidence],
     }
 
