@@ -291,7 +291,8 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
         art = by_id.get(st.evidence[0].article)
         if art is None or art.duplicate_of or not st.speaker or st.kind == "stance":
             continue  # "X praised ...": an act towards something, not words to check
-        speaker = st.speaker_id or st.speaker
+        # a denial and an assertion of the same words are two claims
+        speaker = f"{st.speaker_id or st.speaker}|{st.polarity}"
         content = _content(st.text)
         if len(content.split()) < 3:
             continue
@@ -332,7 +333,7 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
             Claim(
                 _claim_id("statement", key),
                 "statement",
-                st0.text,
+                st0.text if st0.polarity == "positive" else f"denied: {st0.text}",
                 support,
                 [st0.speaker or ""],
                 speaker=st0.speaker,

@@ -219,6 +219,7 @@ class Statement:
     role: str | None = None
     cue: str | None = None
     kind: str = "speech"  # speech, belief or stance (extract.lexicon.CUE_KINDS)
+    polarity: str = "positive"  # "negative": the source denies the content ("X denied that ...")
 
 
 @dataclass(slots=True)

@@ -270,3 +270,21 @@ def test_figures_in_other_languages(text, language, expected):
     figs = extract(clean_article(text, language=language, published="2025-01-01")).figures
     got = [(f.value if f.value is not None else f.low, f.qualifier, f.measure) for f in figs]
     assert got == [(pytest.approx(v), q, m) for v, q, m in expected]
+
+
+def test_negated_and_denied_attributions_are_never_assertions():
+    """A negated cue ("Neither X nor Y has confirmed that") is no statement by X or Y;
+    "X denied that ..." is X's denial; "X praised ..." is a stance, not words."""
+    text = (
+        "Neither Varnia nor Oslen has confirmed that the convoy crossed the river, the monitor "
+        "said. The ministry denied that troops had entered Kell on Monday. Mayor Ana Ruiz did "
+        "not say whether the bridge would reopen. Governor Tomas Brell praised the rescue "
+        "crews in Kell. Ana Ruiz said the bridge would reopen on Friday."
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    got = {(s.speaker, s.kind, s.polarity) for s in sts}
+    assert not any(s.speaker and ("Varnia" in s.speaker or "Oslen" in s.speaker) for s in sts)
+    assert ("The ministry", "speech", "negative") in got
+    assert ("Tomas Brell", "stance", "positive") in got
+    ruiz = [s for s in sts if s.speaker == "Ana Ruiz"]
+    assert [s.text for s in ruiz] == ["the bridge would reopen on Friday"]

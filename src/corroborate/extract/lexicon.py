@@ -226,6 +226,9 @@ CUE_KINDS = {
                "accuse", "calling"],
 }  # fmt: skip
 CUE_KIND = {cue: kind for kind, cues in CUE_KINDS.items() for cue in cues}
+# Cues by which a source denies the content it introduces ("X denied that ...").
+DENIAL_CUES = frozenset(["denied", "denies", "deny", "rejected", "rejects", "disputed",
+                         "disputes", "dismissed", "dismisses"])  # fmt: skip
 
 # Multi-word reporting phrases (matched before single verbs).
 SPEECH_PHRASES = [

@@ -26,6 +26,7 @@ from corroborate.extract.entities import ArticleEntities, fitting
 from corroborate.extract.lexicon import (
     CUE_KIND,
     DEMONYMS,
+    DENIAL_CUES,
     DESCRIPTION_HEADS,
     PRONOUNS,
     SPEECH_PHRASES,
@@ -464,12 +465,11 @@ def _add(
     src = sources[0]
     name = " and ".join(s.name for s in sources) if len(sources) > 1 else src.name
     role = src.entity.role if src.entity and src.entity.type == "person" else None
-    kind = "speech" if direct else CUE_KIND.get(" ".join(cue.lower().split()), "speech")
-    res.statements.append(
-        Statement(
-            name, content, direct, [ev], src.entity.id if src.entity else None, role, cue, kind
-        )
-    )
+    low_cue = " ".join(cue.lower().split())
+    kind = "speech" if direct else CUE_KIND.get(low_cue, "speech")
+    polarity = "negative" if not direct and low_cue in DENIAL_CUES else "positive"
+    owner = src.entity.id if src.entity else None
+    res.statements.append(Statement(name, content, direct, [ev], owner, role, cue, kind, polarity))
     res.sources.append(src)
 
 
@@ -619,6 +619,10 @@ def _indirect(
                 continue
         if _ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
             continue  # "the alleged involvement": an adjective
+        if _NEGATED.search(masked, max(s, vs - 40), vs):
+            # "Neither X nor Y has confirmed that ...", "X did not say ...": X
+            # asserted nothing; never turn it into a statement by X
+            continue
         seg = _speaker_segment(masked, s, vs)
         if seg is None:
             if cited and _ends_with_comma(masked, s, vs):
@@ -645,6 +649,15 @@ def _indirect(
         else:
             out.append((clause[0], clause[1], srcs, None, vm[0], content))
     return out
+
+
+# a cue under negation: "has not confirmed", "never said", "nor Russia has confirmed",
+# "declined to say"
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|nor|no\s+longer)\s+(?:\w+\s+){0,2}|n't\s+(?:\w+\s+)?"
+    r"|\b(?:declined|refused)\s+to\s+)$",
+    re.I,
+)
 
 
 class _Masked:

@@ -75,6 +75,7 @@ def statement_to_dict(s: Statement) -> dict[str, Any]:
         "direct": s.direct,
         "cue": s.cue,
         "kind": s.kind,
+        "polarity": s.polarity,
         "evidence": [span_to_dict(e) for e in s.evidence],
     }
 
