@@ -288,9 +288,3 @@ def test_negated_and_denied_attributions_are_never_assertions():
     assert ("Tomas Brell", "stance", "positive") in got
     ruiz = [s for s in sts if s.speaker == "Ana Ruiz"]
     assert [s.text for s in ruiz] == ["the bridge would reopen on Friday"]
-
-
-def test_new_york_times_quote_marks():
-    """''...'' (two apostrophes) are quote marks, as in the New York Times."""
-    text = "''We will not stop,'' Ms. Vale said. Then ''no,'' he said."
-    assert [text[q.start : q.end] for q in find_quotes(text)] == ["We will not stop,", "no,"]

@@ -178,20 +178,10 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
             out.append(Quote(pos + i + 1, pos + j, pos + i, pos + j))
             i = j + 1
-        if "''" in para:  # the New York Times' ''...'' quote marks
-            taken = [(q.open - pos, q.close - pos) for q in out if pos <= q.open < pos + len(para)]
-            for m in _DOUBLE_APOSTROPHE.finditer(para):
-                if not any(a <= m.start() <= b for a, b in taken):
-                    out.append(
-                        Quote(pos + m.start(1), pos + m.end(1), pos + m.start(), pos + m.end() - 2)
-                    )
         if not any(c in para for c in '"“«„'):
             out.extend(_single_quotes(para, pos))
         pos += len(para) + 1
     return out
-
-
-_DOUBLE_APOSTROPHE = re.compile(r"''([^'\n](?:[^\n]*?[^'\s])?)''")
 
 
 _OPENER = re.compile('[“«„"]')
