@@ -288,3 +288,20 @@ def test_negated_and_denied_attributions_are_never_assertions():
     assert ("Tomas Brell", "stance", "positive") in got
     ruiz = [s for s in sts if s.speaker == "Ana Ruiz"]
     assert [s.text for s in ruiz] == ["the bridge would reopen on Friday"]
+
+
+def test_a_quote_that_names_its_own_speaker_never_borrows_another():
+    """A quote whose own "Mr. X said" cannot be resolved is not given the previous
+    paragraph's speaker; "she said" still is."""
+    text = (
+        "Ana Ruiz said the bridge would reopen on Friday.\n\n"
+        '"It is far too early to promise anything at all," Mr. Holt-Vey said.\n\n'
+        '"We will rebuild it within a year," she said.'
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    by_text = {s.text: s.speaker for s in sts}
+    assert by_text.get("It is far too early to promise anything at all,") != "Ana Ruiz"
+    assert not any(s.speaker == "Ana Ruiz" and "too early" in s.text for s in sts)
+    assert ("We will rebuild it within a year", "Ana Ruiz") in {
+        (s.text.strip(","), s.speaker) for s in sts
+    }

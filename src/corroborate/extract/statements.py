@@ -421,6 +421,15 @@ def extract_statements(
             found = _quote_speaker(text, masked, q, s, quotes, resolver)
             if found is None and text[s : q.open].strip(" \"“”'‘’«»—–-"):
                 continue  # a quoted name or term inside a sentence, not a continuation
+            if (
+                found is None
+                and _NAMED_AFTER.match(text, q.close + 1, e)
+                and mk.verbs_in(q.close, e)
+            ):
+                # the quote names its own speaker ("..., Mr. Holtz-Eakin said") but the
+                # name could not be resolved: never lend it another's speaker ("he
+                # said" still takes the last speaker)
+                continue
             if found is None:
                 prev = _previous_quote_speaker(text, q, quotes, quote_speaker)
                 if prev is not None:
@@ -682,6 +691,9 @@ class _Masked:
         return [m for m in self.verbs[i:j] if m.end() <= b]
 
 
+_NAMED_AFTER = re.compile(
+    r"[\s,'’\"”]*(?:said|says|added|told)?\s*(?!(?:He|She|They|It|We|I)\b)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z]"
+)
 _VERB_FIRST = frozenset(p.split()[0] for p in [*SPEECH_VERBS, *SPEECH_PHRASES])
 
 
