@@ -23,6 +23,8 @@ Varnish media also reported that one of the two spillway gates had been recovere
 
 "We are still counting the missing, including those swept away near the old mill," Petra Lindqvist, a senior district police officer, told the Northern Courier.
 
+"We are still counting the missing, including those swept away near the old mill," said Petra Lindqvist.
+
 Officials said 40 people were evacuated on Monday.
 """
 
@@ -36,7 +38,13 @@ def _story_rows(store: Store) -> dict[str, dict]:
 
 def test_one_quote_two_sources_is_two_claims(store, tmp_path):
     (tmp_path / "dam.txt").write_text(TWO_SOURCES)
-    (tmp_path / "dam2.txt").write_text(TWO_SOURCES.replace("40 people", "41 people"))
+    # a rewrite credits the same words to someone else
+    (tmp_path / "dam2.txt").write_text(
+        TWO_SOURCES.replace("40 people", "41 people").replace(
+            "Petra Lindqvist, a senior district police officer, told the Northern Courier",
+            "said Jon Arvesen, the district's rescue coordinator",
+        )
+    )
     result = ingest_paths(store, [str(tmp_path)])
     assert len(result.added) == 2 and result.stories_updated
     (doc,) = _story_rows(store).values()
