@@ -305,3 +305,15 @@ def test_a_quote_that_names_its_own_speaker_never_borrows_another():
     assert ("We will rebuild it within a year", "Ana Ruiz") in {
         (s.text.strip(","), s.speaker) for s in sts
     }
+
+
+def test_a_speaker_with_an_apposition_after_the_quote():
+    """`"...," Name, a role, told the Courier.`: the quote is the named person's,
+    and the outlet told is the listener, never a speaker."""
+    text = (
+        "Rescue teams worked in Varnhold through the night.\n\n"
+        '"We are still counting the missing near the old mill," Petra Lindqvist, a senior '
+        "district police officer, told the Northern Courier."
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    assert [(s.speaker, s.direct) for s in sts] == [("Petra Lindqvist", True)]

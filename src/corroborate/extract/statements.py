@@ -44,6 +44,12 @@ VERB = re.compile(rf"\b(?:{_VERB_ALT})\b")
 _AFTER_SPK_VERB = re.compile(
     rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)\s+(?:also\s+|then\s+|later\s+|further\s+)?(?P<verb>{_VERB_ALT})\b"
 )
+# `," Petra Lindqvist, a senior district police officer, told the Courier.`
+_AFTER_SPK_APPOSITION_VERB = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,60}}?),\s*(?:a|an|the|who|whose|one\s+of)\b"
+    rf"[^.;:\"“”«»\n]{{1,120}}?,\s*(?:also\s+|later\s+)?(?P<verb>{_VERB_ALT})\b"
+)
+_TELL = frozenset(["told", "tells", "tell", "telling"])
 _AFTER_VERB_SPK = re.compile(
     rf"^\s*[,.!?]?\s*(?P<verb>{_VERB_ALT})\s+(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)(?=\s*(?:[,.;:\n]|$))"
 )
@@ -519,7 +525,7 @@ def _quote_speaker(
     nxt = next((p.open for p in quotes if p.open > q.close), line_end)
     tail_end = min(line_end, nxt)
     tail = masked[q.close + 1 : tail_end]
-    for rx in (_AFTER_VERB_SPK, _AFTER_SPK_VERB):
+    for rx in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_SPK_APPOSITION_VERB):
         m = rx.match(tail)
         if m:
             a, b = q.close + 1 + m.start("spk"), q.close + 1 + m.end("spk")
@@ -620,6 +626,8 @@ def _indirect(
         vs, ve = vm.start(), vm.end()
         # "CLAUSE, said X." / "CLAUSE, X said."
         inverted = _AFTER_VERB_SPK.match(masked[vs:e])
+        if vm[0].lower() in _TELL:
+            inverted = None  # "..., told the Northern Courier": the listener, not the speaker
         if _ends_with_comma(masked, s, vs) and inverted and len(inverted["spk"].split()) <= 6:
             a, b = vs + inverted.start("spk"), vs + inverted.end("spk")
             srcs = resolver.resolve(a, b)
