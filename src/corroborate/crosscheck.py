@@ -337,6 +337,7 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
                 support,
                 [st0.speaker or ""],
                 speaker=st0.speaker,
+                speaker_named=st0.speaker_id is not None,
             )
         )
     return claims

@@ -299,6 +299,7 @@ class Claim:
     high: float | None = None
     as_of: str | None = None
     speaker: str | None = None
+    speaker_named: bool = True  # False: a description ("one of them", "a US official")
 
     @property
     def independent_sources(self) -> int:

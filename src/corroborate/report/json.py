@@ -70,6 +70,7 @@ def statement_to_dict(s: Statement) -> dict[str, Any]:
     return {
         "speaker": s.speaker,
         "speaker_id": s.speaker_id,
+        "named": s.speaker_id is not None,
         "role": s.role,
         "text": s.text,
         "direct": s.direct,
@@ -148,6 +149,7 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "high": c.high,
         "as_of": c.as_of,
         "speaker": c.speaker,
+        "speaker_named": c.speaker_named,
         "articles": c.articles,
         "origins": list(c.origins),
         "independent_sources": c.independent_sources,

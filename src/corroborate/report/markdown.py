@@ -109,7 +109,8 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
     speakers: dict[str, list] = {}
     for c in story.claims:
         if c.kind == "statement":
-            speakers.setdefault(c.speaker or "?", []).append(c)
+            who = c.speaker or "?"
+            speakers.setdefault(who if c.speaker_named else f"{who} (unnamed)", []).append(c)
     for speaker, items in speakers.items():
         lines.append(f"- **{_md(speaker)}**")
         for c in items:
