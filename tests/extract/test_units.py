@@ -317,3 +317,15 @@ def test_a_speaker_with_an_apposition_after_the_quote():
     )
     sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
     assert [(s.speaker, s.direct) for s in sts] == [("Petra Lindqvist", True)]
+
+
+def test_alleged_is_a_cue_only_before_that():
+    """ "The two alleged spies are ..." has no speaker; "X alleged that ..." has."""
+    text = (
+        "The two alleged spies were flown to Kell on Monday. "
+        "The prosecutor alleged that the firm had hidden its losses."
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    assert [(s.speaker, s.text) for s in sts] == [
+        ("The prosecutor", "that the firm had hidden its losses")
+    ]

@@ -49,6 +49,7 @@ _AFTER_SPK_APPOSITION_VERB = re.compile(
     rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,60}}?),\s*(?:a|an|the|who|whose|one\s+of)\b"
     rf"[^.;:\"“”«»\n]{{1,120}}?,\s*(?:also\s+|later\s+)?(?P<verb>{_VERB_ALT})\b"
 )
+_THAT_AFTER = re.compile(r"\s+that\b")
 _TELL = frozenset(["told", "tells", "tell", "telling"])
 _AFTER_VERB_SPK = re.compile(
     rf"^\s*[,.!?]?\s*(?P<verb>{_VERB_ALT})\s+(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)(?=\s*(?:[,.;:\n]|$))"
@@ -636,6 +637,8 @@ def _indirect(
                 continue
         if _ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
             continue  # "the alleged involvement": an adjective
+        if vm[0].lower() == "alleged" and not _THAT_AFTER.match(masked, ve, e):
+            continue  # "the two alleged soldiers": an adjective unless "alleged that"
         if _NEGATED.search(masked, max(s, vs - 40), vs):
             # "Neither X nor Y has confirmed that ...", "X did not say ...": X
             # asserted nothing; never turn it into a statement by X
