@@ -33,8 +33,7 @@ def bounds(f: Figure) -> tuple[float, float]:
         # digit: magnitude 6.4 is not 6.3
         tol = abs(f.value) * EXACT_TOLERANCE
         if not float(f.value).is_integer():
-            decimals = len(f"{f.value:.6f}".rstrip("0").split(".")[1])
-            tol = min(tol, 0.49 * 10**-decimals)
+            tol = min(tol, 0.98 * _half_last_digit(f.value))
         low, high = f.value - tol, f.value + tol
     if f.qualifier == "more than" and f.value is not None:
         low = f.value  # "more than 10,000" includes reports of 10,000 rounded down
@@ -110,10 +109,13 @@ def base_range(f: Figure) -> tuple[float, float] | None:
     size = _BASE.get(f.unit or "")
     if size is None or (f.value is None and f.low is None):
         return None
-    written = f.value if f.value is not None else f.low or 0.0
-    decimals = (
-        len(f"{written:.6f}".rstrip("0").split(".")[1]) if not float(written).is_integer() else 0
-    )
-    half = 0.5 * 10**-decimals
+    half = _half_last_digit(f.value if f.value is not None else f.low or 0.0)
     low, high = bounds(f)
     return (low - half) * size, (high + half) * size
+
+
+def _half_last_digit(v: float) -> float:
+    """Half a unit of the last written digit: 0.5 for 6, 0.05 for 6.4."""
+    if float(v).is_integer():
+        return 0.5
+    return 0.5 * 10 ** -len(f"{v:.6f}".rstrip("0").split(".")[1])

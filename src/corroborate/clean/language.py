@@ -16,6 +16,7 @@ checks that the shortcut agrees with py3langid on every text it decides.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -92,13 +93,11 @@ def detect_language(text: str, sample: int = 300, fast: bool = True) -> str | No
 
 
 MIN_CONFIDENCE = 0.5  # normalised probability of the best language
-_IDENTIFIER: list[Any] = []
 
 
+@cache
 def _identifier() -> Any:
     """py3langid's model with normalised probabilities, loaded on first use."""
-    if not _IDENTIFIER:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-        _IDENTIFIER.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
-    return _IDENTIFIER[0]
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -50,11 +50,12 @@ _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "of", "another", "other", "some"]
 )
 _STRONG = re.compile(r"^-strong\b")
-_ANAPHOR_WORDS = re.compile(r"figure|number|toll|tally|count|estimate", re.I)
+_FIGURE_NOUNS = r"(?:figure|number|toll|tally|count|estimate)"
+_ANAPHOR_WORDS = re.compile(_FIGURE_NOUNS, re.I)
 _FIGURE_ANAPHOR = re.compile(
-    r"\b(?:(?:put|puts|putting|estimated?|placed?)\s+(?:the|that|this|its)\s+"
-    r"(?:figure|number|toll|tally|count|estimate)\s+(?:at|to)"
-    r"|(?:figure|number|toll|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:(?:has|had|have)\s+)?"
+    rf"\b(?:(?:put|puts|putting|estimated?|placed?)\s+(?:the|that|this|its)\s+"
+    rf"{_FIGURE_NOUNS}\s+(?:at|to)"
+    rf"|{_FIGURE_NOUNS}\s+(?:\w+\s+){{0,3}}?(?:(?:has|had|have)\s+)?"
     r"(?:risen|rose|rises|climbed|increased|jumped|grown|reached|stood|stands|hit|topped|passed|"
     r"surpassed|exceeded)(?:\s+(?:to|at))?)\s*(?:over|more\s+than|nearly|almost|about|around)?\s*$",
     re.I,
@@ -83,10 +84,13 @@ def _in_dates(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(ds <= a < de or ds < b <= de for ds, de in spans[max(i - 1, 0) : i + 3])
 
 
-# Words after a number that show it counts nothing ("5 to 3", "13 were killed").
+# verbs that put a number on something: "the USGS estimated it at 6.3"
+_PUT_VERBS = (
+    r"(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
+    r"revised|counted|calculated)"
+)
 _AT_ANAPHOR = re.compile(
-    r"\b(?:estimated|put|puts|measured|gave|recorded|rated|registered|pegged|placed|revised)\s+"
-    r"(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
+    rf"\b{_PUT_VERBS}\s+(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
     re.I,
 )
 _BARE_KIND = {"level": "number", "amount": "money"}  # a bare number's kind by its measure
@@ -357,14 +361,10 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
 
 # "... while the United States Geological Survey (USGS) estimated it at 6.3":
 # the clause's subject credits the figure its verb puts a number on
-_PUT_AT_VERB = re.compile(
-    r"\b(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
-    r"counted|calculated)\b"
-)
+_PUT_AT_VERB = re.compile(rf"\b{_PUT_VERBS}\b")
 _PUT_AT = re.compile(
     r"(?:^|[,;]|\bwhile\b|\bwhereas\b|\bbut\b)(?P<subj>[^,;]{2,90}?)\s+(?:has\s+|had\s+)?"
-    r"(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
-    r"counted|calculated)\s+(?:it|its\s+\w+|the\s+\w+(?:\s+(?:of\s+(?:the|its)\s+)?\w+)?)?\s*"
+    rf"{_PUT_VERBS}\s+(?:it|its\s+\w+|the\s+\w+(?:\s+(?:of\s+(?:the|its)\s+)?\w+)?)?\s*"
     r"(?:at|to)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?$",
     re.I,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from corroborate.model import Figure, Sentence, Span
+from corroborate.text.numbers import bounds
 
 # qualifier phrases before a number, per meaning (lower case)
 _QUALIFIERS = {
@@ -137,7 +138,7 @@ def _figure(text: str, m: re.Match[str], s: int, e: int, article_id: str) -> Fig
             return None  # a year
         v *= scale
         value = v
-        low, high = _bounds(qualifier, v)
+        low, high = bounds(qualifier, v)
     after = text[m.end() : min(e, m.end() + 40)]
     if _MONTHS.match(after) or re.match(r"^\s*(?::\d|h\d|uhr\b)", after, re.I):
         return None  # a date or a time
@@ -234,15 +235,3 @@ def _measure_before(text: str, a: int, s: int) -> str | None:
         if lw in _HOMES:
             return _HOMES[lw]
     return None
-
-
-def _bounds(qualifier: str, v: float) -> tuple[float | None, float | None]:
-    if qualifier in ("at least", "more than"):
-        return v, None
-    if qualifier == "up to":
-        return None, v
-    if qualifier == "nearly":
-        return v * 0.85, v
-    if qualifier == "about":
-        return v * 0.85, v * 1.15
-    return v, v

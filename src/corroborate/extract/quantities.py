@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborate.text.numbers import QUANTITY, Quantity, bounds
+from corroborate.text.numbers import GLUED_CODES, QUANTITY, Quantity, bounds
 
 # Currency written before the number: symbol or code -> ISO code.
 _CURRENCY_BEFORE = {
@@ -237,7 +237,7 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
 
 _CURRENCY_INSIDE = re.compile(
     r"(?:(?<![A-Za-z])(?P<pre>US|AU|A|C|HK|S|NZ|R)\s?)?\$|(?P<sym>[€£¥₹₩₽₺₦])"
-    r"|(?<![A-Za-z])(?P<code>USD|AUD|CAD|EUR|GBP|HKD|SGD|NZD|INR|RM|Rs)(?=[\d.])"
+    rf"|(?<![A-Za-z])(?P<code>{'|'.join(GLUED_CODES)})(?=[\d.])"
 )
 
 
@@ -337,23 +337,18 @@ def requalify(text: str, a: int, q: Quantity, last: tuple[int, str]) -> Quantity
     return Quantity(q.value, low, high, qualifier, q.percent)
 
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?P<dir>up|down|rose|rises|rising|risen|fell|falls|falling|fallen|climbed|climbs|"
-    r"jumped|jumps|gained|gains|added|increased|increases|grew|grows|surged|soared|dropped|"
-    r"drops|declined|declines|slipped|slumped|lost|decreased|decreases|plunged|tumbled|"
-    r"shed|sank|eased|advanced|retreated)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|"
-    r"more\s+than\s+|over\s+|some\s+|just\s+)?$",
-    re.I,
-)
 _UP = frozenset(["up", "rose", "rises", "rising", "risen", "climbed", "climbs", "jumped", "jumps",
                  "gained", "gains", "added", "increased", "increases", "grew", "grows", "surged",
                  "soared", "advanced"])  # fmt: skip
-
-
 _DIRECTION = _UP | frozenset(["down", "fell", "falls", "falling", "fallen", "dropped", "drops",
                               "declined", "declines", "slipped", "slumped", "lost", "decreased",
                               "decreases", "plunged", "tumbled", "shed", "sank", "eased",
                               "retreated"])  # fmt: skip
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?P<dir>{'|'.join(sorted(_DIRECTION, key=len, reverse=True))})\s+(?:by\s+)?"
+    r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$",
+    re.I,
+)
 
 
 def change_of(text: str, a: int, s: int) -> str | None:

@@ -83,7 +83,10 @@ _VAGUE = r"(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)).replace(" ", r"
 # A currency symbol may sit between a qualifier and its number ("about $15", "over €2bn").
 # So may a currency code glued to the number ("USD10m", "RM79", "AUD1.5m").
 _CUR = r"(?:(?:(?<![A-Za-z])(?:US|AU|A|C|HK|S|NZ|R)\s?)?\$|[€£¥₹₩₽₺₦])\s?"
-_CODE = r"(?<![A-Za-z])(?-i:USD|AUD|CAD|EUR|GBP|HKD|SGD|NZD|INR|RM|Rs\.?)"
+# currency codes written glued to a number ("USD10m", "RM79", "AUD1.5m")
+GLUED_CODES = ("USD", "AUD", "CAD", "EUR", "GBP", "HKD", "SGD", "NZD", "INR", "RM", "Rs")
+_CODES = "|".join(GLUED_CODES)
+_CODE = rf"(?<![A-Za-z])(?-i:(?:{_CODES})\.?)"
 # A match never starts at a currency symbol (the anchored scan starts at words):
 # a symbol is read inside a match, after its qualifier or "between".
 _NUM_START = rf"(?:{_CODE}{_DIGITS_CORE}{_SCALE}|{_DIGITS}{_SCALE}|\b{_WORDNUM}\b{_SCALE})"
@@ -92,9 +95,7 @@ _DIGIT_VALUE = re.compile(
     r"([\d.,\s\u202f\u00a0]+?)\s*((?:(?:hundred|thousand|million|billion|trillion|lakh|crore)\s*)+"
     r"|bn|bln|mn|mln|mil|tn|m|b|k)?"
 )
-_CUR_PREFIX = re.compile(
-    r"^(?:[a-z]*\s?\$|[€£¥₹₩₽₺₦]|usd|aud|cad|eur|gbp|hkd|sgd|nzd|inr|rm|rs\.?)\s?"
-)
+_CUR_PREFIX = re.compile(rf"^(?:[a-z]*\s?\$|[€£¥₹₩₽₺₦]|(?:{_CODES.lower()})\.?)\s?")
 _QUAL = r"(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(QUALIFIER_OF, key=len, reverse=True)
 ) + r")"  # fmt: skip
@@ -271,7 +272,7 @@ STARTERS = frozenset(
 )
 
 
-_GLUED_CODE = re.compile(r"\b(?:USD|AUD|CAD|EUR|GBP|HKD|SGD|NZD|INR|RM|Rs)\d")
+_GLUED_CODE = re.compile(rf"\b(?:{_CODES})\d")
 
 
 def quantity_triggers(tokens: Tokens, text: str = "") -> list[int]:
