@@ -329,3 +329,22 @@ def test_alleged_is_a_cue_only_before_that():
     assert [(s.speaker, s.text) for s in sts] == [
         ("The prosecutor", "that the firm had hidden its losses")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For the first hour and a half of the climb, the crew reported every few minutes.",
+        "The agency said in a 5 p.m. update on Saturday that the roads had reopened.",
+        'The hull "split in two," and those onboard had no time to call for help.',
+    ],
+)
+def test_figures_a_reader_would_not_sign(sentence):
+    """A duration's "a half of", a time's "p.m.", a number ending its clause
+    before a measure word of another clause: no figure."""
+    assert extract(clean_article(sentence, language="en", published="2025-01-01")).figures == []
+
+
+def test_pence_with_a_space():
+    figs = extract(clean_article("Shares fell, down 68 p at 1112 p.", language="en")).figures
+    assert [(f.value, f.unit) for f in figs] == [(68, "GBP"), (1112, "GBP")]

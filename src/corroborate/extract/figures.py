@@ -70,6 +70,7 @@ _IN_PLACE = re.compile(r"\s+in\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 _N_PERSON = re.compile(r"-(?:person|member|man|woman)\b")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
+_CLAUSE_ENDS = re.compile(r"\s*[,.;:!?\"”’)]")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
 
 
@@ -309,6 +310,8 @@ def _measure(
     head_measures = [MEASURE_WORDS[w] for w in low if w in MEASURE_WORDS]
     # 2. the verb after: "300 soldiers were killed", "had been “killed or injured”"
     reach = 40 if m["pct"] else 80  # "two servicemen of the DPRK, captured": counts reach further
+    if not words and _CLAUSE_ENDS.match(text, b, e):
+        reach = 0  # "the boat snapped in two, and those onboard ...": the number ends its clause
     window = _window_measures(text, np_end, min(e, np_end + reach))
     after = _combine(head_measures + [x for x in window if x not in head_measures])
     # 3. "put the figure at 1,000": the measure of the figure it answers

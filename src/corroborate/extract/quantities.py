@@ -141,6 +141,7 @@ _CURRENCY_WORD_AFTER = re.compile(
     + r")\b(?!\s+of\b)",
     re.I,
 )
+_PM = re.compile(r"\.?\s?m\b\.?", re.I)
 _SHARED = re.compile(r"\s*(?:or|to|and)\s+")
 _MILLION_AFTER = re.compile(r"\s+(?:of\b|[a-z]+s\b|tons\b|tonnes\b|barrels\b|people\b)")
 _WORD_NEXT = re.compile(r"\s+(?!old\b)[^\s,.;:]")
@@ -196,7 +197,8 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
     if cur is not None:
         return Unit("money", cur, "money", b)
     after = _CURRENCY_WORD_AFTER.match(text, b, e)
-    if after and (after["sep"] or after["cur"].lower() == "p"):
+    # "down 68 p", "125.8p" are pence; "a 5 p.m. update" is a time
+    if after and (after["sep"] or after["cur"].lower() == "p") and not _PM.match(text, after.end()):
         code = _CURRENCY_AFTER[after["cur"].lower()]
         if after["adj"]:
             code = _DOLLAR_OF.get(" ".join(after["adj"].lower().split()), code)

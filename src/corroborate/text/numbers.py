@@ -99,10 +99,11 @@ _CUR_PREFIX = re.compile(rf"^(?:[a-z]*\s?\$|[€£¥₹₩₽₺₦]|(?:{_CODES.
 _QUAL = r"(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(QUALIFIER_OF, key=len, reverse=True)
 ) + r")"  # fmt: skip
+# "an hour and a half of the descent" is a duration, not half of the descent
 _FRACTION = (
-    rf"(?:\b(?:a|one|{_WORD})[\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
+    rf"(?:(?<!\band\s)\b(?:a|one|{_WORD})[\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
     rf"|\b(?:two|three|four)[\s-](?:thirds|quarters|fifths|tenths)\b"
-    r"|(?<!second\s)(?<!first\s)(?<!other\s)(?<!latter\s)(?<!former\s)"
+    r"|(?<!second\s)(?<!first\s)(?<!other\s)(?<!latter\s)(?<!former\s)(?<!and\s)(?<!and\sa\s)"
     r"\bhalf\b(?=\s+(?:of|the|its|their|all|a|an)\b)"
     rf"|\b(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|{_WORD})\b)"
 )
