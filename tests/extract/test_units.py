@@ -348,3 +348,11 @@ def test_figures_a_reader_would_not_sign(sentence):
 def test_pence_with_a_space():
     figs = extract(clean_article("Shares fell, down 68 p at 1112 p.", language="en")).figures
     assert [(f.value, f.unit) for f in figs] == [(68, "GBP"), (1112, "GBP")]
+
+
+def test_the_verb_before_governs_its_object():
+    """ "a wreck that killed at least 78 migrants, as hopes of finding survivors
+    faded": 78 killed, not 78 survivors."""
+    text = "Divers searched after a wreck that killed at least 78 migrants, as hopes of finding survivors faded."
+    (f,) = extract(clean_article(text, language="en", published="2025-01-01")).figures
+    assert (f.measure, f.low, f.qualifier) == ("killed", 78, "at least")

@@ -324,6 +324,16 @@ def _measure(
     before = text[max(s, a - 60) : a]
     if prev.measure and _ANAPHOR_WORDS.search(before) and _FIGURE_ANAPHOR.search(before):
         return prev.measure, prev.subject
+    verb = pre_words[-1] if pre_words else ""
+    if (
+        not head_measures
+        and verb in MEASURE_WORDS
+        and verb not in _AFTER_ONLY
+        and (head in COUNT_NOUNS or not words)
+    ):
+        # the verb right before governs its object: "a shipwreck that killed at
+        # least 78 migrants, as hopes of finding survivors faded" is 78 killed
+        return MEASURE_WORDS[verb], subject
     if after:
         if head_measures or head in COUNT_NOUNS or not words or m["vague"]:
             return after, subject
