@@ -36,9 +36,10 @@ from corroborate.values import base_range, describe_value
 # it is ("damage", "aid"), not as a bare "amount".
 _COUNTS = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()]) - {"deployed", "votes"}
 # Quantities that do not grow as reports come in: a quake's magnitude and
-# depth, a storm's wind speed at landfall, a town's population. Any two
+# depth, a storm's wind speed at landfall, a town's population, the people
+# aboard a boat when it sank. Any two
 # sources' values may contradict each other whenever they were reported.
-_FIXED = frozenset(["magnitude", "depth", "wind speed", "population"])
+_FIXED = frozenset(["magnitude", "depth", "wind speed", "population", "aboard"])
 FIXED_DAYS = 3
 _GROWING_MONEY = frozenset(["damage", "losses", "cost", "reconstruction"])
 CONFLICTABLE = _COUNTS | _FIXED | _GROWING_MONEY
@@ -185,7 +186,7 @@ def _can_contradict(
     # day of publication, and dated periods that meet
     if not credited:
         return False
-    if any(_CHANGE.search(t) or _SUBSET.search(t) for t in texts):
+    if any(_CHANGE.search(t) or _SUBSET.search(t) or _SHIFTED.search(t) for t in texts):
         return False
     if _other_year(sa, published) or _other_year(sb, published):
         return False
@@ -235,6 +236,14 @@ _CHANGE = re.compile(
     r"\b(?:(?:has|had|have)\s+(?:risen|climbed|increased|jumped|grown)|"
     r"rose|risen to|climbed to|jumped to|increased to|(?:could|would|may|is expected to)\s+rise|"
     r"revised|updated|up from|down from|so far|at least \d[\d,]* more)\b",
+    re.I,
+)
+# a report told at another time than its article's ("the next day, the FBI
+# announced ...", "initially"): its day is not its publication's
+_SHIFTED = re.compile(
+    r"\b(?:the\s+(?:next|following|previous)\s+(?:day|morning|evening|week)|"
+    r"(?:a|one|two|three|several)\s+(?:days?|weeks?)\s+later|later\s+that\s+(?:day|week)|"
+    r"initially|at\s+first|previously|earlier\s+(?:this|that|in\s+the)\s+\w+)\b",
     re.I,
 )
 # a part of a whole: "of them", "including 26 foreigners", "among the dead"

@@ -90,3 +90,24 @@ def test_removed_offsets_and_offset_map_point_into_the_source():
 def test_keyboard_mash():
     assert is_keyboard_mash("asdfghjk") and is_keyboard_mash("qwqwqwqwqw")
     assert not is_keyboard_mash("Zelenskyy") and not is_keyboard_mash("Pyongyang")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [("date 2024-03-09 ", "2024-03-09"), ("Published: 2024-03-09 | ", "2024-03-09"),
+     ("date 2024-03 ", None)],
+)  # fmt: skip
+def test_a_date_stamp_before_the_first_line_is_split_off_and_harvested(stamp, published):
+    src = f" {stamp}Big Flood Hits Sarn\n" + BODY
+    cleaned = clean_text(src)
+    assert cleaned.harvest.title == "Big Flood Hits Sarn"
+    found = cleaned.harvest.published
+    assert (found.isoformat() if found else None) == published
+    assert cleaned.text == BODY
+    stamp_line = cleaned.removed[0]
+    assert stamp_line.reason == "dateline" and src[stamp_line.start : stamp_line.end] == stamp_line.text
+
+
+def test_a_date_in_the_body_is_not_a_stamp():
+    src = BODY + "\ndate 2024-03-09 was when the levee broke, officials in Sarn said on Monday."
+    assert "date 2024-03-09 was" in clean_text(src).text

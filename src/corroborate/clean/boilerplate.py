@@ -118,6 +118,10 @@ def is_keyboard_mash(token: str) -> bool:
 
 def _intrinsic(line: _Line, harvest: Harvest) -> None:
     """Judge a line on its own; harvest metadata from what is removed."""
+    if line.reason == "dateline":  # a stamp split off the first line; a month dates nothing
+        found = meta.dateline(line.text)
+        harvest.offer(published=found[0] if found else None)
+        return
     if line.words > SHORT_WORDS:
         return  # every family applies to short lines only: prose goes straight through
     text = line.text
@@ -177,6 +181,16 @@ def _is_title_repeat(text: str, title_key: str) -> bool:
     )
 
 
+# A date stamp that a scraper put in front of the first line ("date
+# 2023-06-14 Dozens killed ...", "Published: 2023-06-14 | Storm ..."): its own
+# line, so that it is harvested and the headline after it stays a headline.
+_STAMP = re.compile(
+    r"(?:(?:date|dated|published|posted|updated)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?"
+    r"|\d{4}-\d{2}-\d{2}(?=\s*[|–—]))(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s*[|–—]?\s*(?=\S)",
+    re.I,
+)
+
+
 def split_lines(source: str) -> list[_Line]:
     lines: list[_Line] = []
     for m in re.finditer(r"[^\n\r]+", source):
@@ -185,6 +199,13 @@ def split_lines(source: str) -> list[_Line]:
         if not stripped:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
+        stamp = _STAMP.match(stripped) if not lines else None
+        if stamp:
+            date_part = stripped[: stamp.end()].rstrip(" |–—")
+            lines.append(_Line(date_part, start, start + len(date_part), len(date_part.split()),
+                               False, "dateline"))  # fmt: skip
+            start += stamp.end()
+            stripped = stripped[stamp.end() :]
         words = len(stripped.split())
         lines.append(
             _Line(stripped, start, start + len(stripped), words, is_heading(stripped, words))
