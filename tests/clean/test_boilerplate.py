@@ -105,7 +105,10 @@ def test_a_date_stamp_before_the_first_line_is_split_off_and_harvested(stamp, pu
     assert (found.isoformat() if found else None) == published
     assert cleaned.text == BODY
     stamp_line = cleaned.removed[0]
-    assert stamp_line.reason == "dateline" and src[stamp_line.start : stamp_line.end] == stamp_line.text
+    assert (
+        stamp_line.reason == "dateline"
+        and src[stamp_line.start : stamp_line.end] == stamp_line.text
+    )
 
 
 def test_a_date_in_the_body_is_not_a_stamp():
