@@ -160,13 +160,16 @@ def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) 
         j = by_key.setdefault(k, i)
         if j != i and _compatible(cands[j].type, c.type):
             uf.union(i, j)
+    known_before = _known_before_full_name(cands)
     attach_short_forms(
         uf,
         [(i, c.name) for i, c in enumerate(cands) if c.type == "person" and " " in c.name],
         [
             (i, c.name)
             for i, c in enumerate(cands)
-            if " " not in c.name and c.type in (None, "person", "misc")
+            if " " not in c.name
+            and c.type in (None, "person", "misc")
+            and name_key(c.name) not in known_before
         ],
     )
     entities: list[Entity] = []
@@ -188,6 +191,23 @@ def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) 
         ent.id = f"{article_id}:e{len(entities)}"
         entities.append(ent)
     return ArticleEntities(article_id, entities, ent_countries)
+
+
+def _known_before_full_name(cands: Sequence[Candidate]) -> set[str]:
+    """One-word names used twice or more in the body before any full name
+    ending in them: someone the article needs no introduction for ("President
+    Obama", "Mr. Obama" ...), not the "first lady, Michelle Obama" introduced
+    later (a news report gives the full name first)."""
+    first_full: dict[str, int] = {}
+    for c in cands:
+        if c.type == "person" and " " in c.name and not c.heading:
+            k = name_key(c.name.split()[-1])
+            first_full[k] = min(first_full.get(k, c.start), c.start)
+    early = _count(
+        [k for c in cands if " " not in c.name and not c.heading
+         and c.start < first_full.get(k := name_key(c.name), -1)]
+    )  # fmt: skip
+    return {k for k, n in early.items() if n >= 2}
 
 
 def _initials(name: str) -> str:

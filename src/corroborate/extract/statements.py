@@ -200,11 +200,23 @@ def _single_quotes(para: str, pos: int) -> list[Quote]:
             for m in _SINGLE.finditer(para)]  # fmt: skip
 
 
+# the period of a title or an initial before a name ("Mr. Obama", "Donald J.
+# Trump", "Rep. Jim Clyburn (D-S.C.)")
+_ABBREVIATION_DOT = re.compile(
+    r"(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft))\.(?=\s+[A-Z])"
+    r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Maj|Cpl|Adm))\.(?=\s+[A-Z])"
+    r"|(?<=\b(?:Prof|Capt|Supt|Pres|Cmdr))\.(?=\s+[A-Z])"
+    r"|(?<=\b[A-Z])\.(?=\s*[A-Z][a-z]|[A-Z]\.)"
+)
+
+
 def _mask(text: str, quotes: list[Quote]) -> str:
     """Quote contents blanked out, so reporting verbs inside quotes are not seen."""
     chars = list(text)
     for m in _PAREN_ACRONYM.finditer(text):
         chars[m.start()] = chars[m.end() - 1] = " "
+    for m in _ABBREVIATION_DOT.finditer(text):
+        chars[m.start()] = "\u00b7"  # "Ms. Moore said": a speaker, not a sentence end
     for q in quotes:
         chars[q.start : q.end] = _NOT_NEWLINE.sub("x", text[q.start : q.end])
     return "".join(chars)
