@@ -92,15 +92,33 @@ class ArticleEntities:
             i += 1
         return out
 
-    def last_before(self, pos: int, types: Iterable[str]) -> Entity | None:
+    def last_before(
+        self, pos: int, types: Iterable[str], gender: str | None = None
+    ) -> Entity | None:
+        """The entity of one of ``types`` mentioned last before ``pos``; with
+        ``gender``, skipping anyone whose honorific says otherwise."""
         wanted = set(types)
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0:
             e = self._index[i][2]
-            if e.type in wanted:
+            if e.type in wanted and (gender is None or gender_of(e) in (None, gender)):
                 return e
             i -= 1
         return None
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m",
+                     "lord": "m", "lady": "f", "mister": "m"}  # fmt: skip
+
+
+def gender_of(e: Entity) -> str | None:
+    """ "m" or "f" when the article gives the person an honorific ("Mr. Obama")."""
+    for m in e.mentions:
+        if m.title:
+            g = _HONORIFIC_GENDER.get(m.title.lower().rstrip(".").split()[0])
+            if g:
+                return g
+    return None
 
 
 def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) -> ArticleEntities:

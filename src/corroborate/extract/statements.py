@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corroborate.extract.entities import ArticleEntities, fitting
+from corroborate.extract.entities import ArticleEntities, fitting, gender_of
 from corroborate.extract.lexicon import (
     CUE_KIND,
     DEMONYMS,
@@ -46,8 +46,8 @@ _AFTER_SPK_VERB = re.compile(
 )
 # `," Petra Lindqvist, a senior district police officer, told the Courier.`
 _AFTER_SPK_APPOSITION_VERB = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,60}}?),\s*(?:a|an|the|who|whose|one\s+of)\b"
-    rf"[^.;:\"“”«»\n]{{1,120}}?,\s*(?:also\s+|later\s+)?(?P<verb>{_VERB_ALT})\b"
+    rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,60}}?),\s*(?:a|an|the|who|whose|one\s+of|of|\d{{1,3}}|[RDI]-)\b"
+    rf"[^.;:\"“”«»\n]{{0,120}}?,\s*(?:also\s+|later\s+)?(?P<verb>{_VERB_ALT})\b"
 )
 _THAT_AFTER = re.compile(r"\s+that\b")
 _TELL = frozenset(["told", "tells", "tell", "telling"])
@@ -186,13 +186,23 @@ def find_quotes(text: str) -> list[Quote]:
             out.append(Quote(pos + i + 1, pos + j, pos + i, pos + j))
             i = j + 1
         if not any(c in para for c in '"“«„'):
-            out.extend(_single_quotes(para, pos))
+            doubled = _doubled_quotes(para, pos) if "''" in para else []
+            out.extend(doubled or _single_quotes(para, pos))
         pos += len(para) + 1
     return out
 
 
 _OPENER = re.compile('[“«„"]')
 _SINGLE = re.compile(r"(?:(?<=\s)|^)[‘']([^‘’'\n]{3,}?[^\s])[’'](?![\w])")
+
+
+# quotes marked with two apostrophes (''...''), as some wire and archive feeds print them
+_DOUBLED = re.compile(r"(?:(?<=[\s(\[—–-])|^)''(?=\S)([^\n]+?)(?<=\S)''(?![\w'])")
+
+
+def _doubled_quotes(para: str, pos: int) -> list[Quote]:
+    return [Quote(pos + m.start(1), pos + m.end(1), pos + m.start(), pos + m.end() - 1)
+            for m in _DOUBLED.finditer(para)]  # fmt: skip
 
 
 def _single_quotes(para: str, pos: int) -> list[Quote]:
@@ -207,6 +217,7 @@ _ABBREVIATION_DOT = re.compile(
     r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Maj|Cpl|Adm))\.(?=\s+[A-Z])"
     r"|(?<=\b(?:Prof|Capt|Supt|Pres|Cmdr))\.(?=\s+[A-Z])"
     r"|(?<=\b[A-Z])\.(?=\s*[A-Z][a-z]|[A-Z]\.)"
+    r"|(?<=\w)\.(?=[,)])"  # "R-Ky.,", "of Springfield, Va., said": never a sentence end
 )
 
 
@@ -220,6 +231,9 @@ def _mask(text: str, quotes: list[Quote]) -> str:
     for q in quotes:
         chars[q.start : q.end] = _NOT_NEWLINE.sub("x", text[q.start : q.end])
     return "".join(chars)
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 class Resolver:
@@ -244,8 +258,19 @@ class Resolver:
             if kind not in ("person", "org"):
                 return []
             src = self.last_person if kind == "person" else self.last_org
+            gender = _PRONOUN_GENDER.get(low)
+            if (
+                src is not None
+                and src.entity is not None
+                and gender_of(src.entity)
+                not in (
+                    None,
+                    gender,
+                )
+            ):
+                src = None  # "Mr. Holt said ... she said": not him
             if src is None:
-                e = self.ents.last_before(start, [kind])
+                e = self.ents.last_before(start, [kind], gender)
                 src = Source(e.name, e) if e else None
             return [src] if src else []
         inside = self.ents.within(start, end)

@@ -100,7 +100,7 @@ ABBREVIATIONS = frozenset(
 # group 1: the sentence end; the match as a whole also eats the white space
 # after it. A line break (with surrounding blanks) always separates.
 _BOUNDARY = re.compile(
-    r"([.!?]+[\"'\u201d\u2019)\]\u00bb]*)\s+(?=[\"'\u201c\u2018(\[\u00ab]?[^\W_a-z])"
+    r"([.!?]+[\"'\u201d\u2019)\]\u00bb]*)\s+(?=[\"'\u201c\u2018(\[\u00ab]{0,2}[^\W_a-z])"
     r"|([\u3002\uff01\uff1f])\s*"
     r"|\n\s*"
 )
