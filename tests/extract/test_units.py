@@ -370,3 +370,19 @@ def test_the_verb_before_governs_its_object():
     text = "Divers searched after a wreck that killed at least 78 migrants, as hopes of finding survivors faded."
     (f,) = extract(clean_article(text, language="en", published="2025-01-01")).figures
     assert (f.measure, f.low, f.qualifier) == ("killed", 78, "at least")
+
+
+def test_a_quote_signed_after_a_dash_and_a_quoted_name_given_by_a_verb():
+    text = (
+        "Readers wrote in after the council vote on the new harbour road last week.\n\n"
+        "“They never listened to the people on the east side of the bay.” ― Ana Ruiz\n"
+        "“We want schools and roads, not slogans from the stage.” ― Tomas Brell.\n\n"
+        'Mayor Ida Lunn called the vote "a gift to the developers" on Friday.\n\n'
+        'Pia Hart called for calm and "patience from everybody in this town."'
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    assert ("They never listened to the people on the east side of the bay", "Ana Ruiz") in got
+    assert ("We want schools and roads, not slogans from the stage", "Tomas Brell") in got
+    assert ("a gift to the developers", "Ida Lunn") in got
+    assert not any(s.speaker == "Pia Hart" and "patience" in s.text and s.direct for s in sts)

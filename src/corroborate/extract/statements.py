@@ -51,6 +51,10 @@ _AFTER_SPK_APPOSITION_VERB = re.compile(
 )
 _THAT_AFTER = re.compile(r"\s+that\b")
 _TELL = frozenset(["told", "tells", "tell", "telling"])
+# a quote signed after a dash, the signature ending its line
+_DASH_SPK = re.compile(
+    r"^\s*(?:[―—–]|(?<=\s)-(?=\s))\s*(?P<spk>[^,.;:\"“”«»\n―—–]{2,60}?)\s*[.,]?\s*$"
+)
 _AFTER_VERB_SPK = re.compile(
     rf"^\s*[,.!?]?\s*(?P<verb>{_VERB_ALT})\s+(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)(?=\s*(?:[,.;:\n]|$))"
 )
@@ -571,6 +575,12 @@ def _quote_speaker(
                 srcs = resolver.resolve(a, b)
                 if srcs:
                     return srcs, m["verb"]
+    m = _DASH_SPK.match(tail)
+    if m:  # `“...” ― Ana Ruiz` (a reader's or a poster's words, signed)
+        a, b = q.close + 1 + m.start("spk"), q.close + 1 + m.end("spk")
+        srcs = resolver.resolve(a, b)
+        if srcs and srcs[0].entity is not None:
+            return srcs, "―"
     m = _ACCORDING_AFTER.match(tail)
     if m:
         a, b = q.close + 1 + m.start("src"), q.close + 1 + m.end("src")
@@ -599,7 +609,20 @@ def _quote_speaker(
         srcs = resolver.resolve(lo + m.start("src"), lo + m.end("src"))
         if srcs:
             return srcs, "according to"
+    m = _CALLED_TAIL.search(head)
+    if m:  # `Ruiz called the plan "a disgrace"`: the quoted words are hers
+        seg = _speaker_segment(masked, lo, lo + m.start("verb"))
+        srcs = resolver.resolve(*seg) if seg else []
+        if srcs:
+            return srcs, m["verb"]
     return None
+
+
+# a naming verb right before the quoted name it gives: "called the senator a"
+_CALLED_TAIL = re.compile(
+    r"\b(?P<verb>called|calls|dubbed|dubs|labell?ed|branded|brands|described|describes)"
+    r"\s+(?!for\b|on\b|off\b|up\b|in\b)[^\"“”.;:\n]{1,80}?(?:\s+as)?(?:\s+(?:a|an|the))?\s*$"
+)
 
 
 def _coordinated_subject(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
