@@ -386,3 +386,17 @@ def test_a_quote_signed_after_a_dash_and_a_quoted_name_given_by_a_verb():
     assert ("We want schools and roads, not slogans from the stage", "Tomas Brell") in got
     assert ("a gift to the developers", "Ida Lunn") in got
     assert not any(s.speaker == "Pia Hart" and "patience" in s.text and s.direct for s in sts)
+
+
+def test_a_role_of_several_words_before_a_name_and_a_party_after_it():
+    text = (
+        "The council met on Monday to discuss the harbour budget in the town hall.\n\n"
+        "Secretary of State Mara Kellan said the republic would work with its neighbours.\n\n"
+        "Harbour Police Commissioner Jon Orr said the blast was an accident.\n\n"
+        "Rep. Tomas Gale (R-S.C.) said that claim smacked of hypocrisy."
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    assert ("the republic would work with its neighbours", "Mara Kellan") in got
+    assert ("the blast was an accident", "Jon Orr") in got
+    assert ("that claim smacked of hypocrisy", "Tomas Gale") in got

@@ -228,6 +228,39 @@ def classify(name: str) -> tuple[EntityType | None, bool]:
     return "misc", False
 
 
+def _role_then_name(tokens: list[str]) -> int | None:
+    """Where the name starts after a role of several words ("Senate Majority
+    Leader | Mitch Kell", "Homeland Security Secretary | Ida Marsh", "Secretary
+    of State | Mara Kellan"): the name is the last two or three tokens, all
+    name-like, and the role before them ends in a title or is "Title of X"."""
+    for n in (3, 2):
+        j = len(tokens) - n - 1  # the role's last token
+        if j < 1:
+            continue
+        head = tokens[j].lower()
+        if not (_is_title(tokens[j]) or head in _ROLE_HEADS or _title_of(tokens, j)):
+            continue
+        if all(_namelike(t) and not _is_title(t) and t.lower() not in ORG_WORDS
+               and t.lower() not in PLACE_WORDS and t not in CONNECTORS
+               for t in tokens[j + 1 :]):  # fmt: skip
+            return j + 1
+    return None
+
+
+_ROLE_HEADS = frozenset(["commissioner", "administrator", "sheriff", "whip", "treasurer",
+                         "counsel", "ceo", "head", "adviser", "advisor", "founder"])  # fmt: skip
+
+
+def _title_of(tokens: list[str], j: int) -> bool:
+    """ "Secretary of State", "Minister for the Environment": a title, "of" or
+    "for", then one or two capitalised words ending at ``j``."""
+    for back in (1, 2):
+        c = j - back
+        if c >= 1 and tokens[c] in ("of", "for") and _is_title(tokens[c - 1]):
+            return all(t[:1].isupper() or t == "the" for t in tokens[c + 1 : j + 1])
+    return False
+
+
 def _namelike(tok: str) -> bool:
     core = tok.replace("-", "").replace("’", "").replace("'", "").rstrip(".")
     return bool(core) and core[0].isupper() and (core[1:].islower() or len(core) <= 2 or
@@ -373,6 +406,9 @@ def _typed(
     tokens = [t for _, t in group]
     # 3. titles and nationalities before a name: "Ukrainian President Volodymyr Zelenskyy"
     i, title_toks = 0, list[str]()
+    k = _role_then_name(tokens)
+    if k is not None:  # "Secretary of State Mara Kellan", "Homeland Security Secretary Ida Marsh"
+        i, title_toks = k, tokens[:k]
     while i < len(tokens):
         d = _demonym_len(tokens, i)
         if d and i + d < len(tokens) and (_is_title(tokens[i + d]) or title_toks):

@@ -95,6 +95,8 @@ _OBJECT_AFTER_VERB = re.compile(
 )
 _DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# a US politician's party and state after the name: "(R-S.C.)", "(D-Wis.)", "(R-IN)"
+_PARTY = re.compile(r"\((?:R|D|I|Ind)-[A-Z][A-Za-z.]{1,8}\)")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+")
 _DESCRIPTION_LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", re.I)
@@ -230,6 +232,8 @@ def _mask(text: str, quotes: list[Quote]) -> str:
     chars = list(text)
     for m in _PAREN_ACRONYM.finditer(text):
         chars[m.start()] = chars[m.end() - 1] = " "
+    for m in _PARTY.finditer(text):  # "Rep. Tomas Gale (R-S.C.) said": part of the name
+        chars[m.start() : m.end()] = " " * (m.end() - m.start())
     for m in _ABBREVIATION_DOT.finditer(text):
         chars[m.start()] = "\u00b7"  # "Ms. Moore said": a speaker, not a sentence end
     for q in quotes:
