@@ -235,7 +235,7 @@ def _role_then_name(tokens: list[str]) -> int | None:
     name-like, and the role before them ends in a title or is "Title of X"."""
     for n in (3, 2):
         j = len(tokens) - n - 1  # the role's last token
-        if j < 1:
+        if j < 0:
             continue
         head = tokens[j].lower()
         if not (_is_title(tokens[j]) or head in _ROLE_HEADS or _title_of(tokens, j)):
@@ -442,7 +442,7 @@ def _typed(
         return None
     initial = not title_toks and initial_span and a == 0
     title = " ".join(title_toks) or None
-    if title and not any(_is_title(t) for t in title_toks):
+    if title and not any(_is_title(t) or t.lower() in _ROLE_HEADS for t in title_toks):
         # only a nationality before the name: "Russian Vladimir Putin" is rare; keep it a group
         title = None
     typ, strong = classify(name)
