@@ -20,20 +20,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from corroborate.extract.entities import ArticleEntities, fitting, gender_of
+from corroborate.extract.entities import ArticleEntities
 from corroborate.extract.lexicon import (
     CUE_KIND,
-    DEMONYMS,
     DENIAL_CUES,
-    DESCRIPTION_HEADS,
-    PRONOUNS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
 )
-from corroborate.extract.names import fold, place_name
-from corroborate.model import Entity, Sentence, Span, Statement
+from corroborate.extract.quotes import Quote, find_quotes, mask
+from corroborate.extract.speakers import MAX_SPEAKER_WORDS, Resolver, Source, singular_person
+from corroborate.model import Sentence, Span, Statement
 from corroborate.text.scan import Tokens, anchored_finditer
 
 _VERB_ALT = "|".join(
@@ -93,20 +90,21 @@ _OBJECT_AFTER_VERB = re.compile(
     r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|message|post|video|report)|"
     r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?)\s*)*(?:,\s*)?(?:that\s+)?"
 )
-_DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
-_NOT_NEWLINE = re.compile(r"[^\n]")
-# a US politician's party and state after the name: "(R-S.C.)", "(D-Wis.)", "(R-IN)"
-_PARTY = re.compile(r"\((?:R|D|I|Ind)-[A-Z][A-Za-z.]{1,8}\)")
-_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
-_POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+")
-_DESCRIPTION_LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", re.I)
-_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
 _CITE_TAIL = re.compile(r",\s*citing\s+[^,]+,\s*$")
 _TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
 _APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$")
 # end-anchored tails, searched only over the last few characters
 _COPULA_TAIL = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
 _AND_TAIL = re.compile(r"\band\s*$")
+# a sentence's subject, a name, before its first verb (an apposition allowed)
+_LEAD_SUBJECT = re.compile(
+    r"\s*(?P<spk>(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}[A-Z][\w'’-]*)(?:\s*,[^,]{1,80},)?"
+    r"\s+(?:\w+ly\s+)?[a-z]"
+)
+# what follows a mid-sentence attribution: the rest of the reported clause
+_PARENTHETICAL_REST = re.compile(
+    r"(?<=,)\s+(?!citing|quoting|adding|saying|noting|according)[a-z]+\s+\w+\s+\w+"
+)
 _ARTICLE_TAIL = re.compile(r"\b(?:the|a|an)\s*$", re.I)
 _CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
 _ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + _ACCORDING.pattern + ")", re.I)
@@ -124,29 +122,7 @@ def _ends_with_comma(text: str, a: int, b: int) -> bool:
     return k > a and text[k - 1] == ","
 
 
-_QUOTE_OPEN = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 MIN_QUOTE_WORDS = 4
-MAX_SPEAKER_WORDS = 10
-
-
-@dataclass(slots=True, frozen=True)
-class Quote:
-    """Quoted text ``[start, end)`` (marks excluded) and the marks' positions."""
-
-    start: int
-    end: int
-    open: int
-    close: int
-
-
-@dataclass(slots=True)
-class Source:
-    """Who a statement or figure is credited to: a resolved name, maybe an entity."""
-
-    name: str
-    entity: Entity | None = None
-    description: str | None = None  # the text's own words when no entity was linked
-    country: str | None = None
 
 
 @dataclass(slots=True)
@@ -166,221 +142,6 @@ class StatementResult:
     attributions: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)  # parallel to statements
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Quoted stretches, paired within each paragraph.
-
-    >>> t = 'He said: “Yes. We will.” Then "no," she said.'
-    >>> [t[q.start:q.end] for q in find_quotes(t)]
-    ['Yes. We will.', 'no,']
-    """
-    out: list[Quote] = []
-    pos = 0
-    for para in text.split("\n"):
-        i = 0
-        while (m := _OPENER.search(para, i)) is not None:
-            i = m.start()
-            ch = para[i]
-            found = [k for k in (para.find(c, i + 1) for c in _QUOTE_OPEN[ch]) if k >= 0]
-            j = min(found) if found else -1
-            if ch == "“" and j >= 0 and para.find("“", i + 1, j) >= 0:
-                j = -1  # unbalanced: a new quote opens first
-            if j < 0:
-                i += 1
-                continue
-            out.append(Quote(pos + i + 1, pos + j, pos + i, pos + j))
-            i = j + 1
-        if not any(c in para for c in '"“«„'):
-            doubled = _doubled_quotes(para, pos) if "''" in para else []
-            out.extend(doubled or _single_quotes(para, pos))
-        pos += len(para) + 1
-    return out
-
-
-_OPENER = re.compile('[“«„"]')
-_SINGLE = re.compile(r"(?:(?<=\s)|^)[‘']([^‘’'\n]{3,}?[^\s])[’'](?![\w])")
-
-
-# quotes marked with two apostrophes (''...''), as some wire and archive feeds print them
-_DOUBLED = re.compile(r"(?:(?<=[\s(\[—–-])|^)''(?=\S)([^\n]+?)(?<=\S)''(?![\w'])")
-
-
-def _doubled_quotes(para: str, pos: int) -> list[Quote]:
-    return [Quote(pos + m.start(1), pos + m.end(1), pos + m.start(), pos + m.end() - 1)
-            for m in _DOUBLED.finditer(para)]  # fmt: skip
-
-
-def _single_quotes(para: str, pos: int) -> list[Quote]:
-    return [Quote(pos + m.start(1), pos + m.end(1), pos + m.start(), pos + m.end() - 1)
-            for m in _SINGLE.finditer(para)]  # fmt: skip
-
-
-# the period of a title or an initial before a name ("Mr. Obama", "Donald J.
-# Trump", "Rep. Jim Clyburn (D-S.C.)")
-_ABBREVIATION_DOT = re.compile(
-    r"(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft))\.(?=\s+[A-Z])"
-    r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Maj|Cpl|Adm))\.(?=\s+[A-Z])"
-    r"|(?<=\b(?:Prof|Capt|Supt|Pres|Cmdr))\.(?=\s+[A-Z])"
-    r"|(?<=\b[A-Z])\.(?=\s*[A-Z][a-z]|[A-Z]\.)"
-    r"|(?<=\w)\.(?=[,)])"  # "R-Ky.,", "of Springfield, Va., said": never a sentence end
-)
-
-
-def _mask(text: str, quotes: list[Quote]) -> str:
-    """Quote contents blanked out, so reporting verbs inside quotes are not seen."""
-    chars = list(text)
-    for m in _PAREN_ACRONYM.finditer(text):
-        chars[m.start()] = chars[m.end() - 1] = " "
-    for m in _PARTY.finditer(text):  # "Rep. Tomas Gale (R-S.C.) said": part of the name
-        chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    for m in _ABBREVIATION_DOT.finditer(text):
-        chars[m.start()] = "\u00b7"  # "Ms. Moore said": a speaker, not a sentence end
-    for q in quotes:
-        chars[q.start : q.end] = _NOT_NEWLINE.sub("x", text[q.start : q.end])
-    return "".join(chars)
-
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-
-
-class Resolver:
-    """Turns a speaker phrase into a Source, tracking the last speaker."""
-
-    def __init__(self, text: str, ents: ArticleEntities) -> None:
-        self.text = text
-        self.ents = ents
-        self.last_person: Source | None = None
-        self.last_org: Source | None = None
-        self._fits: dict[str, set[str]] = {}  # description -> ids of the entities it fits
-        self._words_of: dict[str, frozenset[str]] = {}
-
-    def resolve(self, start: int, end: int) -> list[Source]:
-        """Sources named by ``text[start:end]`` (empty when none can be named)."""
-        phrase = self.text[start:end].strip(" ,")
-        low = fold(phrase)
-        if not phrase:
-            return []
-        if low in PRONOUNS:
-            kind = PRONOUNS[low]
-            if kind not in ("person", "org"):
-                return []
-            src = self.last_person if kind == "person" else self.last_org
-            gender = _PRONOUN_GENDER.get(low)
-            if (
-                src is not None
-                and src.entity is not None
-                and gender_of(src.entity)
-                not in (
-                    None,
-                    gender,
-                )
-            ):
-                src = None  # "Mr. Holt said ... she said": not him
-            if src is None:
-                e = self.ents.last_before(start, [kind], gender)
-                src = Source(e.name, e) if e else None
-            return [src] if src else []
-        inside = self.ents.within(start, end)
-        people = [e for _, _, e in inside if e.type == "person"]
-        orgs = [e for _, _, e in inside if e.type == "org"]
-        places = [e for _, _, e in inside if e.type == "place"]
-        words = phrase.split()
-        if people:
-            return [Source(e.name, e) for e in _unique(people)]
-        if orgs:
-            return [Source(e.name, e) for e in _unique(orgs)]
-        if places and _only_names(phrase, inside):
-            return [Source(e.name, e) for e in _unique(places)]
-        if len(words) > MAX_SPEAKER_WORDS:
-            return []
-        country = None
-        m = _POSSESSOR_LEAD.match(phrase)
-        if m:
-            country = place_name(m[1])
-        src = self.describe(phrase, start, country)
-        return [src] if src else []
-
-    def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
-        """A description ("the spy agency"): link it to the latest entity it fits."""
-        if not _DESCRIPTION_LEAD.match(phrase):
-            return None
-        if country is None:
-            country = _demonym_country(phrase)
-        words = fold(phrase).split()
-        last = words[-1]
-        known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}
-        # otherwise any short noun phrase led by a determiner: "the electoral commission"
-        noun_phrase = len(words) <= 5 and words[0] in ("the", "a", "an", "state")
-        if not known_head and not (noun_phrase and not last.endswith(("ly", "ed", "ing"))):
-            return None
-        fits = self._fits.get(phrase)
-        if fits is None:
-            fits = self._fits[phrase] = fitting(phrase, self.ents.entities, self._words_of)
-        e = self._latest_fit(pos, fits) if fits else None
-        if e is not None:
-            return Source(e.name, e, phrase, country)
-        return Source(_clean_description(phrase), None, phrase, country)
-
-    def _latest_fit(self, pos: int, fits: set[str]) -> Entity | None:
-        """The entity in ``fits`` mentioned last before ``pos``, else the first one
-        mentioned after it ("... the NIS" further down)."""
-        for _, _, e in reversed(self.ents.within(0, pos)):
-            if e.id in fits:
-                return e
-        return next((e for e in self.ents.entities if e.id in fits), None)
-
-    def spoke(self, sources: list[Source]) -> None:
-        if len(sources) != 1:
-            return
-        s = sources[0]
-        if s.entity is not None and s.entity.type == "org":
-            self.last_org = s
-        elif (s.entity is not None and s.entity.type == "person") or (
-            s.entity is None and s.description and _singular_person(s.description)
-        ):
-            self.last_person = s
-        elif s.entity is None and s.description:
-            self.last_org = s  # "the farm bureau estimated ... it added"
-
-
-@lru_cache(maxsize=1 << 14)
-def _demonym_country(phrase: str) -> str | None:
-    """The country a nationality in the phrase names ("a South Korean lawmaker")."""
-    dm = _DEMONYM_LEAD.search(fold(phrase))
-    return DEMONYMS.get(dm[1]) if dm else None
-
-
-def _singular_person(desc: str) -> bool:
-    """ "One of them", "the other", "a senior official": someone "he" may refer to."""
-    low = fold(desc)
-    if _POSSESSIVE_PRONOUN.match(low):
-        return False
-    last = low.split()[-1]
-    return last in ("one", "other", "them", "man", "woman") or (
-        last in DESCRIPTION_HEADS and not last.endswith("s")
-    )
-
-
-def _unique(ents: list[Entity]) -> list[Entity]:
-    return list({e.id: e for e in ents}.values())
-
-
-def _only_names(phrase: str, inside: list[tuple[int, int, Entity]]) -> bool:
-    rest = phrase
-    for _, _, e in inside:
-        for m in e.mentions:
-            rest = rest.replace(m.span.text, "")
-    return not re.sub(
-        r"\b(?:the|and|of|officials?|government|authorities|neither|nor|both|either)\b|[,\s]",
-        "",
-        rest,
-        flags=re.I,
-    )
-
-
-def _clean_description(phrase: str) -> str:
-    return re.sub(r"^(?:a|an)\s+", "the ", phrase.strip())
 
 
 def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -440,7 +201,7 @@ def extract_statements(
 ) -> StatementResult:
     """Statements and attributions of one article's clean text."""
     quotes = find_quotes(text)
-    masked = _mask(text, quotes)
+    masked = mask(text, quotes)
     mk = _Masked(masked, tokens or Tokens(text))
     res = StatementResult(quotes=quotes)
     resolver = Resolver(text, ents)
@@ -696,7 +457,7 @@ def _indirect(
         if _ends_with_comma(masked, s, vs) and inverted and len(inverted["spk"].split()) <= 6:
             a, b = vs + inverted.start("spk"), vs + inverted.end("spk")
             srcs = resolver.resolve(a, b)
-            if srcs and (srcs[0].entity is not None or _singular_person(srcs[0].description or "")):
+            if srcs and (srcs[0].entity is not None or singular_person(srcs[0].description or "")):
                 out.append((s, e, srcs, cited[0] if cited else None, vm[0], _trim(text, s, vs)))
                 continue
         if _ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
@@ -708,6 +469,13 @@ def _indirect(
             # asserted nothing; never turn it into a statement by X
             continue
         seg = _speaker_segment(masked, s, vs)
+        if _AND_TAIL.search(masked, max(s, vs - 8), vs):
+            # "X bemoaned the unrest and said he thought ...": the sentence's subject
+            lead = _LEAD_SUBJECT.match(masked, s, vs)
+            span = (lead.start("spk"), lead.end("spk")) if lead else None
+            named = resolver.resolve(*span) if span else []
+            if named and named[0].entity is not None:
+                seg = span
         if seg is None:
             if cited and _ends_with_comma(masked, s, vs):
                 out.append((s, e, cited, None, vm[0], _trim(text, ve, e)))
@@ -719,9 +487,11 @@ def _indirect(
             continue
         trailing = _TIME_TRAILER.match(masked[ve:e])
         if _ends_with_comma(masked, s, seg[0]) and seg[0] > s + 10 and trailing:
-            # "CLAUSE, a South Korean lawmaker said on Monday, citing X."
-            content = _trim(text, s, seg[0])
-            clause = (s, seg[0])
+            # "CLAUSE, a South Korean lawmaker said on Monday, citing X."; "The
+            # bridge, Mr. Ostrow said, would make ...": the words around the attribution
+            rest = _PARENTHETICAL_REST.match(masked, ve + trailing.end(), e)
+            content = _trim(text, s, e if rest else seg[0])
+            clause = (s, e if rest else seg[0])
         else:
             obj = _OBJECT_AFTER_VERB.match(masked, ve, e)
             cs = obj.end() if obj else ve

@@ -1,0 +1,177 @@
+"""Speakers: a phrase before or after a reporting verb turned into a source.
+
+Names resolve to the article's entities; pronouns to the last speaker (news
+keeps one speaker per passage), skipping anyone whose honorific says
+otherwise ("Mr. Holt said ... she said"); descriptions ("the Japanese
+professor", "the spy agency") to the entity whose role or name fits, or kept
+as the text's own words, unnamed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corroborate.extract.entities import ArticleEntities, fitting, gender_of
+from corroborate.extract.lexicon import DEMONYMS, DESCRIPTION_HEADS, PRONOUNS
+from corroborate.extract.names import fold, place_name
+from corroborate.model import Entity
+
+_DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+_POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+")
+_DESCRIPTION_LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
+MAX_SPEAKER_WORDS = 10
+
+
+@dataclass(slots=True)
+class Source:
+    """Who a statement or figure is credited to: a resolved name, maybe an entity."""
+
+    name: str
+    entity: Entity | None = None
+    description: str | None = None  # the text's own words when no entity was linked
+    country: str | None = None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+class Resolver:
+    """Turns a speaker phrase into a Source, tracking the last speaker."""
+
+    def __init__(self, text: str, ents: ArticleEntities) -> None:
+        self.text = text
+        self.ents = ents
+        self.last_person: Source | None = None
+        self.last_org: Source | None = None
+        self._fits: dict[str, set[str]] = {}  # description -> ids of the entities it fits
+        self._words_of: dict[str, frozenset[str]] = {}
+
+    def resolve(self, start: int, end: int) -> list[Source]:
+        """Sources named by ``text[start:end]`` (empty when none can be named)."""
+        phrase = self.text[start:end].strip(" ,")
+        low = fold(phrase)
+        if not phrase:
+            return []
+        if low in PRONOUNS:
+            kind = PRONOUNS[low]
+            if kind not in ("person", "org"):
+                return []
+            src = self.last_person if kind == "person" else self.last_org
+            gender = _PRONOUN_GENDER.get(low)
+            if (
+                src is not None
+                and src.entity is not None
+                and gender_of(src.entity)
+                not in (
+                    None,
+                    gender,
+                )
+            ):
+                src = None  # "Mr. Holt said ... she said": not him
+            if src is None:
+                e = self.ents.last_before(start, [kind], gender)
+                src = Source(e.name, e) if e else None
+            return [src] if src else []
+        inside = self.ents.within(start, end)
+        people = [e for _, _, e in inside if e.type == "person"]
+        orgs = [e for _, _, e in inside if e.type == "org"]
+        places = [e for _, _, e in inside if e.type == "place"]
+        words = phrase.split()
+        if people:
+            return [Source(e.name, e) for e in _unique(people)]
+        if orgs:
+            return [Source(e.name, e) for e in _unique(orgs)]
+        if places and _only_names(phrase, inside):
+            return [Source(e.name, e) for e in _unique(places)]
+        if len(words) > MAX_SPEAKER_WORDS:
+            return []
+        country = None
+        m = _POSSESSOR_LEAD.match(phrase)
+        if m:
+            country = place_name(m[1])
+        src = self.describe(phrase, start, country)
+        return [src] if src else []
+
+    def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
+        """A description ("the spy agency"): link it to the latest entity it fits."""
+        if not _DESCRIPTION_LEAD.match(phrase):
+            return None
+        if country is None:
+            country = _demonym_country(phrase)
+        words = fold(phrase).split()
+        last = words[-1]
+        known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}
+        # otherwise any short noun phrase led by a determiner: "the electoral commission"
+        noun_phrase = len(words) <= 5 and words[0] in ("the", "a", "an", "state")
+        if not known_head and not (noun_phrase and not last.endswith(("ly", "ed", "ing"))):
+            return None
+        fits = self._fits.get(phrase)
+        if fits is None:
+            fits = self._fits[phrase] = fitting(phrase, self.ents.entities, self._words_of)
+        e = self._latest_fit(pos, fits) if fits else None
+        if e is not None:
+            return Source(e.name, e, phrase, country)
+        return Source(_clean_description(phrase), None, phrase, country)
+
+    def _latest_fit(self, pos: int, fits: set[str]) -> Entity | None:
+        """The entity in ``fits`` mentioned last before ``pos``, else the first one
+        mentioned after it ("... the NIS" further down)."""
+        for _, _, e in reversed(self.ents.within(0, pos)):
+            if e.id in fits:
+                return e
+        return next((e for e in self.ents.entities if e.id in fits), None)
+
+    def spoke(self, sources: list[Source]) -> None:
+        if len(sources) != 1:
+            return
+        s = sources[0]
+        if s.entity is not None and s.entity.type == "org":
+            self.last_org = s
+        elif (s.entity is not None and s.entity.type == "person") or (
+            s.entity is None and s.description and singular_person(s.description)
+        ):
+            self.last_person = s
+        elif s.entity is None and s.description:
+            self.last_org = s  # "the farm bureau estimated ... it added"
+
+
+@lru_cache(maxsize=1 << 14)
+def _demonym_country(phrase: str) -> str | None:
+    """The country a nationality in the phrase names ("a South Korean lawmaker")."""
+    dm = _DEMONYM_LEAD.search(fold(phrase))
+    return DEMONYMS.get(dm[1]) if dm else None
+
+
+def singular_person(desc: str) -> bool:
+    """ "One of them", "the other", "a senior official": someone "he" may refer to."""
+    low = fold(desc)
+    if _POSSESSIVE_PRONOUN.match(low):
+        return False
+    last = low.split()[-1]
+    return last in ("one", "other", "them", "man", "woman") or (
+        last in DESCRIPTION_HEADS and not last.endswith("s")
+    )
+
+
+def _unique(ents: list[Entity]) -> list[Entity]:
+    return list({e.id: e for e in ents}.values())
+
+
+def _only_names(phrase: str, inside: list[tuple[int, int, Entity]]) -> bool:
+    rest = phrase
+    for _, _, e in inside:
+        for m in e.mentions:
+            rest = rest.replace(m.span.text, "")
+    return not re.sub(
+        r"\b(?:the|and|of|officials?|government|authorities|neither|nor|both|either)\b|[,\s]",
+        "",
+        rest,
+        flags=re.I,
+    )
+
+
+def _clean_description(phrase: str) -> str:
+    return re.sub(r"^(?:a|an)\s+", "the ", phrase.strip())
