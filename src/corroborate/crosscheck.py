@@ -289,7 +289,7 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
     groups: list[tuple[str, list[tuple[Statement, str]]]] = []
     for st in extraction.statements:
         art = by_id.get(st.evidence[0].article)
-        if art is None or art.duplicate_of or not st.speaker or st.kind == "stance":
+        if art is None or art.duplicate_of or not st.speaker or st.kind in ("stance", "evidence"):
             continue  # "X praised ...": an act towards something, not words to check
         # a denial and an assertion of the same words are two claims
         speaker = f"{st.speaker_id or st.speaker}|{st.polarity}"

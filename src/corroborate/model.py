@@ -218,7 +218,7 @@ class Statement:
     speaker_id: str | None = None
     role: str | None = None
     cue: str | None = None
-    kind: str = "speech"  # speech, belief or stance (extract.lexicon.CUE_KINDS)
+    kind: str = "speech"  # speech, belief, evidence or stance (extract.lexicon.CUE_KINDS)
     polarity: str = "positive"  # "negative": the source denies the content ("X denied that ...")
 
 

@@ -205,10 +205,11 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "
             "they": "plural", "we": "plural", "i": "self"}  # fmt: skip
 
 # Reporting verbs: what makes a clause attributed speech. Inflections listed.
-SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "noted", "notes", "warned", "warns", "stated", "states", "explained", "explains", "continued", "continues", "claimed", "claims", "claim", "argued", "argues", "insisted", "insists", "announced", "announces", "declared", "declares", "asked", "asks", "replied", "replies", "responded", "responds", "commented", "comments", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "confirmed", "confirms", "denied", "denies", "reported", "reports", "estimated", "estimates", "estimate", "believes", "believed", "believe", "thinks", "thought", "concluded", "concludes", "observed", "observes", "remarked", "remarks", "emphasized", "emphasizes", "emphasised", "emphasises", "stressed", "stresses", "suggested", "suggests", "urged", "urges", "tweeted", "posted", "predicted", "predicts", "cautioned", "cautions", "alleged", "alleges", "revealed", "reveals", "indicated", "indicates", "assured", "assures", "promised", "promises", "vowed", "vows", "pledged", "pledges", "conceded", "concedes", "calculated", "calculates", "considers", "considered", "accused", "accuses", "accuse", "disclosed", "discloses", "saying", "adding", "noting", "telling", "writing", "warning", "arguing", "insisting", "claiming", "explaining", "stressing", "urging", "asking", "questioned", "questions", "mocked", "mocks", "praised", "praises", "criticized", "criticised", "criticizes", "criticises", "blasted", "blasts", "slammed", "slams", "defended", "defends", "dismissed", "dismisses", "rejected", "rejects", "described", "describes", "proposed", "proposes", "threatened", "threatens", "demanded", "demands", "testified", "testifies", "mentioned", "mentions", "complained", "complains", "boasted", "boasts", "joked", "jokes", "quipped", "recounted", "reiterated", "reiterates", "repeated", "repeats", "countered", "counters", "retorted", "touted", "touts", "hailed", "hails", "lamented", "laments", "decried", "condemned", "condemns", "denounced", "denounces", "endorsed", "endorses", "maintained", "maintains", "contended", "contends", "asserted", "asserts", "charged", "speculated", "wondered", "hinted", "hints", "signaled", "signalled", "signals", "expects", "expected", "hopes", "hoped", "fears", "feared", "agreed", "agrees", "disputed", "disputes", "acknowledging", "announcing", "calling"]  # fmt: skip
+SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "noted", "notes", "warned", "warns", "stated", "states", "explained", "explains", "continued", "continues", "claimed", "claims", "claim", "argued", "argues", "insisted", "insists", "announced", "announces", "declared", "declares", "asked", "asks", "replied", "replies", "responded", "responds", "commented", "comments", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "confirmed", "confirms", "denied", "denies", "reported", "reports", "estimated", "estimates", "estimate", "believes", "believed", "believe", "thinks", "thought", "concluded", "concludes", "observed", "observes", "remarked", "remarks", "emphasized", "emphasizes", "emphasised", "emphasises", "stressed", "stresses", "suggested", "suggests", "urged", "urges", "tweeted", "posted", "predicted", "predicts", "cautioned", "cautions", "alleged", "alleges", "revealed", "reveals", "indicated", "indicates", "assured", "assures", "promised", "promises", "vowed", "vows", "pledged", "pledges", "conceded", "concedes", "calculated", "calculates", "considers", "considered", "accused", "accuses", "accuse", "disclosed", "discloses", "saying", "adding", "noting", "telling", "writing", "warning", "arguing", "insisting", "claiming", "explaining", "stressing", "urging", "asking", "questioned", "questions", "mocked", "mocks", "praised", "praises", "criticized", "criticised", "criticizes", "criticises", "blasted", "blasts", "slammed", "slams", "defended", "defends", "dismissed", "dismisses", "rejected", "rejects", "described", "describes", "proposed", "proposes", "threatened", "threatens", "demanded", "demands", "testified", "testifies", "mentioned", "mentions", "complained", "complains", "boasted", "boasts", "joked", "jokes", "quipped", "recounted", "reiterated", "reiterates", "repeated", "repeats", "countered", "counters", "retorted", "touted", "touts", "hailed", "hails", "lamented", "laments", "decried", "condemned", "condemns", "denounced", "denounces", "endorsed", "endorses", "maintained", "maintains", "contended", "contends", "asserted", "asserts", "charged", "speculated", "wondered", "hinted", "hints", "signaled", "signalled", "signals", "expects", "expected", "hopes", "hoped", "fears", "feared", "agreed", "agrees", "disputed", "disputes", "acknowledging", "announcing", "calling", "shows", "showed", "show", "found", "finds"]  # fmt: skip
 
 # What kind of attribution a cue makes (issue #13): "speech" (said, told,
-# wrote), "belief" (believes, expects, fears) or "stance" (praised, criticised,
+# wrote), "belief" (believes, expects, fears), "evidence" (a poll showed, a
+# report found) or "stance" (praised, criticised,
 # urged: an act towards something, reported without its words). Cues not
 # listed are speech. The brief and cross-checking use speech and belief.
 CUE_KINDS = {
@@ -223,8 +224,13 @@ CUE_KINDS = {
                "threatens", "demanded", "demands", "touted", "touts", "hailed", "hails",
                "lamented", "laments", "decried", "condemned", "condemns", "denounced",
                "denounces", "endorsed", "endorses", "disputed", "disputes", "accused", "accuses",
-               "accuse", "calling"],
+               "accuse", "calling", "called for", "called on", "calls for", "calls on"],
+    # what a poll, a report, a video shows; a cue only before "that" ("the poll
+    # found that ..."; "police found a body" is no attribution)
+    "evidence": ["shows", "showed", "show", "found", "finds"],
 }  # fmt: skip
+# cues that attribute only when "that" follows
+THAT_ONLY_CUES = frozenset(["alleged", "shows", "showed", "show", "found", "finds"])
 CUE_KIND = {cue: kind for kind, cues in CUE_KINDS.items() for cue in cues}
 # Cues by which a source denies the content it introduces ("X denied that ...").
 DENIAL_CUES = frozenset(["denied", "denies", "deny", "rejected", "rejects", "disputed",
@@ -232,6 +238,10 @@ DENIAL_CUES = frozenset(["denied", "denies", "deny", "rejected", "rejects", "dis
 
 # Multi-word reporting phrases (matched before single verbs).
 SPEECH_PHRASES = [
+    "called for",
+    "called on",
+    "calls for",
+    "calls on",
     "points out",
     "pointed out",
     "is convinced",

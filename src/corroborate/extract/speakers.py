@@ -25,6 +25,10 @@ _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
 MAX_SPEAKER_WORDS = 10
 
 
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "other", "others", "some", "many", "this",
+                             "that", "these", "those", "state", "one"])  # fmt: skip
+
+
 @dataclass(slots=True)
 class Source:
     """Who a statement or figure is credited to: a resolved name, maybe an entity."""
@@ -95,6 +99,16 @@ class Resolver:
         src = self.describe(phrase, start, country)
         return [src] if src else []
 
+    def person_named(self, label: str) -> Source | None:
+        """The one person whose surname a transcript's capitals spell ("WALLACE")."""
+        key = fold(label)
+        found = {e.id: e for e in self.ents.entities
+                 if e.type == "person" and fold(e.name.split()[-1]) == key}  # fmt: skip
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Source(e.name, e)
+
     def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
         """A description ("the spy agency"): link it to the latest entity it fits."""
         if not _DESCRIPTION_LEAD.match(phrase):
@@ -103,6 +117,8 @@ class Resolver:
             country = _demonym_country(phrase)
         words = fold(phrase).split()
         last = words[-1]
+        if len(words) == 1 and last in _FUNCTION_WORDS:
+            return None  # "the", "other": a fragment, never a speaker
         known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}
         # otherwise any short noun phrase led by a determiner: "the electoral commission"
         noun_phrase = len(words) <= 5 and words[0] in ("the", "a", "an", "state")

@@ -27,6 +27,7 @@ from corroborate.extract.lexicon import (
     DENIAL_CUES,
     SPEECH_PHRASES,
     SPEECH_VERBS,
+    THAT_ONLY_CUES,
 )
 from corroborate.extract.quotes import Quote, find_quotes, mask
 from corroborate.extract.speakers import MAX_SPEAKER_WORDS, Resolver, Source, singular_person
@@ -95,6 +96,9 @@ _TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
 _APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$")
 # end-anchored tails, searched only over the last few characters
 _COPULA_TAIL = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
+# "Sanders: Clinton needs to ...", "WALLACE: But, Governor, ...": one to three
+# name words, a colon, the words
+_COLON_SPK = re.compile(r"\s*\W?(?P<spk>[A-Z][\w'’·-]*(?:\s+[A-Z][\w'’·-]*){0,2}):\s+(?=\S)")
 _AND_TAIL = re.compile(r"\band\s*$")
 # a sentence's subject, a name, before its first verb (an apposition allowed)
 _LEAD_SUBJECT = re.compile(
@@ -209,6 +213,7 @@ def extract_statements(
     # Sentences in order; quotes are handled in the sentence where they open.
     qi = 0
     prev_para_speaker: tuple[list[Source], str] | None = None
+    spoke_at = -1  # where the last reported speech was
     for sent in sentences:
         s, e = sent.start, sent.end
         sent_quotes = []
@@ -217,7 +222,10 @@ def extract_statements(
                 sent_quotes.append(quotes[qi])
             qi += 1
         long_quotes = [
-            q for q in sent_quotes if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
+            q
+            for q in sent_quotes
+            if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
+            or _CALLED_TAIL.search(masked, max(s, q.open - 120), q.open)  # called it "a mistake"
         ]
         indirect = _indirect(text, mk, s, e, resolver)
         embedded = {
@@ -247,7 +255,11 @@ def extract_statements(
                 prev = _previous_quote_speaker(text, q, quotes, quote_speaker)
                 if prev is not None:
                     found = prev
-                elif prev_para_speaker is not None and _starts_paragraph(text, q):
+                elif prev_para_speaker is not None and (
+                    _starts_paragraph(text, q) or spoke_at >= text.rfind("\n", 0, q.open)
+                ):
+                    # a quote opening a paragraph, or a sentence after the speaker's
+                    # own reported words in this paragraph ("X says ... . “...”")
                     found = prev_para_speaker
             if found is None:
                 continue
@@ -273,6 +285,7 @@ def extract_statements(
             ):
                 resolver.spoke(speakers)
                 prev_para_speaker = (speakers, cue)
+                spoke_at = start
                 a, b = content
                 ev = Span(article_id, a, b, text[a:b])
                 _add(res, speakers, text[a:b], False, ev, cue)
@@ -334,7 +347,8 @@ def _quote_speaker(
     tail = masked[q.close + 1 : tail_end]
     for rx in (_AFTER_VERB_SPK, _AFTER_SPK_VERB, _AFTER_SPK_APPOSITION_VERB):
         m = rx.match(tail)
-        if m:
+        if m and not (rx is _AFTER_VERB_SPK and m["verb"].endswith("ing")):
+            # (`", noting the ...`: what follows a participle is its object)
             a, b = q.close + 1 + m.start("spk"), q.close + 1 + m.end("spk")
             if len(text[a:b].split()) <= MAX_SPEAKER_WORDS:
                 srcs = resolver.resolve(a, b)
@@ -424,6 +438,13 @@ def _indirect(
     out: list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]] = []
     masked = mk.text
     sent = masked[s:e]
+    m = _COLON_SPK.match(sent)
+    if m:  # a headline's or a transcript's "Name: what they said"
+        label = m["spk"]
+        person = resolver.person_named(label) if label.isupper() and len(label) > 2 else None
+        srcs = [person] if person else resolver.resolve(s + m.start("spk"), s + m.end("spk"))
+        if srcs and srcs[0].entity is not None and srcs[0].entity.type == "person":
+            return [(s, e, srcs, None, ":", _trim(text, s + m.end(), e))]
     m = _AS_SAYS.match(sent)
     if m:
         srcs = resolver.resolve(s + m.start("spk"), s + m.end("spk"))
@@ -462,17 +483,22 @@ def _indirect(
                 continue
         if _ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
             continue  # "the alleged involvement": an adjective
-        if vm[0].lower() == "alleged" and not _THAT_AFTER.match(masked, ve, e):
-            continue  # "the two alleged soldiers": an adjective unless "alleged that"
+        if vm[0].lower() in THAT_ONLY_CUES and not _THAT_AFTER.match(masked, ve, e):
+            continue  # "the two alleged soldiers", "police found a body": no attribution
         if _NEGATED.search(masked, max(s, vs - 40), vs):
             # "Neither X nor Y has confirmed that ...", "X did not say ...": X
             # asserted nothing; never turn it into a statement by X
             continue
         seg = _speaker_segment(masked, s, vs)
-        if _AND_TAIL.search(masked, max(s, vs - 8), vs):
-            # "X bemoaned the unrest and said he thought ...": the sentence's subject
+        if _AND_TAIL.search(masked, max(s, vs - 8), vs) or (
+            vm[0].endswith("ing") and _ends_with_comma(masked, s, vs)
+        ):
+            # "X bemoaned the unrest and said he thought ...", "X filed a motion,
+            # arguing ...": the sentence's subject
             lead = _LEAD_SUBJECT.match(masked, s, vs)
             span = (lead.start("spk"), lead.end("spk")) if lead else None
+            if lead and lead["spk"].lower() in ("it", "there", "this", "that"):
+                span = None  # "It will be recalled that ..., noting": no one
             named = resolver.resolve(*span) if span else []
             if named and named[0].entity is not None:
                 seg = span
