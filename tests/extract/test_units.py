@@ -421,3 +421,16 @@ def test_participles_coordinated_cues_colons_and_named_quotes_take_the_subject()
     assert ("They will ask: can we pay for it?", "Ida Lunn") in got
     assert ("But, Admiral, I have to ask you about the funds for the pier", "Ida Lunn") in got
     assert not any(s.speaker in ("the", "It", "it") for s in sts)
+
+
+def test_an_organisation_named_with_its_country_is_one_entity():
+    text = (
+        "Finland's Security Service (SUPO) said on Monday it had opened an inquiry.\n\n"
+        "Later the SUPO said the inquiry would take a month, and the Security Service of "
+        "Finland declined to give names."
+    )
+    ents = extract(clean_article(text, language="en", published="2025-01-01")).entities
+    supo = [e for e in ents if "SUPO" in e.aliases or e.name == "SUPO"]
+    assert len(supo) == 1
+    assert supo[0].name == "Security Service of Finland"
+    assert not any(e.name == "Security Service" for e in ents)

@@ -31,6 +31,7 @@ from corroborate.extract.entities import (
 )
 from corroborate.extract.figures import extract_figures
 from corroborate.extract.foreign import extract_foreign_figures
+from corroborate.extract.lexicon import DEMONYMS
 from corroborate.extract.names import Candidate, find_candidates
 from corroborate.extract.statements import Source, extract_statements
 from corroborate.model import Article, Entity, Extraction, Figure, Statement
@@ -170,6 +171,9 @@ def merge_extractions(parts: Sequence[ArticleExtraction]) -> Extraction:
     )
 
 
+_COUNTRIES = frozenset(DEMONYMS.values())
+
+
 def _story_entity(
     src: Source,
     id_map: dict[str, str],
@@ -183,7 +187,7 @@ def _story_entity(
         # only organisations across articles: "a lawmaker" in one article is not
         # the lawmaker another article names
         fits = [e for e in entities if e.type == "org" and description_matches(src.description, e)]
-        if src.country:
+        if src.country in _COUNTRIES:  # ("Seoul's intelligence service": a city, no filter)
             same = [e for e in fits if countries.get(e.id) == src.country]
             fits = same or [e for e in fits if e.id not in countries]
         if len(fits) == 1:

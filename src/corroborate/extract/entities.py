@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from corroborate.extract.lexicon import (
     DEMONYMS,
+    ORG_WORDS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     SPEECH_VERBS,
@@ -202,11 +203,16 @@ def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) 
         )
         if ent is None:
             continue
+        ent.id = f"{article_id}:e{len(entities)}"
         for i in members:
             ent.aliases.extend(a for a in sorted(aliases_extra.get(i, ())) if a not in ent.aliases)
             if i in countries:
                 ent_countries[ent.id] = countries[i]
-        ent.id = f"{article_id}:e{len(entities)}"
+        country = ent_countries.get(ent.id)
+        if country and ent.type == "org" and _generic_org(ent.name) and country not in ent.name:
+            # "Ukraine's Security Service (SBU)": the Security Service of Ukraine
+            ent.aliases.insert(0, ent.name)
+            ent.name = f"{ent.name} of {country}"
         entities.append(ent)
     return ArticleEntities(article_id, entities, ent_countries)
 
@@ -226,6 +232,12 @@ def _known_before_full_name(cands: Sequence[Candidate]) -> set[str]:
          and c.start < first_full.get(k := name_key(c.name), -1)]
     )  # fmt: skip
     return {k for k, n in early.items() if n >= 2}
+
+
+def _generic_org(name: str) -> bool:
+    """ "Security Service", "Defence Ministry": a name that needs its country."""
+    words = name.lower().split()
+    return len(words) <= 2 and words[-1] in ORG_WORDS
 
 
 def _initials(name: str) -> str:
