@@ -29,6 +29,8 @@ DATA = {
                      "shared:data/news-dev-2/articles", "shared:data/news-dev-2/gold_figures.json",
                      "shared:data/news-dev-2/gold_conflicts.json",
                      "shared:data/news-dev-2/score.py"],
+    "attribution_real": ["shared:data/polnear-dev/articles", "shared:data/polnear-dev/gold.json",
+                         "shared:data/polnear-dev/score.py"],
 }  # fmt: skip
 
 # floors where lower is better (a rise is the regression)

@@ -114,3 +114,29 @@ def test_saturday_of_the_capture(seeds):
     assert {d.start for d in saturdays} == {date(2025, 1, 11)}
     # the undated articles were anchored on the story's dates, and say so
     assert {d.anchor_source for d in saturdays} == {"inferred"}
+
+
+def test_experts_and_officials_and_no_fragment_speakers(seeds):
+    """Issue #13 on the seeds: the experts and officials with their words
+    (Daniel Tudor's quote after his reported words, Admiral Rob Bauer's
+    "strategic mistake"), the SBU as one entity named with its country, no
+    statement from a negated sentence, no fragment or pronoun speakers."""
+    _, ex = seeds
+    by = {}
+    for s in ex.statements:
+        by.setdefault(s.speaker, []).append(s.text)
+    for person in ("Chung In-beom", "Toshimitsu Shigemura", "Mark Galeotti", "Lee Seong-kweun",
+                   "Sokil Park", "Daniel Tudor", "Rob Bauer", "Moon Seong Mook",
+                   "Volodymyr Zelensky", "Yoon Suk-yeol"):  # fmt: skip
+        assert person in by, person
+    assert any("I can live in Europe" in t for t in by["Daniel Tudor"])
+    assert any("strategic mistake" in t for t in by["Rob Bauer"])
+    sbu = [e for e in ex.entities if "SBU" in e.aliases]
+    assert len(sbu) == 1 and sbu[0].name == "Security Service of Ukraine"
+    assert not any(
+        "confirmed" in s.cue and s.polarity == "positive" and "North Korea" in (s.speaker or "")
+        for s in ex.statements
+        if s.cue
+    )  # "Neither North Korea nor Russia has confirmed ..."
+    fragments = {"the", "other", "It", "He", "She", "They", "in a statement"}
+    assert not any(s.speaker in fragments for s in ex.statements)
