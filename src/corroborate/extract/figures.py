@@ -49,7 +49,7 @@ from corroborate.text.scan import Tokens, anchored_finditer
 _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "of", "another", "other", "some"]
 )
-_STRONG = re.compile(r"^-strong\b")
+_STRONG = re.compile(r"-strong\b")
 _FIGURE_NOUNS = r"(?:figure|number|toll|tally|count|estimate)"
 _ANAPHOR_WORDS = re.compile(_FIGURE_NOUNS, re.I)
 _FIGURE_ANAPHOR = re.compile(

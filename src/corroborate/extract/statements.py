@@ -85,11 +85,17 @@ _LEADING_FILLER = re.compile(
     r"^\s*(?:as|and|but|so|then|yet|also|meanwhile|however|which|who)\s+", re.I
 )
 _TIME_TAIL = re.compile(r"\s+(?:on|this|last|in|at)\s+\S+\s*$")
-_OBJECT_AFTER_VERB = re.compile(
-    r"^\s*(?:(?:him|her|them|us|me|reporters|journalists|the\s+press|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|"
+# what stands between a reporting verb and its content: when and where it was
+# said ("said on Monday in a statement"), and after "told" its listener
+_ADVERBIAL = (
     r"(?:on|this|last|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day|week|month)|"
     r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|message|post|video|report)|"
-    r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?)\s*)*(?:,\s*)?(?:that\s+)?"
+    r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?"
+)
+_OBJECT_AFTER_VERB = re.compile(rf"\s*(?:(?:{_ADVERBIAL})\s*)*(?:,\s*)?(?:that\s+)?")
+_LISTENER_AFTER_VERB = re.compile(
+    r"\s*(?:(?:him|her|them|us|me|reporters|journalists|the\s+press|"
+    rf"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}|{_ADVERBIAL})\s*)*(?:,\s*)?(?:that\s+)?"
 )
 _CITE_TAIL = re.compile(r",\s*citing\s+[^,]+,\s*$")
 _TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
@@ -148,6 +154,12 @@ class StatementResult:
     sources: list[Source] = field(default_factory=list)  # parallel to statements
 
 
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and (text[pos].isalpha() or text[pos] == "-"):
+        pos += 1
+    return pos
+
+
 def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase before a reporting verb, back to the last clause boundary."""
     seg_start = lo
@@ -187,10 +199,12 @@ def _speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] |
             a, b = lo, first
             lead = _LEADING_FILLER.match(masked[a:b])
             a += lead.end() if lead else 0
-    if _COPULA_TAIL.search(masked, max(lo, verb_start - 12), verb_start) and (
-        not _CONVINCED.search(masked[b : verb_start + 30])
+    if (
+        _COPULA_TAIL.search(masked, max(lo, verb_start - 12), verb_start)
+        and not _CONVINCED.search(masked[b : verb_start + 30])
+        and not masked.startswith("ing", _word_end(masked, verb_start) - 3)
     ):
-        return None  # passive: "It is believed that", "units considered"
+        return None  # passive: "It is believed that", "units considered" ("is saying": active)
     if a >= b or len(masked[a:b].split()) > MAX_SPEAKER_WORDS or "x" * 4 in masked[a:b]:
         return None
     return a, b
@@ -519,7 +533,8 @@ def _indirect(
             content = _trim(text, s, e if rest else seg[0])
             clause = (s, e if rest else seg[0])
         else:
-            obj = _OBJECT_AFTER_VERB.match(masked, ve, e)
+            after = _LISTENER_AFTER_VERB if vm[0].lower() in _TELL else _OBJECT_AFTER_VERB
+            obj = after.match(masked, ve, e)
             cs = obj.end() if obj else ve
             clause_end = _clause_end(masked, cs, e)
             content = _trim(text, cs, clause_end)
