@@ -434,3 +434,14 @@ def test_an_organisation_named_with_its_country_is_one_entity():
     assert len(supo) == 1
     assert supo[0].name == "Security Service of Finland"
     assert not any(e.name == "Security Service" for e in ents)
+
+
+def test_a_short_quote_with_its_reporting_clause_and_a_line_after_an_abbreviation():
+    text = (
+        "The mayor spoke about the harbour plan that the council sent to the U.S.\n\n"
+        '"It is heartbreaking," Jon Ryan said. "And the town has to find new ways to heal."'
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    assert ("It is heartbreaking", "Jon Ryan") in got
+    assert ("And the town has to find new ways to heal", "Jon Ryan") in got

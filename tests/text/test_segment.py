@@ -32,3 +32,12 @@ def test_sentences_are_ordered_disjoint_and_trimmed(t):
         assert prev_end <= s.start < s.end <= len(t)
         assert not t[s.start].isspace() and not t[s.end - 1].isspace()
         prev_end = s.end
+
+
+def test_a_line_break_after_an_abbreviation_still_ends_the_sentence():
+    t = 'It went to the U.S.\n\n"Yes," he said. The U.S. Army came.'
+    assert [t[s.start : s.end] for s in split_sentences(t)] == [
+        "It went to the U.S.",
+        '"Yes," he said.',
+        "The U.S. Army came.",
+    ]

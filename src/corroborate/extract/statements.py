@@ -240,6 +240,7 @@ def extract_statements(
             for q in sent_quotes
             if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
             or _CALLED_TAIL.search(masked, max(s, q.open - 120), q.open)  # called it "a mistake"
+            or _short_said(text, masked, q, e)  # "It's heartbreaking," Ryan said.
         ]
         indirect = _indirect(text, mk, s, e, resolver)
         embedded = {
@@ -329,6 +330,15 @@ def _quote_heading(text: str, q: Quote) -> bool:
     b = len(text) if b < 0 else b
     line = text[a:b].strip()
     return len(line.split()) < 15 and line[:1] in '"“«„‘' and line[-1:] in '"”»“’'
+
+
+def _short_said(text: str, masked: str, q: Quote, e: int) -> bool:
+    """A short quote told as speech: its words end in a comma, question or
+    exclamation mark and a reporting clause follows (`"It's over," Ryan said.`)."""
+    if len(text[q.start : q.end].split()) < 2 or text[q.end - 1 : q.end] not in (",", "?", "!"):
+        return False
+    tail = masked[q.close + 1 : e]
+    return any(rx.match(tail) for rx in (_AFTER_SPK_VERB, _AFTER_VERB_SPK))
 
 
 def _starts_paragraph(text: str, q: Quote) -> bool:

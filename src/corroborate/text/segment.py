@@ -130,8 +130,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         end_group = m.group(1)
         if end_group is not None:
-            if end_group == "." and _is_abbreviation(text, m.start(1)):
-                continue
+            if end_group == "." and _is_abbreviation(text, m.start(1)) and "\n" not in m[0]:
+                continue  # "U.S. officials" (but "... the U.S.\n" ends its line and sentence)
             end = m.end(1)
         elif m.group(2) is not None:
             end = m.end(2)
