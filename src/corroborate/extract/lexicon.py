@@ -207,6 +207,53 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "
 # Reporting verbs: what makes a clause attributed speech. Inflections listed.
 SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "noted", "notes", "warned", "warns", "stated", "states", "explained", "explains", "continued", "continues", "claimed", "claims", "claim", "argued", "argues", "insisted", "insists", "announced", "announces", "declared", "declares", "asked", "asks", "replied", "replies", "responded", "responds", "commented", "comments", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "confirmed", "confirms", "denied", "denies", "reported", "reports", "estimated", "estimates", "estimate", "believes", "believed", "believe", "thinks", "thought", "concluded", "concludes", "observed", "observes", "remarked", "remarks", "emphasized", "emphasizes", "emphasised", "emphasises", "stressed", "stresses", "suggested", "suggests", "urged", "urges", "tweeted", "posted", "predicted", "predicts", "cautioned", "cautions", "alleged", "alleges", "revealed", "reveals", "indicated", "indicates", "assured", "assures", "promised", "promises", "vowed", "vows", "pledged", "pledges", "conceded", "concedes", "calculated", "calculates", "considers", "considered", "accused", "accuses", "accuse", "disclosed", "discloses", "saying", "adding", "noting", "telling", "writing", "warning", "arguing", "insisting", "claiming", "explaining", "stressing", "urging", "asking", "questioned", "questions", "mocked", "mocks", "praised", "praises", "criticized", "criticised", "criticizes", "criticises", "blasted", "blasts", "slammed", "slams", "defended", "defends", "dismissed", "dismisses", "rejected", "rejects", "described", "describes", "proposed", "proposes", "threatened", "threatens", "demanded", "demands", "testified", "testifies", "mentioned", "mentions", "complained", "complains", "boasted", "boasts", "joked", "jokes", "quipped", "recounted", "reiterated", "reiterates", "repeated", "repeats", "countered", "counters", "retorted", "touted", "touts", "hailed", "hails", "lamented", "laments", "decried", "condemned", "condemns", "denounced", "denounces", "endorsed", "endorses", "maintained", "maintains", "contended", "contends", "asserted", "asserts", "charged", "speculated", "wondered", "hinted", "hints", "signaled", "signalled", "signals", "expects", "expected", "hopes", "hoped", "fears", "feared", "agreed", "agrees", "disputed", "disputes", "acknowledging", "announcing", "calling", "shows", "showed", "show", "found", "finds"]  # fmt: skip
 
+# More cues by lemma, inflected below: verbs of communication (Levin's "say",
+# "tell", "manner of speaking", "complain", "advise" and "promise" classes)
+# and of judgment (praise, criticise, accuse; reported as a stance). Kept to
+# verbs a news sentence uses with a speaker as subject; words that are mostly
+# nouns or actions ("report", "post", "support", "attack") are left out.
+_MORE_SPEECH = ["declare", "reply", "respond", "comment", "recall", "admit", "confirm", "remark",
+                "emphasize", "emphasise", "stress", "suggest", "tweet", "predict", "caution",
+                "allege", "reveal", "indicate", "assure", "promise", "vow", "pledge", "concede",
+                "disclose", "testify", "mention", "complain", "boast", "joke", "quip", "recount",
+                "reiterate", "lament", "maintain", "contend", "assert", "speculate", "hint",
+                "advise", "recommend", "inform", "remind", "clarify", "reassure", "confide",
+                "proclaim", "shout", "yell", "scream", "whisper", "mutter", "brag", "concur",
+                "protest", "wonder", "forecast", "reckon", "attest", "affirm", "grumble", "gripe",
+                "apologize", "apologise", "confess", "divulge", "interject", "muse", "opine",
+                "summarize", "summarise", "write", "explain", "warn", "insist", "argue", "claim",
+                "note", "announce", "acknowledge", "deny", "estimate"]  # fmt: skip
+_MORE_STANCE = ["praise", "criticize", "criticise", "blame", "accuse", "condemn", "applaud",
+                "commend", "scold", "chastise", "mock", "ridicule", "slam", "blast", "denounce",
+                "decry", "deride", "dismiss", "reject", "hail", "fault", "lambaste", "berate",
+                "rebuke", "castigate", "excoriate", "assail", "disparage", "belittle", "defend",
+                "endorse", "threaten", "demand", "encourage", "implore", "plead", "urge", "dub",
+                "label", "brand", "describe", "characterize", "characterise", "portray", "liken",
+                "question", "dispute", "tout", "lament"]  # fmt: skip
+_DOUBLED_FINAL = frozenset(["admit", "quip", "concur", "regret", "dub", "refer", "confer"])
+_IRREGULAR = {"write": ["writes", "wrote", "writing", "written"],
+              "tell": ["tells", "told", "telling"]}  # fmt: skip
+
+
+def inflections(lemma: str) -> list[str]:
+    """The -s, -ed and -ing forms of a regular verb ("reply": replies, replied, replying)."""
+    if lemma in _IRREGULAR:
+        return [lemma, *_IRREGULAR[lemma]]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma in _DOUBLED_FINAL:
+        return [lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    ends_s = lemma.endswith(("s", "sh", "ch", "x", "z"))
+    return [lemma, lemma + ("es" if ends_s else "s"), lemma + "ed", lemma + "ing"]
+
+
+# inflected forms only: a bare lemma is as often a noun ("the demand", "a label")
+SPEECH_VERBS += [f for lemma in (*_MORE_SPEECH, *_MORE_STANCE) for f in inflections(lemma)[1:]
+                 if f not in SPEECH_VERBS]  # fmt: skip
+
+
 # What kind of attribution a cue makes (issue #13): "speech" (said, told,
 # wrote), "belief" (believes, expects, fears), "evidence" (a poll showed, a
 # report found) or "stance" (praised, criticised,
@@ -229,6 +276,8 @@ CUE_KINDS = {
     # found that ..."; "police found a body" is no attribution)
     "evidence": ["shows", "showed", "show", "found", "finds"],
 }  # fmt: skip
+CUE_KINDS["stance"] += [f for lemma in _MORE_STANCE for f in inflections(lemma)[1:]
+                        if f not in CUE_KINDS["stance"]]  # fmt: skip
 # cues that attribute only when "that" follows
 THAT_ONLY_CUES = frozenset(["alleged", "shows", "showed", "show", "found", "finds"])
 CUE_KIND = {cue: kind for kind, cues in CUE_KINDS.items() for cue in cues}

@@ -76,11 +76,11 @@ def _single_quotes(para: str, pos: int) -> list[Quote]:
 # the period of a title or an initial before a name ("Mr. Obama", "Donald J.
 # Trump", "Rep. Jim Clyburn (D-S.C.)")
 _ABBREVIATION_DOT = re.compile(
-    r"(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft))\.(?=\s+[A-Z])"
-    r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Maj|Cpl|Adm))\.(?=\s+[A-Z])"
-    r"|(?<=\b(?:Prof|Capt|Supt|Pres|Cmdr))\.(?=\s+[A-Z])"
-    r"|(?<=\b[A-Z])\.(?=\s*[A-Z][a-z]|[A-Z]\.)"
-    r"|(?<=\w)\.(?=[,)])"  # "R-Ky.,", "of Springfield, Va., said": never a sentence end
+    r"\.(?:(?<=\b[A-Z]\.)(?=\s*[A-Z][a-z]|[A-Z]\.)"
+    r"|(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft)\.)(?=\s+[A-Z])"
+    r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Maj|Cpl|Adm)\.)(?=\s+[A-Z])"
+    r"|(?<=\b(?:Prof|Capt|Supt|Pres|Cmdr)\.)(?=\s+[A-Z])"
+    r"|(?<=\w\.)(?=[,)]))"  # "R-Ky.,", "of Springfield, Va., said": never a sentence end
 )
 
 

@@ -462,14 +462,14 @@ def _indirect(
     out: list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]] = []
     masked = mk.text
     sent = masked[s:e]
-    m = _COLON_SPK.match(sent)
+    m = _COLON_SPK.match(sent) if ":" in sent[:40] else None
     if m:  # a headline's or a transcript's "Name: what they said"
         label = m["spk"]
         person = resolver.person_named(label) if label.isupper() and len(label) > 2 else None
         srcs = [person] if person else resolver.resolve(s + m.start("spk"), s + m.end("spk"))
         if srcs and srcs[0].entity is not None and srcs[0].entity.type == "person":
             return [(s, e, srcs, None, ":", _trim(text, s + m.end(), e))]
-    m = _AS_SAYS.match(sent)
+    m = _AS_SAYS.match(sent) if "As " in sent[:4] else None
     if m:
         srcs = resolver.resolve(s + m.start("spk"), s + m.end("spk"))
         content = _trim(text, s + m.end(), e)
