@@ -445,3 +445,14 @@ def test_a_short_quote_with_its_reporting_clause_and_a_line_after_an_abbreviatio
     got = {(s.text.strip(",."), s.speaker) for s in sts}
     assert ("It is heartbreaking", "Jon Ryan") in got
     assert ("And the town has to find new ways to heal", "Jon Ryan") in got
+
+
+def test_a_title_cased_headline_names_its_speaker():
+    text = (
+        "Harbour Plan Could Pass Before Winter, Ida Lunn Says.\n\n"
+        "The council met on Monday to discuss the budget in the town hall with Ida Lunn.\n"
+    )
+    article = clean_article(text, language="en", title="Harbour news", published="2025-01-01")
+    got = {(s.text, s.speaker) for s in extract(article).statements}
+    assert ("Harbour Plan Could Pass Before Winter", "Ida Lunn") in got
+    assert not any(e.name.endswith("Says") for e in extract(article).entities)

@@ -53,13 +53,25 @@ class ArticleExtraction:
 
 
 def _headings(text: str) -> list[tuple[int, int]]:
+    """Lines that are headings: short, without a sentence's punctuation, or a
+    title-cased first line ("Sanders Vows To Eliminate Tax Breaks.")."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        if line and _HEADING.match(line) and len(line.split()) <= 14:
+        words = line.split()
+        if (
+            line
+            and len(words) <= 14
+            and (_HEADING.match(line) or (pos == 0 and _title_cased(words)))
+        ):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _title_cased(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 NameFinder = Callable[[str, list[int], list[tuple[int, int]]], list[Candidate]]
@@ -101,11 +113,12 @@ def extract_parts(
         sentences = [s for s in sentences if s.end <= EXTRACT_CHARS]
         text = text[: sentences[-1].end if sentences else 0]  # a prefix: offsets hold
     starts = [s.start for s in sentences]
-    cands = (names or find_candidates)(text, starts, _headings(text))
+    headings = _headings(text)
+    cands = (names or find_candidates)(text, starts, headings)
     ents = build_entities(article.id, text, cands)
     tokens = Tokens(text)
     dates = list(find_dates(text, article.id, anchor, anchor_source, tokens=tokens))
-    st = extract_statements(text, sentences, ents, article.id, tokens)
+    st = extract_statements(text, sentences, ents, article.id, tokens, headings)
     figures, credited = extract_figures(
         text, sentences, article.id, st.attributions, dates, tokens, ents
     )

@@ -28,6 +28,7 @@ from corroborate.extract.lexicon import (
     ORG_WORDS,
     PLACE_ACRONYMS,
     PLACE_WORDS,
+    SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -268,6 +269,7 @@ def _namelike(tok: str) -> bool:
 
 
 _NONSPACE = re.compile(r"\S+")
+_CUE_WORDS = frozenset(SPEECH_VERBS) - {"show", "shows", "found", "finds", "estimate"}
 _ABBREVIATION_END = re.compile(r"(?:^|\s)\w\.$|\.\w+\.$")
 
 
@@ -301,6 +303,17 @@ def _split_candidate(
     # token offsets within the span
     toks: list[tuple[int, str]] = [(m.start(), m[0]) for m in _NONSPACE.finditer(span)]
     heading = bool(headings) and any(a <= start < b for a, b in headings)
+    if heading:  # "... Ida Lunn Says", "Sanders Vows To ...": the name ends at the verb
+        k = next((k for k, (_, t) in enumerate(toks) if k and t.lower() in _CUE_WORDS), None)
+        if k is not None:
+            cut = toks[k][0]
+            rest = toks[k + 1][0] if k + 1 < len(toks) else len(span)
+            return _split_candidate(
+                text, start, span[:cut].rstrip(), starts, vocab, headings
+            ) + (
+                _split_candidate(text, start + rest, span[rest:], starts, vocab, headings)
+                if rest < len(span) else []
+            )  # fmt: skip
     # 1. sentence-initial ordinary words ("However", "Analysts", "Retired")
     while toks:
         off, tok = toks[0]

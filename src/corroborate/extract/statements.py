@@ -216,11 +216,13 @@ def extract_statements(
     ents: ArticleEntities,
     article_id: str,
     tokens: Tokens | None = None,
+    headings: list[tuple[int, int]] | None = None,
 ) -> StatementResult:
     """Statements and attributions of one article's clean text."""
     quotes = find_quotes(text)
     masked = mask(text, quotes)
-    mk = _Masked(masked, tokens or Tokens(text))
+    mk = _Masked(masked, tokens or Tokens(text), headings)
+    masked = mk.text
     res = StatementResult(quotes=quotes)
     resolver = Resolver(text, ents)
     quote_speaker: dict[int, tuple[list[Source], str]] = {}
@@ -514,6 +516,10 @@ def _indirect(
             # asserted nothing; never turn it into a statement by X
             continue
         seg = _speaker_segment(masked, s, vs)
+        if seg and mk.in_heading(s) and "," in masked[seg[0] : seg[1]]:
+            # a title-cased headline is no list of names: "Plan Could Pass, Ida Lunn Says"
+            cut = masked.rfind(",", seg[0], seg[1]) + 1
+            seg = (cut + len(masked[cut : seg[1]]) - len(masked[cut : seg[1]].lstrip()), seg[1])
         if _AND_TAIL.search(masked, max(s, vs - 8), vs) or (
             vm[0].endswith("ing") and _ends_with_comma(masked, s, vs)
         ):
@@ -566,20 +572,40 @@ _NEGATED = re.compile(
 
 
 class _Masked:
-    """An article's text with quotes blanked, and what every sentence asks of it."""
+    """An article's text with quotes blanked, and what every sentence asks of it.
 
-    __slots__ = ("low", "text", "verb_starts", "verbs")
+    In a headline, a capitalised cue is read as the verb it is ("..., Lindsey
+    Graham Says", "Sanders Vows To ...")."""
 
-    def __init__(self, masked: str, tokens: Tokens) -> None:
+    __slots__ = ("headings", "low", "text", "verb_starts", "verbs")
+
+    def __init__(
+        self, masked: str, tokens: Tokens, headings: list[tuple[int, int]] | None = None
+    ) -> None:
+        triggers = tokens.triggers(_VERB_FIRST, cased=True)
+        if headings:
+            chars = None
+            for i in tokens.triggers(_VERB_FIRST):
+                w, at = tokens.words[i], tokens.starts[i]
+                if w[0].isupper() and any(a < at < b for a, b in headings):
+                    chars = chars or list(masked)
+                    chars[at] = w[0].lower()
+                    triggers.append(i)
+            if chars is not None:
+                masked = "".join(chars)
+                triggers = sorted(set(triggers))
+        self.headings = headings or []
         self.text = masked
         self.low = masked.lower()
-        triggers = tokens.triggers(_VERB_FIRST, cased=True)
         self.verbs = list(anchored_finditer(VERB, masked, tokens, triggers, back=0))
         self.verb_starts = [m.start() for m in self.verbs]
 
     def has(self, word: str, a: int, b: int) -> bool:
         """Whether lower-case ``word`` occurs in ``[a, b)``."""
         return self.low.find(word, a, b) >= 0
+
+    def in_heading(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.headings)
 
     def verbs_in(self, a: int, b: int) -> list[re.Match[str]]:
         """Reporting verbs within ``[a, b)``, in order."""
