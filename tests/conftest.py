@@ -9,8 +9,10 @@ from hypothesis import settings
 # CI runs Hypothesis derandomised (the same examples on every run: a red CI is
 # never luck) and without its example database
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# locally random examples, but no per-example deadline either: the first call
+# of a parser loads its tables, and a busy machine is no bug
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT.parent / "shared"))
