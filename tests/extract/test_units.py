@@ -456,3 +456,15 @@ def test_a_title_cased_headline_names_its_speaker():
     got = {(s.text, s.speaker) for s in extract(article).statements}
     assert ("Harbour Plan Could Pass Before Winter", "Ida Lunn") in got
     assert not any(e.name.endswith("Says") for e in extract(article).entities)
+
+
+def test_people_named_with_a_suffix_or_like_a_place():
+    text = (
+        "The council met on Monday to discuss the harbour budget in the town hall.\n\n"
+        '"The plan will never pay for itself," said Chad Moren, an expert on ports.\n\n'
+        '"We have waited long enough for this," Vann R. Holt II, a writer, said on Monday.'
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    assert ("The plan will never pay for itself", "Chad Moren") in got
+    assert ("We have waited long enough for this", "Vann R. Holt II") in got

@@ -270,6 +270,12 @@ def _entity(
             return None
     if typ == "misc" and all(len(c.name.split()) == 1 for c in group) and len(group) < 2:
         return None
+    if (
+        typ == "misc"
+        and not any(c.strong for c in group)
+        and (any(_SPEECH_AFTER.match(text, c.end) for c in group) or _role(text, group))
+    ):
+        typ = "person"  # "said Chad Bown, an expert on trade": a person named like a place
     acronym_names = {group[k].name for k, i in enumerate(members) if i in acr}
     full = [c for c in group if c.name not in acronym_names and not c.heading] or group
     counts = _count([c.name for c in full])

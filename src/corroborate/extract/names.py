@@ -219,6 +219,8 @@ def classify(name: str) -> tuple[EntityType | None, bool]:
         if _ACRONYM.match(tok) and not _ROMAN.match(tok) and not tok.startswith(("Mc", "Mac")):
             return "org", False
         return None, False
+    if len(tokens) > 2 and tokens[-1].rstrip(".,") in _SUFFIXES:
+        tokens = tokens[:-1]  # "Vann R. Newkirk II", "Martin Luther King Jr."
     if len(tokens) <= 4 and all(_namelike(t) for t in tokens):
         major = major_places()
         for i in range(len(tokens)):
@@ -269,6 +271,7 @@ def _namelike(tok: str) -> bool:
 
 
 _NONSPACE = re.compile(r"\S+")
+_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _CUE_WORDS = frozenset(SPEECH_VERBS) - {"show", "shows", "found", "finds", "estimate"}
 _ABBREVIATION_END = re.compile(r"(?:^|\s)\w\.$|\.\w+\.$")
 
