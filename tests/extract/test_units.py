@@ -468,3 +468,12 @@ def test_people_named_with_a_suffix_or_like_a_place():
     got = {(s.text.strip(",."), s.speaker) for s in sts}
     assert ("The plan will never pay for itself", "Chad Moren") in got
     assert ("We have waited long enough for this", "Vann R. Holt II") in got
+
+
+def test_the_topic_of_a_statement_is_not_its_content():
+    text = (
+        "The council met on Monday to discuss the harbour budget in the town hall.\n\n"
+        "Ida Lunn said of the pace of the works that it was far too slow for the town."
+    )
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    assert [(s.text, s.speaker) for s in sts] == [("it was far too slow for the town", "Ida Lunn")]

@@ -97,6 +97,8 @@ _LISTENER_AFTER_VERB = re.compile(
     r"\s*(?:(?:him|her|them|us|me|reporters|journalists|the\s+press|"
     rf"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}|{_ADVERBIAL})\s*)*(?:,\s*)?(?:that\s+)?"
 )
+# what a statement is about, before its content: "said of the pace of X that ..."
+_TOPIC_THAT = re.compile(r"\s*(?:of|about|on)\s+[^,;:.\"“”]{1,80}?\s+that\s+")
 _CITE_TAIL = re.compile(r",\s*citing\s+[^,]+,\s*$")
 _TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
 _APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$")
@@ -552,6 +554,9 @@ def _indirect(
             after = _LISTENER_AFTER_VERB if vm[0].lower() in _TELL else _OBJECT_AFTER_VERB
             obj = after.match(masked, ve, e)
             cs = obj.end() if obj else ve
+            topic = _TOPIC_THAT.match(masked, cs, e)
+            if topic:  # "said of the pace of the works that it was too slow"
+                cs = topic.end()
             clause_end = _clause_end(masked, cs, e)
             content = _trim(text, cs, clause_end)
             clause = (seg[0], clause_end)
