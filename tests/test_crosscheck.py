@@ -255,3 +255,20 @@ def test_a_value_and_its_conversion_do_not_conflict():
     assert len(depths) == 3
     pairs = sorted(sorted(v.value or "" for v in k.values) for k in story.conflicts)
     assert pairs == [["10 km", "35 km"], ["35 km", "6 mi"]]  # 35 km is another depth
+
+
+def test_a_place_named_elsewhere_is_not_the_same_place():
+    """ "Died there" and "in the country" take their place from another
+    sentence: two such tolls from different governments are not one quantity."""
+    from corroborate.pipeline import single_story
+
+    text = (
+        "The quake struck the border of Norland and Sorland on Monday.\n\n"
+        "While the Sorland government said more than 580 people have died there.\n\n"
+        "The Norland authorities said at least 3,804 people have died in the country."
+    )
+    story = single_story([make_article(text, published="2025-05-05", outlet="Orvik Post")])
+    assert {f.value for f in story.extraction.figures if f.measure == "killed"} == {580, 3804}
+    assert story.conflicts == []
+    speakers = {s.speaker for s in story.extraction.statements}
+    assert not any(sp and sp.startswith("While") for sp in speakers)

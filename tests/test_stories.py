@@ -134,3 +134,43 @@ def test_translation_joins_through_names_and_numbers():
     groups = _cluster([*en, de, *other])
     assert frozenset([*(a.id for a in en), de.id]) in groups
     assert frozenset(a.id for a in other) in groups
+
+
+def test_a_country_in_another_language_and_german_nouns():
+    """ "Libyen" and "Libye" are Libya's key; a capitalised German noun is no name."""
+    from corroborate.stories.features import featurize
+    from corroborate.stories.multilingual import country_key
+
+    assert country_key("Libyen") == country_key("Libye") == country_key("Libya") == "LY"
+    assert country_key("Türkei") == country_key("Turkey") == "TR"
+    de = make_article(
+        "Nach der Katastrophe in Derna suchen die Behörden in Libyen weiter nach Vermissten.",
+        published="2025-06-04", language="de",
+    )  # fmt: skip
+    keys = set(featurize(de).counts)
+    assert "N:@LY" in keys and "N:derna" in keys
+    assert not any(k.startswith("N:katastroph") for k in keys)
+    assert "K:earthquake" not in keys
+
+
+def test_a_quake_of_another_magnitude_is_another_story():
+    """Two weeks after a strong quake, a weaker one in the same province: the
+    ledes' magnitudes tell the occurrences apart, whatever they share."""
+    first = [
+        make_article(
+            f"A magnitude 7.6 earthquake struck Kastor province on Monday. Report {i}: the "
+            "Tessaly Rescue Service said 212 people died in Kastor and rescuers searched the "
+            "rubble of collapsed buildings.", published="2025-06-02", outlet=f"Outlet {i}")
+        for i in range(3)
+    ]  # fmt: skip
+    second = [
+        make_article(
+            f"A magnitude 5.9 earthquake struck Kastor province on Monday, two weeks after "
+            f"the quake that killed 212. Report {i}: the Tessaly Rescue Service said rescuers "
+            "searched the rubble of collapsed buildings in Kastor.",
+            published="2025-06-09", outlet=f"Outlet {i}")
+        for i in range(3)
+    ]  # fmt: skip
+    groups = _cluster(first + second)
+    assert frozenset(a.id for a in first) in groups
+    assert frozenset(a.id for a in second) in groups

@@ -156,6 +156,10 @@ def _can_contradict(
     if fa is None or fb is None or fa.value is None or fb.value is None:
         return False  # "thousands" is too loose to contradict "more than 10,000"
     texts = (sa.evidence.text, sb.evidence.text)
+    if texts[0] != texts[1] and any(_ELSEWHERE.search(t) for t in texts):
+        # "died there", "in the country": a place named in another sentence (one
+        # sentence giving both values speaks of one place)
+        return False
     same_article = sa.article == sb.article
     if not (measure in _FIXED and same_article) and _places_of(texts[0]) != _places_of(texts[1]):
         # another town, province or country: another quantity (one article's
@@ -260,6 +264,11 @@ _RELATED_EVENT = re.compile(
     r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+# a place given by reference to another sentence
+_ELSEWHERE = re.compile(
+    r"\b(?:there|in\s+the\s+(?:country|region|province|city|area|state|town|neighbouring\s+\w+))\b",
+    re.I,
+)
 # places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria"
 _PLACE = re.compile(
     r"\b(?:in|across|throughout|near|from|of)\s+(?:the\s+)?((?:[A-Z][\w'-]+)(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)"

@@ -82,7 +82,9 @@ _TRAILING_FILLER = re.compile(
     r"\w+ly))+\s*$"
 )
 _LEADING_FILLER = re.compile(
-    r"^\s*(?:as|and|but|so|then|yet|also|meanwhile|however|which|who)\s+", re.I
+    r"^\s*(?:as|and|but|so|then|yet|also|meanwhile|however|which|who|while|whereas|although|"
+    r"though|because|since|when|if)\s+",
+    re.I,
 )
 _TIME_TAIL = re.compile(r"\s+(?:on|this|last|in|at)\s+\S+\s*$")
 # what stands between a reporting verb and its content: when and where it was

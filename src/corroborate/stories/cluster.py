@@ -34,7 +34,14 @@ import scipy.sparse as sp
 
 from corroborate.model import Article
 from corroborate.stories.embeddings import SentenceEmbedder
-from corroborate.stories.features import N_FEATURES, Features, featurize, vectorize
+from corroborate.stories.features import (
+    MAGNITUDE_APART,
+    N_FEATURES,
+    Features,
+    featurize,
+    magnitude_of,
+    vectorize,
+)
 from corroborate.unionfind import UnionFind
 
 UNDATED = -1
@@ -62,6 +69,9 @@ class StoryIndex:
     ids: list[str] = field(default_factory=list)
     _row: dict[str, int] = field(default_factory=dict)
     _dates: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # the quake magnitude an article's lede gives (NaN: none): a different
+    # magnitude is a different quake, never the same story
+    _magnitudes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     _matrix: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 2 * N_FEATURES)))
     _entities: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, N_FEATURES)))
     _langs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -110,10 +120,11 @@ class StoryIndex:
         langs = np.array([self._language_code(f.language) for f in feats], np.int64)
         self._langs = np.concatenate([self._langs, langs])
         self._dates = np.concatenate([self._dates, dates])
-        combined, ents = vectorize(list(feats))
+        mags = np.array([m if (m := magnitude_of(f)) is not None else np.nan for f in feats])
+        self._magnitudes = np.concatenate([self._magnitudes, mags])
+        combined, ents, binary = vectorize(list(feats))
         self._matrix = sp.vstack([self._matrix, combined], format="csr")
         self._entities = sp.vstack([self._entities, ents], format="csr")
-        binary = ents.astype(bool).astype(np.float32)
         self._binary = sp.vstack([self._binary, binary], format="csr")
         self._ent_sizes = np.concatenate([self._ent_sizes, np.diff(binary.indptr)])
         new_rows = np.arange(base, base + len(feats))
@@ -171,6 +182,7 @@ class StoryIndex:
         a, b, s = a[keep], b[keep], s[keep]
         da, db = self._dates[a], self._dates[b]
         near = (a != b) & ((da == UNDATED) | (db == UNDATED) | (np.abs(da - db) <= w))
+        near &= ~(np.abs(self._magnitudes[a] - self._magnitudes[b]) > MAGNITUDE_APART)
         for x, y, v in zip(a[near].tolist(), b[near].tolist(), s[near].tolist(), strict=True):
             self.links[(min(x, y), max(x, y))] = v
             self._sets.union(x, y)
@@ -192,8 +204,9 @@ class StoryIndex:
             key = (tuple(members), len(edges.get(root, ())))
             if self._grouped.get(root, (None,))[0] != key:
                 groups = _average_link(
-                    members, edges.get(root, []), self._dates, self.ids, self.config
-                )
+                    members, edges.get(root, []), self._dates, self.ids, self.config,
+                    self._magnitudes,
+                )  # fmt: skip
                 self._grouped[root] = (key, groups)
             out.extend(self._grouped[root][1])
         out.sort(key=min)
@@ -217,6 +230,7 @@ def _average_link(
     dates: np.ndarray,
     ids: list[str],
     config: ClusterConfig,
+    magnitudes: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Average-linkage groups of one component, over sparse links.
 
@@ -233,6 +247,11 @@ def _average_link(
         dated[m] = [] if d == UNDATED else [d]
         undated[m] = int(d == UNDATED)
     name = {m: ids[m] for m in members}  # tie-breaks on content ids, not arrival
+    # each group's range of lede magnitudes: two quakes never share a story
+    mags: dict[int, tuple[float, float] | None] = {}
+    for m in members:
+        v = float(magnitudes[m]) if magnitudes is not None else float("nan")
+        mags[m] = None if v != v else (v, v)
     nbr: dict[int, dict[int, float]] = {m: {} for m in members}
     for a, b, v in edges:
         nbr[a][b] = nbr[a].get(b, 0.0) + v
@@ -261,12 +280,17 @@ def _average_link(
             continue  # one side was merged already
         if -neg < config.threshold:
             break
+        mx, my = mags[x], mags[y]
+        if mx and my and max(mx[1], my[1]) - min(mx[0], my[0]) > MAGNITUDE_APART:
+            continue  # another quake's coverage
         z = next_id
         next_id += 1
         groups[z] = groups.pop(x) + groups.pop(y)
         dated[z] = sorted(dated.pop(x) + dated.pop(y))
         undated[z] = undated.pop(x) + undated.pop(y)
         name[z] = min(name.pop(x), name.pop(y))
+        both = [r for r in (mags.pop(x), mags.pop(y)) if r]
+        mags[z] = (min(r[0] for r in both), max(r[1] for r in both)) if both else None
         merged: dict[int, float] = {}
         for old in (x, y):
             for other, total in nbr.pop(old).items():

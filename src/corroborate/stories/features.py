@@ -30,12 +30,15 @@ from sklearn.preprocessing import normalize
 from corroborate.extract.dates import latest_explicit
 from corroborate.extract.names import name_key
 from corroborate.model import Article
+from corroborate.stories.multilingual import country_key, event_kinds
 
 N_FEATURES = 1 << 20
 WORD_WEIGHT = 1.0
 NAME_WEIGHT = 2.5
 NUMBER_WEIGHT = 2.0
 YEAR_WEIGHT = 0.5
+KIND_WEIGHT = 0.5  # every earthquake shares "earthquake": light evidence
+COMMON_NOUN_ZIPF = 3.2  # a capitalised German word this common is a noun
 GENERIC_WEIGHT = 0.3
 
 # Function words of the other languages news arrives in most (short lists:
@@ -115,7 +118,14 @@ def featurize(article: Article) -> Features:
         counts[w] = counts.get(w, 0) + 1
     # names: capitalised words, except sentence-initial ones that the text
     # also writes in lower case ("Rescue teams ..." / "... rescue")
+    kinds = event_kinds()
+    for w in _TOKEN.findall(lower):
+        kind = kinds.get(w)
+        if kind:  # the kind of event, in any language: "K:earthquake" for "Erdbeben"
+            counts["K:" + kind] = counts.get("K:" + kind, 0) + 1
     written_lower = {w for w in _TOKEN.findall(text) if w.islower()}
+    freq = _frequencies(article.language)
+    nouns_capitalised = article.language == "de" and freq is not None
     prev_end, prev_key, prev_low = -1, "", ""
     surface: dict[str, str] = {}  # name key -> the words as written (for their frequency)
     for m in _CAP.finditer(text):
@@ -127,7 +137,12 @@ def featurize(article: Article) -> Features:
             continue
         if low in written_lower and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
             continue
-        key = "N:" + name_key(w)
+        country = country_key(w)
+        if country is None and nouns_capitalised and freq.get(low, 0.0) >= COMMON_NOUN_ZIPF:  # type: ignore[union-attr]
+            prev_end = -1
+            continue  # German capitalises its nouns: "Katastrophe" is no name
+        # a country under one key in every language ("Libyen", "Libye" = "Libya")
+        key = "N:@" + country if country else "N:" + name_key(w)
         counts[key] = counts.get(key, 0) + 1
         surface.setdefault(key, low)
         # a name of several words is also one feature: "Dora Dravik" is more
@@ -148,9 +163,42 @@ def featurize(article: Article) -> Features:
             continue
         key = ("Y:" if 1900 <= value <= 2100 else "#:") + str(int(value))
         counts[key] = counts.get(key, 0) + 1
-    freq = _frequencies(article.language)
     weighted = {k: _weight(k, freq, surface.get(k)) * (1 + math.log(v)) for k, v in counts.items()}
+    magnitude = lede_magnitude((article.title or "") + "\n" + text[:LEDE_CHARS])
+    if magnitude is not None:
+        weighted[f"M:{magnitude:g}"] = 0.0  # the occurrence's own magnitude (not a feature)
     return Features(article.id, weighted, article_date(article), article.language)
+
+
+# A quake's magnitude in the headline or lede, in the common news languages:
+# "a magnitude-6.4 earthquake", "7.8-magnitude", "M6.4", "Stärke 7,8",
+# "magnitude 7,8", "magnitud 7.8", "magnitudo 6.4", "de 7,4 grados"
+_MAGNITUDE = re.compile(
+    r"(?:\bmagnitud[eo]?|\bstärke|\bmw?(?=[\s-]?\d)|\brichter)[\s-]*(?:of|de|der|di|von)?"
+    r"\s*(\d[.,]\d)\b"
+    r"|\b(\d[.,]\d)[\s-]*(?:magnitud[eo]?|richter|grados|gradi|degrés|on\s+the\s+richter)\b",
+    re.I,
+)
+LEDE_CHARS = 600
+MAGNITUDE_APART = 0.6  # two quakes: agencies differ by less for one (7.8 vs 7.4)
+
+
+def lede_magnitude(lede: str) -> float | None:
+    """The first quake magnitude the headline or lede gives, if any."""
+    m = _MAGNITUDE.search(lede)
+    kinds = event_kinds()
+    if not m or not any(kinds.get(w) == "earthquake" for w in _TOKEN.findall(lede.lower())):
+        return None
+    value = float((m[1] or m[2]).replace(",", "."))
+    return value if 2.0 <= value <= 9.9 else None
+
+
+def magnitude_of(features: Features) -> float | None:
+    """The lede magnitude recorded among an article's features."""
+    for k in features.counts:
+        if k.startswith("M:"):
+            return float(k[2:])
+    return None
 
 
 _GROUPED = re.compile(r"^\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+$")
@@ -193,6 +241,8 @@ def _weight(key: str, freq: dict[str, float] | None = None, words: str | None = 
         return NAME_WEIGHT * max(_rarity(w, freq) for w in words.split())
     if key.startswith("#:"):
         return NUMBER_WEIGHT
+    if key.startswith("K:"):
+        return KIND_WEIGHT
     if key.startswith("Y:"):
         return YEAR_WEIGHT
     return GENERIC_WEIGHT if key in GENERIC else WORD_WEIGHT
@@ -204,14 +254,22 @@ _HASHER = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign
 ENTITY_SHARE = 0.5  # the weight of names and numbers against content words
 
 
-def vectorize(features: list[Features]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Two sparse row sets, one row per article: the combined vector
+def vectorize(
+    features: list[Features],
+) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+    """Three sparse row sets, one row per article: the combined vector
     (``[sqrt(s) * names+numbers | sqrt(1 - s) * words]``, each part
     L2-normalised, so a dot product is ``s * entity cosine + (1 - s) * word
-    cosine``) and the names+numbers part alone (for the entity gate)."""
-    ents = [{k: v for k, v in f.counts.items() if k[1:2] == ":"} for f in features]
+    cosine``), the names+numbers part alone (for the entity gate), and the
+    binary names, numbers and kinds of event that reports in different
+    languages may share (a kind of event counts only there: within one
+    language its word is already a content word)."""
+    ents = [{k: v for k, v in f.counts.items() if k[1:2] == ":" and k[0] not in "KM"}
+            for f in features]  # fmt: skip
+    shared = [{k: 1.0 for k in f.counts if k[1:2] == ":" and k[0] != "M"} for f in features]
     words = [{k: v for k, v in f.counts.items() if k[1:2] != ":"} for f in features]
     e = normalize(_HASHER.transform(ents), norm="l2", copy=False)
     w = normalize(_HASHER.transform(words), norm="l2", copy=False)
     combined = sp.hstack([e * math.sqrt(ENTITY_SHARE), w * math.sqrt(1 - ENTITY_SHARE)], "csr")
-    return combined, e
+    binary = _HASHER.transform(shared).astype(bool).astype("float32")
+    return combined, e, binary.tocsr()
