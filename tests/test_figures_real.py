@@ -18,6 +18,7 @@ from corroborate.pipeline import process
 from tests.floors import load_floors
 
 FLOORS = load_floors()["figures_real"]
+EVENTS = load_floors()["events_real"]
 
 
 def _corroborate_json(inputs: Path, out: Path) -> Path:
@@ -59,6 +60,16 @@ def test_news_dev_2_figures_and_no_wrong_conflict(shared, tmp_path):
     wrong = re.search(r"wrong by definition (\d+)", out)
     assert recall and wrong, out
     assert float(recall[1]) >= FLOORS["news_dev_2_figure_recall"], out
+    # events: one story per occurrence, look-alikes apart, every language joined
+    events = re.search(
+        r"events: B-cubed P ([\d.]+) R [\d.]+ F1 ([\d.]+); look-alikes merged (\d+) .*"
+        r"non-English joined (\d+)/\d+", out
+    )  # fmt: skip
+    assert events, out
+    assert float(events[1]) >= EVENTS["news_dev_2_events_precision"], out
+    assert float(events[2]) >= EVENTS["news_dev_2_events_f1"], out
+    assert int(events[3]) <= EVENTS["lookalikes_merged"], out
+    assert int(events[4]) >= EVENTS["news_dev_2_non_english_joined"], out
     # cross-event, not_conflict and evolution records pitted against each other
     assert int(wrong[1]) <= FLOORS["conflicts_wrong_by_definition"], out
 
