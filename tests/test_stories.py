@@ -174,3 +174,64 @@ def test_a_quake_of_another_magnitude_is_another_story():
     groups = _cluster(first + second)
     assert frozenset(a.id for a in first) in groups
     assert frozenset(a.id for a in second) in groups
+
+
+def test_follow_ups_join_their_story_but_not_a_look_alike():
+    """Arrests over collapsed buildings days after a quake are the quake's
+    story (they share its places, agencies and toll, not its words); a
+    shipwreck off the same coast months later is not."""
+    quake = [
+        make_article(
+            f"A magnitude 7.1 earthquake struck Kastor and Lindal on Monday. Report {i}: the "
+            "Tessaly Rescue Service said 2,140 people died in Kastor, Lindal and Orvo, and "
+            "rescuers searched collapsed buildings through the night.",
+            published="2025-06-02", outlet=f"Outlet {i}")
+        for i in range(4)
+    ]  # fmt: skip
+    arrests = [
+        make_article(
+            f"Police in Kastor detained {n} building contractors over homes that collapsed in "
+            "Lindal and Orvo, prosecutors said. The Tessaly Rescue Service put "
+            "the toll at 2,140 as families in Kastor buried their dead.",
+            published="2025-06-07", outlet=f"Wire {n}")
+        for n in (12, 14, 9)
+    ]  # fmt: skip
+    wreck = [
+        make_article(
+            f"A fishing boat sank off Kastor on Friday. Report {i}: the Tessaly Rescue Service "
+            "said 41 migrants drowned and 60 were rescued near Orvo.",
+            published="2025-09-12", outlet=f"Coast {i}")
+        for i in range(3)
+    ]  # fmt: skip
+    groups = _cluster(quake + arrests + wreck)
+    assert frozenset(a.id for a in quake + arrests) in groups
+    assert frozenset(a.id for a in wreck) in groups
+
+
+def test_linked_groups_with_close_centroids_join_unless_another_quake_or_months_apart():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from corroborate.stories.cluster import ClusterConfig
+    from corroborate.stories.linkage import average_link
+
+    # two tight groups of three with one weak link between them: their mean
+    # similarity is far below the threshold, their centroids nearly equal
+    edges = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (3, 4, 0.9), (3, 5, 0.9), (4, 5, 0.9),
+             (0, 3, 0.12)]  # fmt: skip
+    vectors = sp.csr_matrix(np.array([[1.0, 1.0, 0.2 * (i % 3)] for i in range(6)]))
+    ids = [f"a{i}" for i in range(6)]
+    config = ClusterConfig()
+
+    def groups(dates, mags=None):
+        out = average_link(list(range(6)), edges, np.array(dates), ids, config, mags, vectors)
+        return sorted(sorted(g) for g in out)
+
+    days = [738000] * 3 + [738005] * 3
+    assert groups(days) == [[0, 1, 2, 3, 4, 5]]
+    assert groups([738000] * 3 + [738090] * 3) == [[0, 1, 2], [3, 4, 5]]
+    mags = np.array([7.8] * 3 + [6.2] * 3)
+    assert groups(days, mags) == [[0, 1, 2], [3, 4, 5]]
+    assert average_link(list(range(6)), edges, np.array(days), ids, config, None, None) != [
+        list(range(6))
+    ]

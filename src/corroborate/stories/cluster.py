@@ -25,7 +25,6 @@ they share names.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -42,6 +41,7 @@ from corroborate.stories.features import (
     magnitude_of,
     vectorize,
 )
+from corroborate.stories.linkage import average_link
 from corroborate.unionfind import UnionFind
 
 UNDATED = -1
@@ -52,6 +52,7 @@ CROSS_LANGUAGE = 0.5  # weight of the name-and-number overlap between languages
 class ClusterConfig:
     link: float = 0.1  # pairs below this cosine are not linked
     threshold: float = 0.2  # mean similarity needed to merge two groups
+    centroid: float = 0.25  # centroid cosine for a linked group to join another (linkage.py)
     window_days: int = 10
     entity_gate: float = 0.05  # least cosine of the names-and-numbers parts
     chunk: int = 2000
@@ -203,9 +204,9 @@ class StoryIndex:
                 continue
             key = (tuple(members), len(edges.get(root, ())))
             if self._grouped.get(root, (None,))[0] != key:
-                groups = _average_link(
+                groups = average_link(
                     members, edges.get(root, []), self._dates, self.ids, self.config,
-                    self._magnitudes,
+                    self._magnitudes, self._matrix,
                 )  # fmt: skip
                 self._grouped[root] = (key, groups)
             out.extend(self._grouped[root][1])
@@ -222,85 +223,3 @@ def cluster(
     index = StoryIndex(config or ClusterConfig())
     index.add(list(articles), duplicates)
     return index.clusters()
-
-
-def _average_link(
-    members: list[int],
-    edges: list[tuple[int, int, float]],
-    dates: np.ndarray,
-    ids: list[str],
-    config: ClusterConfig,
-    magnitudes: np.ndarray | None = None,
-) -> list[list[int]]:
-    """Average-linkage groups of one component, over sparse links.
-
-    The mean similarity of two groups is the sum of their links divided by
-    the number of their pairs within the time window of each other
-    (unlinked pairs count as 0).
-    """
-    w = config.window_days
-    groups: dict[int, list[int]] = {m: [m] for m in members}
-    dated: dict[int, list[int]] = {}
-    undated: dict[int, int] = {}
-    for m in members:
-        d = int(dates[m])
-        dated[m] = [] if d == UNDATED else [d]
-        undated[m] = int(d == UNDATED)
-    name = {m: ids[m] for m in members}  # tie-breaks on content ids, not arrival
-    # each group's range of lede magnitudes: two quakes never share a story
-    mags: dict[int, tuple[float, float] | None] = {}
-    for m in members:
-        v = float(magnitudes[m]) if magnitudes is not None else float("nan")
-        mags[m] = None if v != v else (v, v)
-    nbr: dict[int, dict[int, float]] = {m: {} for m in members}
-    for a, b, v in edges:
-        nbr[a][b] = nbr[a].get(b, 0.0) + v
-        nbr[b][a] = nbr[b].get(a, 0.0) + v
-
-    def pairs_in_window(x: int, y: int) -> int:
-        dx, dy = dated[x], dated[y]
-        n = undated[x] * (len(dy) + undated[y]) + undated[y] * len(dx)
-        if dx and dy:
-            arr = np.asarray(dy)
-            lo = np.searchsorted(arr, np.asarray(dx) - w, "left")
-            hi = np.searchsorted(arr, np.asarray(dx) + w, "right")
-            n += int((hi - lo).sum())
-        return n
-
-    heap: list[tuple[float, str, int, int]] = []
-    for x in members:
-        for y, total in nbr[x].items():
-            if x < y:
-                mean = total / max(1, pairs_in_window(x, y))
-                heapq.heappush(heap, (-mean, min(name[x], name[y]), x, y))
-    next_id = max(members) + 1
-    while heap:
-        neg, _, x, y = heapq.heappop(heap)
-        if x not in groups or y not in groups:
-            continue  # one side was merged already
-        if -neg < config.threshold:
-            break
-        mx, my = mags[x], mags[y]
-        if mx and my and max(mx[1], my[1]) - min(mx[0], my[0]) > MAGNITUDE_APART:
-            continue  # another quake's coverage
-        z = next_id
-        next_id += 1
-        groups[z] = groups.pop(x) + groups.pop(y)
-        dated[z] = sorted(dated.pop(x) + dated.pop(y))
-        undated[z] = undated.pop(x) + undated.pop(y)
-        name[z] = min(name.pop(x), name.pop(y))
-        both = [r for r in (mags.pop(x), mags.pop(y)) if r]
-        mags[z] = (min(r[0] for r in both), max(r[1] for r in both)) if both else None
-        merged: dict[int, float] = {}
-        for old in (x, y):
-            for other, total in nbr.pop(old).items():
-                if other in (x, y):
-                    continue
-                merged[other] = merged.get(other, 0.0) + total
-                del nbr[other][old]
-        nbr[z] = merged
-        for other, total in merged.items():
-            nbr[other][z] = total
-            mean = total / max(1, pairs_in_window(z, other))
-            heapq.heappush(heap, (-mean, min(name[z], name[other]), z, other))
-    return list(groups.values())

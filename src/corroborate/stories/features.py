@@ -164,7 +164,7 @@ def featurize(article: Article) -> Features:
         key = ("Y:" if 1900 <= value <= 2100 else "#:") + str(int(value))
         counts[key] = counts.get(key, 0) + 1
     weighted = {k: _weight(k, freq, surface.get(k)) * (1 + math.log(v)) for k, v in counts.items()}
-    magnitude = lede_magnitude((article.title or "") + "\n" + text[:LEDE_CHARS])
+    magnitude = occurrence_magnitude(article.title or "", text)
     if magnitude is not None:
         weighted[f"M:{magnitude:g}"] = 0.0  # the occurrence's own magnitude (not a feature)
     return Features(article.id, weighted, article_date(article), article.language)
@@ -191,6 +191,21 @@ def lede_magnitude(lede: str) -> float | None:
         return None
     value = float((m[1] or m[2]).replace(",", "."))
     return value if 2.0 <= value <= 9.9 else None
+
+
+def occurrence_magnitude(title: str, text: str) -> float | None:
+    """The magnitude of the quake an article is about: its headline's or
+    lede's, else the one magnitude its whole text gives (agencies' values for
+    one quake a few tenths apart count as one); None when it names quakes of
+    clearly different magnitudes or none."""
+    found = lede_magnitude(title + "\n" + text[:LEDE_CHARS])
+    if found is not None:
+        return found
+    values = [v for m in _MAGNITUDE.finditer(text)
+              if 2.0 <= (v := float((m[1] or m[2]).replace(",", "."))) <= 9.9]  # fmt: skip
+    if not values or max(values) - min(values) > MAGNITUDE_APART:
+        return None
+    return lede_magnitude(title + "\n" + text) if values else None
 
 
 def magnitude_of(features: Features) -> float | None:
