@@ -235,3 +235,31 @@ def test_linked_groups_with_close_centroids_join_unless_another_quake_or_months_
     assert average_link(list(range(6)), edges, np.array(days), ids, config, None, None) != [
         list(range(6))
     ]
+
+
+def test_look_alike_stories_are_related_not_merged():
+    """Two quakes in one province a week apart: two stories, each listing the
+    other as related in the JSON and the HTML report."""
+    from corroborate.model import Document
+    from corroborate.pipeline import build_stories
+    from corroborate.report.html import render_html
+    from corroborate.report.json import story_to_dict
+
+    def quake(mag: str, day: str, toll: str, n: int) -> list[Article]:
+        return [
+            make_article(
+                f"A magnitude {mag} earthquake struck Kastor province on {day}. Report {i}: "
+                f"the Tessaly Rescue Service said {toll} people died in Kastor and Lindal, and "
+                "rescuers searched collapsed buildings in Orvo.",
+                published=day, outlet=f"Outlet {i}")
+            for i in range(n)
+        ]  # fmt: skip
+
+    first, second = quake("7.2", "2025-06-02", "2,140", 3), quake("5.8", "2025-06-09", "14", 3)
+    stories = build_stories(first + second)
+    assert sorted(len(s.articles) for s in stories) == [3, 3]
+    a, b = stories
+    assert a.related == [b.id] and b.related == [a.id]
+    assert story_to_dict(a)["related"] == [b.id]
+    html = render_html(Document(first + second, stories))
+    assert f'href="#{b.id}"' in html and 'class="related"' in html

@@ -399,6 +399,9 @@ class Story:
     sources: list[SourceRef] = field(default_factory=list)
     state: StoryState = "single-source"
     state_reason: str = ""
+    # other stories about a look-alike or neighbouring occurrence (shared
+    # names, places, figures), by id: shown beside the story, never merged
+    related: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -179,7 +179,7 @@ def build_stories(
     in the document); without ``on_error`` the failure is raised.
     """
     from corroborate.dedupe import find_duplicates
-    from corroborate.stories.cluster import ClusterConfig, StoryIndex
+    from corroborate.stories.cluster import ClusterConfig, StoryIndex, related_groups
     from corroborate.stories.embeddings import SentenceEmbedder
 
     copies = find_duplicates(articles)
@@ -187,10 +187,13 @@ def build_stories(
     index.add(articles, copies)
     by_id = {a.id: a for a in articles}
     stories = []
-    for group in index.clusters():
+    groups = index.clusters()
+    built: dict[int, Story] = {}
+    for g, group in enumerate(groups):
         members = [by_id[i] for i in group]
         try:
-            stories.append(make_story(members))
+            built[g] = make_story(members)
+            stories.append(built[g])
         except Exception as exc:
             if on_error is None:
                 raise
@@ -200,6 +203,9 @@ def build_stories(
                 f"could not be built ({type(exc).__name__}: {str(exc)[:200]}); "
                 "its articles are listed without a story",
             ))  # fmt: skip
+    for g, others in enumerate(related_groups(index, groups)):
+        if g in built:
+            built[g].related = sorted(built[o].id for o in others if o in built)
     stories.sort(key=lambda s: (-len(s.articles), -(s.last_seen or date.min).toordinal(), s.id))
     return stories
 

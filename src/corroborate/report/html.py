@@ -64,6 +64,7 @@ def render_html(doc: Document) -> str:
         anchor=anchors,
         cited=cited,
         charts=charts,
+        titles={s.id: s.title for s in doc.stories},
         version=__version__,
     )
 
@@ -87,16 +88,20 @@ def write_html(doc: Document, target: str) -> None:
     write_text(target, render_html(doc))
 
 
-def render_story_section(story: Story, articles: list[Article]) -> str:
-    """One story's brief as an HTML fragment (what a story page shows)."""
+def render_story_section(
+    story: Story, articles: list[Article], titles: dict[str, str] | None = None
+) -> str:
+    """One story's brief as an HTML fragment (what a story page shows); related
+    stories link to their pages, named by ``titles`` where given."""
     anchors = Anchors(articles)
     cited: dict[str, set[int]] = {}
     for span in _story_spans(story):
         cited.setdefault(span.article, set()).add(anchors.sentence_start(span))
     template = _ENV.from_string(
         '{% from "_story.html.j2" import story_section %}'
-        "{{ story_section(s, articles, anchor, cited, chart) }}"
+        '{{ story_section(s, articles, anchor, cited, chart, titles, "/stories/") }}'
     )
     return template.render(
-        s=story, articles=anchors.articles, anchor=anchors, cited=cited, chart=_svg(story)
-    )
+        s=story, articles=anchors.articles, anchor=anchors, cited=cited, chart=_svg(story),
+        titles=titles or {},
+    )  # fmt: skip

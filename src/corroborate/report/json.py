@@ -190,6 +190,7 @@ def story_to_dict(s: Story) -> dict[str, Any]:
         "last_seen": s.last_seen.isoformat() if s.last_seen else None,
         "state": s.state,
         "state_reason": s.state_reason,
+        "related": list(s.related),
     }
     out.update(extraction_to_dict(ex))
     out["claims"] = [claim_to_dict(c) for c in s.claims]

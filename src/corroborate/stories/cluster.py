@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.preprocessing import normalize
 
 from corroborate.model import Article
 from corroborate.stories.embeddings import SentenceEmbedder
@@ -82,6 +83,9 @@ class StoryIndex:
     _vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
     _sets: UnionFind = field(default_factory=UnionFind)
     links: dict[tuple[int, int], float] = field(default_factory=dict)  # row pair -> cosine
+    # pairs that would be linked but are of two different occurrences (quakes
+    # of different magnitudes): never grouped, but their stories are related
+    apart: set[tuple[int, int]] = field(default_factory=set)
     _grouped: dict[int, tuple[object, list[list[int]]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -183,7 +187,10 @@ class StoryIndex:
         a, b, s = a[keep], b[keep], s[keep]
         da, db = self._dates[a], self._dates[b]
         near = (a != b) & ((da == UNDATED) | (db == UNDATED) | (np.abs(da - db) <= w))
-        near &= ~(np.abs(self._magnitudes[a] - self._magnitudes[b]) > MAGNITUDE_APART)
+        quakes = np.abs(self._magnitudes[a] - self._magnitudes[b]) > MAGNITUDE_APART
+        for x, y in zip(a[near & quakes].tolist(), b[near & quakes].tolist(), strict=True):
+            self.apart.add((min(x, y), max(x, y)))  # two quakes: related at most
+        near &= ~quakes
         for x, y, v in zip(a[near].tolist(), b[near].tolist(), s[near].tolist(), strict=True):
             self.links[(min(x, y), max(x, y))] = v
             self._sets.union(x, y)
@@ -212,6 +219,40 @@ class StoryIndex:
             out.extend(self._grouped[root][1])
         out.sort(key=min)
         return [[self.ids[i] for i in sorted(g)] for g in out]
+
+
+RELATED = 0.15  # centroid cosine of two linked stories that makes them related
+
+
+def related_groups(index: StoryIndex, groups: Sequence[Sequence[str]]) -> list[set[int]]:
+    """For each group (a story's article ids), the other groups it is related
+    to: linked by some pair of their articles, and close as wholes (the
+    cosine of their centroids at least ``RELATED``: they share names, places
+    and vocabulary) though grouping kept them apart as two occurrences."""
+    where: dict[int, int] = {}
+    rows: list[list[int]] = []
+    for g, ids in enumerate(groups):
+        rows.append([index._row[a] for a in ids if a in index._row])
+        for r in rows[-1]:
+            where[r] = g
+    linked: set[tuple[int, int]] = set()
+    for x, y in [*index.links, *index.apart]:
+        gx, gy = where.get(x), where.get(y)
+        if gx is not None and gy is not None and gx != gy:
+            linked.add((min(gx, gy), max(gx, gy)))
+    cent: dict[int, sp.csr_matrix] = {}
+
+    def centroid(g: int) -> sp.csr_matrix:
+        if g not in cent:
+            cent[g] = normalize(sp.csr_matrix(index._matrix[rows[g]].sum(axis=0)), norm="l2")
+        return cent[g]
+
+    out: list[set[int]] = [set() for _ in groups]
+    for gx, gy in sorted(linked):
+        if rows[gx] and rows[gy] and float(centroid(gx).multiply(centroid(gy)).sum()) >= RELATED:
+            out[gx].add(gy)
+            out[gy].add(gx)
+    return out
 
 
 def cluster(
