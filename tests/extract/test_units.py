@@ -71,6 +71,12 @@ def test_relative_dates_prefer_the_past(text, iso):
     assert ref.iso == iso
 
 
+def _said(text: str) -> tuple[list, set[tuple[str, str | None]]]:
+    """An article's statements, and (words, speaker) pairs with end punctuation off."""
+    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
+    return sts, {(s.text.strip(",."), s.speaker) for s in sts}
+
+
 def test_dates_without_anchor_are_kept_unresolved():
     (ref,) = find_dates("It happened last Saturday.", "a", None)
     assert ref.iso is None and ref.span.text == "last Saturday"
@@ -313,8 +319,7 @@ def test_titles_initials_doubled_quotes_and_ages_around_the_speaker():
         '"We are not going anywhere," Ms. Tova Ring, 58, told reporters.\n\n'
         '"The vote is settled," Senator Alma Ruud, D-Vt., said Tuesday.'
     )
-    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
-    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    _sts, got = _said(text)
     assert ("The pier will hold", "Mira K. Osei") in got
     assert ("It was built for worse", "Mira K. Osei") in got
     assert ("We are not going anywhere", "Tova Ring") in got
@@ -380,8 +385,7 @@ def test_a_quote_signed_after_a_dash_and_a_quoted_name_given_by_a_verb():
         'Mayor Ida Lunn called the vote "a gift to the developers" on Friday.\n\n'
         'Pia Hart called for calm and "patience from everybody in this town."'
     )
-    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
-    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    sts, got = _said(text)
     assert ("They never listened to the people on the east side of the bay", "Ana Ruiz") in got
     assert ("We want schools and roads, not slogans from the stage", "Tomas Brell") in got
     assert ("a gift to the developers", "Ida Lunn") in got
@@ -395,8 +399,7 @@ def test_a_role_of_several_words_before_a_name_and_a_party_after_it():
         "Harbour Police Commissioner Jon Orr said the blast was an accident.\n\n"
         "Rep. Tomas Gale (R-S.C.) said the claim smacked of hypocrisy."
     )
-    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
-    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    _sts, got = _said(text)
     assert ("the republic would work with its neighbours", "Mara Kellan") in got
     assert ("the blast was an accident", "Jon Orr") in got
     assert ("the claim smacked of hypocrisy", "Tomas Gale") in got
@@ -413,8 +416,7 @@ def test_participles_coordinated_cues_colons_and_named_quotes_take_the_subject()
         '"They will ask: can we pay for it?" The board may decide in May.\n\n'
         "LUNN: But, Admiral, I have to ask you about the funds for the pier."
     )
-    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
-    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    sts, got = _said(text)
     assert ("the move was overdue", "Mara Kellan") in got
     assert ("he thought the council had failed", "Tomas Brell") in got
     assert ("strategic mistake", "Jon Vik") in got
@@ -441,8 +443,7 @@ def test_a_short_quote_with_its_reporting_clause_and_a_line_after_an_abbreviatio
         "The mayor spoke about the harbour plan that the council sent to the U.S.\n\n"
         '"It is heartbreaking," Jon Ryan said. "And the town has to find new ways to heal."'
     )
-    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
-    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    _sts, got = _said(text)
     assert ("It is heartbreaking", "Jon Ryan") in got
     assert ("And the town has to find new ways to heal", "Jon Ryan") in got
 
@@ -464,8 +465,7 @@ def test_people_named_with_a_suffix_or_like_a_place():
         '"The plan will never pay for itself," said Chad Moren, an expert on ports.\n\n'
         '"We have waited long enough for this," Vann R. Holt II, a writer, said on Monday.'
     )
-    sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
-    got = {(s.text.strip(",."), s.speaker) for s in sts}
+    _sts, got = _said(text)
     assert ("The plan will never pay for itself", "Chad Moren") in got
     assert ("We have waited long enough for this", "Vann R. Holt II") in got
 
