@@ -25,9 +25,9 @@ import heapq
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 
 UNDATED = -1
+FOLLOW_UP_SHARE = 3  # a group joins by centroid only a story at least three times its size
 
 
 def average_link(
@@ -152,12 +152,24 @@ class _Groups:
                 heapq.heappush(heap, pair)
 
     def by_centroid(self, vectors: sp.csr_matrix, least: float) -> None:
-        cent = {x: self._centroid(vectors, x) for x in self.groups}
+        # each group's summed vector and its norm, kept as groups merge
+        total: dict[int, sp.csr_matrix] = {}
+        norm: dict[int, float] = {}
+
+        def summed(x: int) -> sp.csr_matrix:
+            if x not in total:
+                rows = vectors[self.groups[x]]  # summed sparsely: the vectors are 2M wide
+                total[x] = sp.csr_matrix(np.ones((1, rows.shape[0]), dtype=rows.dtype)) @ rows
+                norm[x] = float(np.sqrt(total[x].multiply(total[x]).sum())) or 1.0
+            return total[x]
 
         def push(x: int, y: int) -> None:
             if self.apart(x, y) or not self.meet_in_time(x, y):
                 return
-            sim = float(cent[x].multiply(cent[y]).sum())
+            small, large = sorted((len(self.groups[x]), len(self.groups[y])))
+            if small * FOLLOW_UP_SHARE > large:
+                return  # two stories of their own weight: not a story and its follow-up
+            sim = float(summed(x).multiply(summed(y)).sum()) / (norm[x] * norm[y])
             if sim >= least:
                 heapq.heappush(heap, (-sim, min(self.name[x], self.name[y]), x, y))
 
@@ -170,11 +182,12 @@ class _Groups:
             _, _, x, y = heapq.heappop(heap)
             if x not in self.groups or y not in self.groups:
                 continue
+            sx, sy = summed(x), summed(y)
             z = self.merge(x, y)
-            cent[z] = self._centroid(vectors, z)
+            total[z] = sx + sy
+            norm[z] = float(np.sqrt(total[z].multiply(total[z]).sum())) or 1.0
+            for old in (x, y):
+                total.pop(old, None)
+                norm.pop(old, None)
             for other in self.nbr[z]:
                 push(z, other)
-
-    def _centroid(self, vectors: sp.csr_matrix, x: int) -> sp.csr_matrix:
-        rows = vectors[self.groups[x]]
-        return normalize(sp.csr_matrix(rows.sum(axis=0)), norm="l2")
