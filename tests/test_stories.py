@@ -208,33 +208,36 @@ def test_follow_ups_join_their_story_but_not_a_look_alike():
     assert frozenset(a.id for a in wreck) in groups
 
 
-def test_linked_groups_with_close_centroids_join_unless_another_quake_or_months_apart():
+def test_a_linked_follow_up_with_a_close_centroid_joins_unless_another_quake_or_months_apart():
     import numpy as np
     import scipy.sparse as sp
 
     from corroborate.stories.cluster import ClusterConfig
     from corroborate.stories.linkage import average_link
 
-    # two tight groups of three with one weak link between them: their mean
-    # similarity is far below the threshold, their centroids nearly equal
-    edges = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (3, 4, 0.9), (3, 5, 0.9), (4, 5, 0.9),
-             (0, 3, 0.12)]  # fmt: skip
-    vectors = sp.csr_matrix(np.array([[1.0, 1.0, 0.2 * (i % 3)] for i in range(6)]))
-    ids = [f"a{i}" for i in range(6)]
+    # a story of six and a follow-up of two, one weak link between them: their
+    # mean similarity is far below the threshold, their centroids nearly equal
+    story, follow = list(range(6)), [6, 7]
+    edges = [(a, b, 0.9) for a in story for b in story if a < b] + [(6, 7, 0.9), (0, 6, 0.12)]
+    vectors = sp.csr_matrix(np.array([[1.0, 1.0, 0.2 * (i % 3)] for i in range(8)]))
+    ids = [f"a{i}" for i in range(8)]
     config = ClusterConfig()
 
-    def groups(dates, mags=None):
-        out = average_link(list(range(6)), edges, np.array(dates), ids, config, mags, vectors)
+    def groups(dates, mags=None, vec=vectors):
+        out = average_link(story + follow, edges, np.array(dates), ids, config, mags, vec)
         return sorted(sorted(g) for g in out)
 
-    days = [738000] * 3 + [738005] * 3
-    assert groups(days) == [[0, 1, 2, 3, 4, 5]]
-    assert groups([738000] * 3 + [738090] * 3) == [[0, 1, 2], [3, 4, 5]]
-    mags = np.array([7.8] * 3 + [6.2] * 3)
-    assert groups(days, mags) == [[0, 1, 2], [3, 4, 5]]
-    assert average_link(list(range(6)), edges, np.array(days), ids, config, None, None) != [
-        list(range(6))
-    ]
+    days = [738000] * 6 + [738005] * 2
+    assert groups(days) == [story + follow]
+    assert groups([738000] * 6 + [738090] * 2) == [story, follow]  # months later
+    assert groups(days, np.array([7.8] * 6 + [6.2] * 2)) == [story, follow]  # another quake
+    assert groups(days, vec=None) == [story, follow]  # without vectors: average linkage only
+    # two groups of their own weight never join by centroid
+    edges += [(6, 8, 0.9), (7, 8, 0.9), (6, 9, 0.9), (7, 9, 0.9), (8, 9, 0.9)]
+    wide = sp.csr_matrix(np.array([[1.0, 1.0, 0.2 * (i % 3)] for i in range(10)]))
+    out = average_link(list(range(10)), edges, np.array(days + [738005] * 2),
+                       [f"a{i}" for i in range(10)], config, None, wide)  # fmt: skip
+    assert sorted(sorted(g) for g in out) == [story, [6, 7, 8, 9]]
 
 
 def test_look_alike_stories_are_related_not_merged():
