@@ -53,7 +53,7 @@ CROSS_LANGUAGE = 0.5  # weight of the name-and-number overlap between languages
 class ClusterConfig:
     link: float = 0.1  # pairs below this cosine are not linked
     threshold: float = 0.2  # mean similarity needed to merge two groups
-    centroid: float = 0.25  # centroid cosine for a linked group to join another (linkage.py)
+    centroid: float = 0.3  # centroid cosine for a linked group to join another (linkage.py)
     window_days: int = 10
     entity_gate: float = 0.05  # least cosine of the names-and-numbers parts
     chunk: int = 2000
