@@ -7,8 +7,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corroborate.extract.clauses import VERB, Masked
 from corroborate.extract.dates import DATE_RE, date_matches
-from corroborate.extract.statements import VERB, _Masked
 from corroborate.text.numbers import QUANTITY, STARTERS, quantity_triggers
 from corroborate.text.scan import Tokens, anchored_finditer
 
@@ -33,7 +33,7 @@ def _full(pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[t
 def _same_everywhere(text: str) -> None:
     assert _dates(text) == _full(DATE_RE, text)
     assert _quantities(text) == _full(QUANTITY, text)
-    verbs = [m.span() for m in _Masked(text, Tokens(text)).verbs]
+    verbs = [m.span() for m in Masked(text, Tokens(text)).verbs]
     assert verbs == _full(VERB, text)
 
 
