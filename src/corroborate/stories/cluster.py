@@ -213,7 +213,7 @@ class StoryIndex:
             if self._grouped.get(root, (None,))[0] != key:
                 groups = average_link(
                     members, edges.get(root, []), self._dates, self.ids, self.config,
-                    self._magnitudes, self._matrix,
+                    self._magnitudes, self._entities,
                 )  # fmt: skip
                 self._grouped[root] = (key, groups)
             out.extend(self._grouped[root][1])

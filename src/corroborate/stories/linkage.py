@@ -7,12 +7,14 @@ Two phases, both deterministic (ties break on article ids, never on arrival):
    taken over the pairs that are within the time window of each other, so
    a long-running story whose coverage moves on over weeks still holds
    together, while one generic link cannot chain unrelated articles.
-2. **Developments** (with article vectors): a group still apart, linked to
-   another, joins it when the two groups' centroids are close (cosine at
-   least ``centroid``) and their coverage meets in time. Follow-ups (the
-   arrests after a quake, a revised toll) share little word for word with
-   each report, so their mean similarity stays low, but they share the
-   story's names, places and vocabulary as a whole.
+2. **Developments** (with article vectors: their names, places and
+   figures, which cross languages): a group still apart, linked to a story
+   at least three times its size, joins it when the two groups' centroids
+   are close (cosine at least ``centroid``) and their coverage meets in
+   time. Follow-ups (the arrests after a quake, a revised toll, a report in
+   another language) share little with each report, so their mean
+   similarity stays low, but they share the story's names, places and
+   figures as a whole.
 
 In both, a merge never puts two quakes of different magnitudes in one
 story, and in the second two groups whose dated reports are all further
