@@ -179,7 +179,7 @@ def build_stories(
     in the document); without ``on_error`` the failure is raised.
     """
     from corroborate.dedupe import find_duplicates
-    from corroborate.stories.cluster import ClusterConfig, StoryIndex, related_groups
+    from corroborate.stories.cluster import ClusterConfig, StoryIndex
     from corroborate.stories.embeddings import SentenceEmbedder
 
     copies = find_duplicates(articles)
@@ -203,7 +203,7 @@ def build_stories(
                 f"could not be built ({type(exc).__name__}: {str(exc)[:200]}); "
                 "its articles are listed without a story",
             ))  # fmt: skip
-    for g, others in enumerate(related_groups(index, groups)):
+    for g, others in enumerate(index.related(groups)):
         if g in built:
             built[g].related = sorted(built[o].id for o in others if o in built)
     stories.sort(key=lambda s: (-len(s.articles), -(s.last_seen or date.min).toordinal(), s.id))

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 
 from corroborate.model import Article
 from corroborate.stories.embeddings import SentenceEmbedder
@@ -42,11 +41,12 @@ from corroborate.stories.features import (
     magnitude_of,
     vectorize,
 )
-from corroborate.stories.linkage import average_link
+from corroborate.stories.linkage import average_link, cosine, summed
 from corroborate.unionfind import UnionFind
 
 UNDATED = -1
 CROSS_LANGUAGE = 0.5  # weight of the name-and-number overlap between languages
+RELATED = 0.15  # centroid cosine of two linked stories that makes them related
 
 
 @dataclass(slots=True)
@@ -220,39 +220,34 @@ class StoryIndex:
         out.sort(key=min)
         return [[self.ids[i] for i in sorted(g)] for g in out]
 
-
-RELATED = 0.15  # centroid cosine of two linked stories that makes them related
-
-
-def related_groups(index: StoryIndex, groups: Sequence[Sequence[str]]) -> list[set[int]]:
-    """For each group (a story's article ids), the other groups it is related
-    to: linked by some pair of their articles, and close as wholes (the
-    cosine of their centroids at least ``RELATED``: they share names, places
-    and vocabulary) though grouping kept them apart as two occurrences."""
-    where: dict[int, int] = {}
-    rows: list[list[int]] = []
-    for g, ids in enumerate(groups):
-        rows.append([index._row[a] for a in ids if a in index._row])
-        for r in rows[-1]:
-            where[r] = g
-    linked: set[tuple[int, int]] = set()
-    for x, y in [*index.links, *index.apart]:
-        gx, gy = where.get(x), where.get(y)
-        if gx is not None and gy is not None and gx != gy:
-            linked.add((min(gx, gy), max(gx, gy)))
-    cent: dict[int, sp.csr_matrix] = {}
-
-    def centroid(g: int) -> sp.csr_matrix:
-        if g not in cent:
-            cent[g] = normalize(sp.csr_matrix(index._matrix[rows[g]].sum(axis=0)), norm="l2")
-        return cent[g]
-
-    out: list[set[int]] = [set() for _ in groups]
-    for gx, gy in sorted(linked):
-        if rows[gx] and rows[gy] and float(centroid(gx).multiply(centroid(gy)).sum()) >= RELATED:
-            out[gx].add(gy)
-            out[gy].add(gx)
-    return out
+    def related(self, groups: Sequence[Sequence[str]]) -> list[set[int]]:
+        """For each group (a story's article ids), the other groups it is
+        related to: linked by some pair of their articles (or kept apart as two
+        quakes), and close as wholes (the cosine of their summed vectors at
+        least ``RELATED``: they share names, places and vocabulary)."""
+        where: dict[int, int] = {}
+        rows: list[list[int]] = []
+        for g, ids in enumerate(groups):
+            rows.append([self._row[a] for a in ids if a in self._row])
+            for r in rows[-1]:
+                where[r] = g
+        linked: set[tuple[int, int]] = set()
+        for x, y in [*self.links, *self.apart]:
+            gx, gy = where.get(x), where.get(y)
+            if gx is not None and gy is not None and gx != gy:
+                linked.add((min(gx, gy), max(gx, gy)))
+        sums: dict[int, sp.csr_matrix] = {}
+        out: list[set[int]] = [set() for _ in groups]
+        for gx, gy in sorted(linked):
+            if not (rows[gx] and rows[gy]):
+                continue
+            for g in (gx, gy):
+                if g not in sums:
+                    sums[g] = summed(self._matrix, rows[g])
+            if cosine(sums[gx], sums[gy]) >= RELATED:
+                out[gx].add(gy)
+                out[gy].add(gx)
+        return out
 
 
 def cluster(

@@ -112,20 +112,20 @@ def featurize(article: Article) -> Features:
     text = article.text
     lower = text.lower()
     counts: dict[str, float] = {}
-    for w in _TOKEN.findall(lower):
-        if len(w) < 3 or w.isdigit() or w in STOP_WORDS:
-            continue
-        counts[w] = counts.get(w, 0) + 1
-    # names: capitalised words, except sentence-initial ones that the text
-    # also writes in lower case ("Rescue teams ..." / "... rescue")
     kinds = event_kinds()
     for w in _TOKEN.findall(lower):
         kind = kinds.get(w)
         if kind:  # the kind of event, in any language: "K:earthquake" for "Erdbeben"
             counts["K:" + kind] = counts.get("K:" + kind, 0) + 1
+        if len(w) < 3 or w.isdigit() or w in STOP_WORDS:
+            continue
+        counts[w] = counts.get(w, 0) + 1
+    # names: capitalised words, except sentence-initial ones that the text
+    # also writes in lower case ("Rescue teams ..." / "... rescue")
     written_lower = {w for w in _TOKEN.findall(text) if w.islower()}
     freq = _frequencies(article.language)
-    nouns_capitalised = article.language == "de" and freq is not None
+    # German capitalises its nouns: a common one ("Katastrophe") is no name
+    nouns = freq if article.language == "de" else None
     prev_end, prev_key, prev_low = -1, "", ""
     surface: dict[str, str] = {}  # name key -> the words as written (for their frequency)
     for m in _CAP.finditer(text):
@@ -138,9 +138,9 @@ def featurize(article: Article) -> Features:
         if low in written_lower and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
             continue
         country = country_key(w)
-        if country is None and nouns_capitalised and freq.get(low, 0.0) >= COMMON_NOUN_ZIPF:  # type: ignore[union-attr]
+        if country is None and nouns is not None and nouns.get(low, 0.0) >= COMMON_NOUN_ZIPF:
             prev_end = -1
-            continue  # German capitalises its nouns: "Katastrophe" is no name
+            continue
         # a country under one key in every language ("Libyen", "Libye" = "Libya")
         key = "N:@" + country if country else "N:" + name_key(w)
         counts[key] = counts.get(key, 0) + 1
@@ -170,9 +170,9 @@ def featurize(article: Article) -> Features:
     return Features(article.id, weighted, article_date(article), article.language)
 
 
-# A quake's magnitude in the headline or lede, in the common news languages:
-# "a magnitude-6.4 earthquake", "7.8-magnitude", "M6.4", "Stärke 7,8",
-# "magnitude 7,8", "magnitud 7.8", "magnitudo 6.4", "de 7,4 grados"
+# A quake's magnitude, in the common news languages: "a magnitude-6.4
+# earthquake", "7.8-magnitude", "M6.4", "Stärke 7,8", "magnitude 7,8",
+# "magnitud 7.8", "magnitudo 6.4", "7,4 grados"
 _MAGNITUDE = re.compile(
     r"(?:\bmagnitud[eo]?|\bstärke|\bmw?(?=[\s-]?\d)|\brichter)[\s-]*(?:of|de|der|di|von)?"
     r"\s*(\d[.,]\d)\b"
@@ -205,7 +205,7 @@ def occurrence_magnitude(title: str, text: str) -> float | None:
               if 2.0 <= (v := float((m[1] or m[2]).replace(",", "."))) <= 9.9]  # fmt: skip
     if not values or max(values) - min(values) > MAGNITUDE_APART:
         return None
-    return lede_magnitude(title + "\n" + text) if values else None
+    return lede_magnitude(title + "\n" + text)  # the first, in a text naming a quake
 
 
 def magnitude_of(features: Features) -> float | None:

@@ -24,12 +24,23 @@ apart than the window stay apart (another occurrence, months later).
 from __future__ import annotations
 
 import heapq
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
 
+from corroborate.stories.features import MAGNITUDE_APART
+
 UNDATED = -1
 FOLLOW_UP_SHARE = 3  # a group joins by centroid only a story at least three times its size
+
+
+class Grouping(Protocol):
+    """What grouping reads of the clustering settings (``ClusterConfig``)."""
+
+    threshold: float
+    window_days: int
+    centroid: float
 
 
 def average_link(
@@ -37,18 +48,32 @@ def average_link(
     edges: list[tuple[int, int, float]],
     dates: np.ndarray,
     ids: list[str],
-    config: object,
+    config: Grouping,
     magnitudes: np.ndarray | None = None,
     vectors: sp.csr_matrix | None = None,
 ) -> list[list[int]]:
-    """Story groups of one component (module doc). ``config`` carries
-    ``threshold``, ``window_days`` and ``centroid``."""
-    g = _Groups(members, edges, dates, ids, getattr(config, "window_days", 10), magnitudes)
-    g.by_mean(getattr(config, "threshold", 0.2))
-    centroid = getattr(config, "centroid", 0.0)
-    if vectors is not None and centroid > 0 and len(g.groups) > 1:
-        g.by_centroid(vectors, centroid)
+    """Story groups of one component (module doc)."""
+    g = _Groups(members, edges, dates, ids, config.window_days, magnitudes)
+    g.by_mean(config.threshold)
+    if vectors is not None and config.centroid > 0 and len(g.groups) > 1:
+        g.by_centroid(vectors, config.centroid)
     return list(g.groups.values())
+
+
+def summed(vectors: sp.csr_matrix, rows: list[int]) -> sp.csr_matrix:
+    """The sum of some rows as a 1-row sparse matrix (summed sparsely: the
+    vectors are 2M wide, a dense sum would allocate them)."""
+    part = vectors[rows]
+    return sp.csr_matrix(np.ones((1, part.shape[0]), dtype=part.dtype)) @ part
+
+
+def _norm(v: sp.csr_matrix) -> float:
+    return float(np.sqrt(v.multiply(v).sum())) or 1.0
+
+
+def cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
+    """Cosine of two 1-row sparse matrices."""
+    return float(a.multiply(b).sum()) / (_norm(a) * _norm(b))
 
 
 class _Groups:
@@ -96,8 +121,6 @@ class _Groups:
 
     def apart(self, x: int, y: int) -> bool:
         """Two quakes of different magnitudes."""
-        from corroborate.stories.features import MAGNITUDE_APART
-
         mx, my = self.mags[x], self.mags[y]
         return bool(mx and my and max(mx[1], my[1]) - min(mx[0], my[0]) > MAGNITUDE_APART)
 
@@ -158,12 +181,12 @@ class _Groups:
         total: dict[int, sp.csr_matrix] = {}
         norm: dict[int, float] = {}
 
-        def summed(x: int) -> sp.csr_matrix:
-            if x not in total:
-                rows = vectors[self.groups[x]]  # summed sparsely: the vectors are 2M wide
-                total[x] = sp.csr_matrix(np.ones((1, rows.shape[0]), dtype=rows.dtype)) @ rows
-                norm[x] = float(np.sqrt(total[x].multiply(total[x]).sum())) or 1.0
-            return total[x]
+        def keep(x: int, v: sp.csr_matrix) -> sp.csr_matrix:
+            total[x], norm[x] = v, _norm(v)
+            return v
+
+        def vec(x: int) -> sp.csr_matrix:
+            return total[x] if x in total else keep(x, summed(vectors, self.groups[x]))
 
         def push(x: int, y: int) -> None:
             if self.apart(x, y) or not self.meet_in_time(x, y):
@@ -171,7 +194,7 @@ class _Groups:
             small, large = sorted((len(self.groups[x]), len(self.groups[y])))
             if small * FOLLOW_UP_SHARE > large:
                 return  # two stories of their own weight: not a story and its follow-up
-            sim = float(summed(x).multiply(summed(y)).sum()) / (norm[x] * norm[y])
+            sim = float(vec(x).multiply(vec(y)).sum()) / (norm[x] * norm[y])
             if sim >= least:
                 heapq.heappush(heap, (-sim, min(self.name[x], self.name[y]), x, y))
 
@@ -184,12 +207,11 @@ class _Groups:
             _, _, x, y = heapq.heappop(heap)
             if x not in self.groups or y not in self.groups:
                 continue
-            sx, sy = summed(x), summed(y)
-            z = self.merge(x, y)
-            total[z] = sx + sy
-            norm[z] = float(np.sqrt(total[z].multiply(total[z]).sum())) or 1.0
+            merged = vec(x) + vec(y)
             for old in (x, y):
                 total.pop(old, None)
                 norm.pop(old, None)
+            z = self.merge(x, y)
+            keep(z, merged)
             for other in self.nbr[z]:
                 push(z, other)
