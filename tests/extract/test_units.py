@@ -268,6 +268,8 @@ def test_spacy_pipeline_through_the_same_interface():
          [(25, "exact", "length"), (300, "exact", "persone")]),
         ("Im Jahr 2023 stiegen die Preise um 4,5 Prozent; der Schaden: 34 Milliarden Euro.", "de",
          [(4.5, "exact", "share"), (34e9, "exact", "amount")]),
+        ("Au moins 1 200 personnes sont mortes et 3 400 restent portées disparues à Varne.", "fr",
+         [(1200, "at least", "killed"), (3400, "exact", "missing")]),
     ],
 )  # fmt: skip
 def test_figures_in_other_languages(text, language, expected):

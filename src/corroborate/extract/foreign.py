@@ -179,7 +179,16 @@ def _counted(text: str, b: int, e: int) -> tuple[str | None, str | None]:
             if w in _MEASURE_OF:
                 return _MEASURE_OF[w], first
         return first, first  # "Menschen" alone: a count, not one a claim is made of
+    # the predicate right after the number, in its clause: "10 100 restent
+    # portées disparues" is 10,100 missing, whatever the clause before counted
+    clause = _CLAUSE_END.split(text[b : min(e, b + 60)], maxsplit=1)[0]
+    for w in [w.lower() for w in _WORD.findall(clause)][1:4]:
+        if w in _MEASURE_OF:
+            return _MEASURE_OF[w], None
     return None, None
+
+
+_CLAUSE_END = re.compile(r"[,;:.()]")
 
 
 _UNITS = {"metri": ("m", "length"), "meter": ("m", "length"), "metern": ("m", "length"),
