@@ -479,3 +479,9 @@ def test_the_topic_of_a_statement_is_not_its_content():
     )
     sts = extract(clean_article(text, language="en", published="2025-01-01")).statements
     assert [(s.text, s.speaker) for s in sts] == [("it was far too slow for the town", "Ida Lunn")]
+
+
+def test_the_speaker_of_a_count_is_not_its_measure():
+    text = "Survivors said 600 people were on board the trawler when it sank off Varne."
+    figs = extract(clean_article(text, language="en", published="2025-01-01")).figures
+    assert [(f.value, f.measure) for f in figs] == [(600, "people")]

@@ -24,7 +24,7 @@ from corroborate.extract.counts import (
     referring,
 )
 from corroborate.extract.entities import ArticleEntities
-from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS, SPEECH_VERBS
 from corroborate.extract.quantities import (
     NOT_A_QUANTITY,
     Unit,
@@ -288,6 +288,9 @@ def _combine(measures: list[str]) -> str | None:
     return measures[0]
 
 
+_REPORTING = frozenset(SPEECH_VERBS) - frozenset(MEASURE_WORDS)
+
+
 def _measure(
     text: str, m: re.Match[str], s: int, e: int, prev: _Ctx, words: list[str], np_end: int
 ) -> tuple[str, str | None] | None:
@@ -341,6 +344,8 @@ def _measure(
             return after, _pct_subject(text, b, e)
     # 4. the word before: "sending 10,000 troops", "the capture of two soldiers"
     for w in reversed(pre_words):
+        if w in _REPORTING:
+            break  # "Survivors said 600 people were on board": the speaker, not the count
         if w in _AFTER_ONLY:
             continue  # "in hospital bunks, one on the hands": not a count of the treated
         if w in MEASURE_WORDS and (head in COUNT_NOUNS or not words or m["vague"]):
