@@ -31,6 +31,8 @@ DATA = {
                      "shared:data/news-dev-2/score.py"],
     "events_real": ["shared:data/news-dev-2/articles", "shared:data/news-dev-2/labels.json",
                     "shared:data/news-dev-2/score.py"],
+    "copies_real": ["shared:data/news-dev-2/articles", "shared:data/news-dev-2/labels.json",
+                    "shared:data/news-dev/articles", "shared:data/news-dev/labels.json"],
     "attribution_real": ["shared:data/polnear-dev/articles", "shared:data/polnear-dev/gold.json",
                          "shared:data/polnear-dev/score.py"],
 }  # fmt: skip

@@ -13,7 +13,9 @@ translated or paraphrased (token-set similarity of their content words).
 Each report of a claim has an *origin*: the source it is credited to ("the
 NIS", "Zelensky"), else the outlet itself. Three outlets relaying the NIS
 are one origin; wire copies (``Article.duplicate_of``) add neither support
-nor an origin, they are listed as copies of the report they reprint.
+nor an origin, they are listed as copies of the report they reprint. A
+rewrite (``Article.derived_from``) is a report of its own, but a figure it
+gives without credit is its source's, not a new origin.
 
 Two claims *conflict* when different sources give figures for the same
 measure and subject, for the same period at the same granularity (both
@@ -153,7 +155,12 @@ def figure_claims(
             start = end = art.published or anchors.get(art.id)
             gran = "day"
         low, high = bounds(f)
-        origin = f.attributed_to[0] if f.attributed_to else source_label(art)
+        # a rewrite's uncredited figure is its source's (it adds no origin)
+        origin = (
+            f.attributed_to[0]
+            if f.attributed_to
+            else source_label(by_id.get(art.derived_from or "", art))
+        )
         reports.append(_Report(f, art, start, end, gran, subject_key(f.subject), low, high, origin))
     reports.sort(key=lambda r: (r.start or date.max, r.article.id))
     groups: list[list[_Report]] = []
@@ -386,7 +393,7 @@ def story_state(
 ) -> tuple[StoryState, str]:
     """single-source, developing, corroborated or contested, with the reason."""
     originals = [a for a in articles if not a.duplicate_of]
-    outlets = {a.outlet or a.id for a in originals}
+    outlets = {a.outlet or a.id for a in originals if not a.derived_from}
     if found:
         c = found[0]
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""

@@ -91,6 +91,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
     duplicate_of: str | None = None
+    derived_from: str | None = None  # a rewrite, shortening or translation of that article
     record_id: str | None = None  # the input's own id, to join results back to the source data
 
     def sentence_text(self, sentence: Sentence) -> str:

@@ -217,10 +217,14 @@ def make_story(articles: list[Article]) -> Story:
     from corroborate.conflicts import competing_estimates
     from corroborate.conflicts import conflicts as find_conflicts
     from corroborate.extract import extract_story
+    from corroborate.rewrites import find_rewrites
 
     # one canonical order (date, then content id): a story never depends on
     # the order its articles arrived in
     articles = sorted(articles, key=chronological)
+    derived = find_rewrites(articles)
+    for a in articles:
+        a.derived_from = derived.get(a.id)
     ex = extract_story(articles)
     anchors = crosscheck.anchor_dates(articles)
     figure_claims = crosscheck.figure_claims(ex, articles, anchors)

@@ -44,6 +44,7 @@ def article_to_dict(a: Article, with_source: bool = False) -> dict[str, Any]:
         ],
         "offset_map": [list(seg) for seg in a.offset_map.segments],
         "duplicate_of": a.duplicate_of,
+        "derived_from": a.derived_from,
     }
     if with_source:
         out["source_text"] = a.source_text

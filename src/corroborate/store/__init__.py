@@ -178,6 +178,7 @@ class Store:
             "features": features.counts,
             "feature_date": features.date,
             "duplicate_of": None,
+            "derived_from": None,
             "record_id": article.record_id,
             "story_id": None,
             "ingested_at": datetime.now(UTC),
@@ -344,7 +345,11 @@ class Store:
                 conn.execute(
                     update(t.articles)
                     .where(t.articles.c.id == a.id)
-                    .values(story_id=story.id, duplicate_of=a.duplicate_of)
+                    .values(
+                        story_id=story.id,
+                        duplicate_of=a.duplicate_of,
+                        derived_from=a.derived_from,
+                    )
                 )
 
     def drop_story(self, story_id: str) -> None:

@@ -74,5 +74,6 @@ def article_from_row(r: Any) -> Article:
         language=r.language,
         sentences=[Sentence(a, b) for a, b in r.sentences],
         duplicate_of=r.duplicate_of,
+        derived_from=r.derived_from,
         record_id=r.record_id,
     )

@@ -48,6 +48,7 @@ articles = Table(
     Column("features", JSON, nullable=False),
     Column("feature_date", Date),
     Column("duplicate_of", String(40)),
+    Column("derived_from", String(40)),
     Column("record_id", Text),
     Column("story_id", String(40), index=True),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
