@@ -153,6 +153,32 @@ def test_a_country_in_another_language_and_german_nouns():
     assert "K:earthquake" not in keys
 
 
+def test_country_adjectives_demonyms_and_german_compounds():
+    """ "griechischen", "grecque", "greca" and "Greek" are Greece's key; a
+    German compound of common words is a noun, a town is still a name."""
+    from corroborate.stories.features import featurize
+    from corroborate.stories.multilingual import adjective_country_key
+
+    assert adjective_country_key("griechischen", "de") == "GR"
+    assert adjective_country_key("grecque", "fr") == adjective_country_key("greca", "it") == "GR"
+    assert (
+        adjective_country_key("libyenne", "fr") == adjective_country_key("libyschen", "de") == "LY"
+    )
+    assert adjective_country_key("türkischen", "de") == "TR"  # not Turkmenistan
+    assert adjective_country_key("personnes", "fr") is None
+    assert adjective_country_key("greek", "en") is None  # English: the demonym list
+    de = make_article(
+        "Die griechischen Rettungskräfte suchten vor Kalamata nach Vermissten. In Velmora "
+        "sprach die Reederei von einem Schiffbruch.",
+        published="2025-06-04", language="de",
+    )  # fmt: skip
+    keys = set(featurize(de).counts)
+    assert {"N:@GR", "N:kalamata", "N:velmora"} <= keys
+    assert not any(k.startswith(("N:retungs", "N:schif")) for k in keys)
+    en = make_article("The Greek coast guard searched off Kalamata.", language="en")
+    assert "N:@GR" in featurize(en).counts
+
+
 def test_a_quake_of_another_magnitude_is_another_story():
     """Two weeks after a strong quake, a weaker one in the same province: the
     ledes' magnitudes tell the occurrences apart, whatever they share."""

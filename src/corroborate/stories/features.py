@@ -28,9 +28,15 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 
 from corroborate.extract.dates import latest_explicit
+from corroborate.extract.lexicon import DEMONYMS
 from corroborate.extract.names import name_key
 from corroborate.model import Article
-from corroborate.stories.multilingual import country_key, event_kinds
+from corroborate.stories.multilingual import (
+    adjective_country_key,
+    country_key,
+    event_kinds,
+    german_compound,
+)
 
 N_FEATURES = 1 << 20
 WORD_WEIGHT = 1.0
@@ -40,6 +46,7 @@ YEAR_WEIGHT = 0.5
 KIND_WEIGHT = 0.5  # every earthquake shares "earthquake": light evidence
 COMMON_NOUN_ZIPF = 3.2  # a capitalised German word this common is a noun
 GENERIC_WEIGHT = 0.3
+COUNTRY_SHARE = 0.75  # a country's name against another name: every event there shares it
 
 # Function words of the other languages news arrives in most (short lists:
 # they only keep the commonest words from dominating the lexical part).
@@ -120,6 +127,11 @@ def featurize(article: Article) -> Features:
         if len(w) < 3 or w.isdigit() or w in STOP_WORDS:
             continue
         counts[w] = counts.get(w, 0) + 1
+    # country adjectives, written in lower case in most languages
+    # ("griechischen", "libyenne"): the country's key, as its name would give
+    for w, n in list(counts.items()):
+        if (country := adjective_country_key(w, article.language)) is not None:
+            counts["N:@" + country] = counts.get("N:@" + country, 0) + n
     # names: capitalised words, except sentence-initial ones that the text
     # also writes in lower case ("Rescue teams ..." / "... rescue")
     written_lower = {w for w in _TOKEN.findall(text) if w.islower()}
@@ -137,8 +149,13 @@ def featurize(article: Article) -> Features:
             continue
         if low in written_lower and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
             continue
-        country = country_key(w)
-        if country is None and nouns is not None and nouns.get(low, 0.0) >= COMMON_NOUN_ZIPF:
+        country = country_key(w) or _demonym_country(low)
+        if (
+            country is None
+            and nouns is not None
+            and (nouns.get(low, 0.0) >= COMMON_NOUN_ZIPF
+                 or german_compound(low, nouns, COMMON_NOUN_ZIPF))
+        ):  # fmt: skip
             prev_end = -1
             continue
         # a country under one key in every language ("Libyen", "Libye" = "Libya")
@@ -168,6 +185,12 @@ def featurize(article: Article) -> Features:
     if magnitude is not None:
         weighted[f"M:{magnitude:g}"] = 0.0  # the occurrence's own magnitude (not a feature)
     return Features(article.id, weighted, article_date(article), article.language)
+
+
+def _demonym_country(word: str) -> str | None:
+    """The ISO code of an English demonym ("Greek", "Libyan")."""
+    name = DEMONYMS.get(word)
+    return country_key(name) if name and " " not in name else None
 
 
 # A quake's magnitude, in the common news languages: "a magnitude-6.4
@@ -251,9 +274,11 @@ def _weight(key: str, freq: dict[str, float] | None = None, words: str | None = 
         return _rarity(key, freq)
     if key.startswith(("N:", "P:")):
         # "Agency" or "National" in a name says less than "Valmora"
+        # a country is shared by every event there: weighed like a common name
+        scale = COUNTRY_SHARE if key.startswith("N:@") else 1.0
         if freq is None or not words:
-            return NAME_WEIGHT
-        return NAME_WEIGHT * max(_rarity(w, freq) for w in words.split())
+            return NAME_WEIGHT * scale
+        return NAME_WEIGHT * scale * max(_rarity(w, freq) for w in words.split())
     if key.startswith("#:"):
         return NUMBER_WEIGHT
     if key.startswith("K:"):

@@ -17,7 +17,7 @@ Both map a folded word to a key; nothing is downloaded.
 from __future__ import annotations
 
 import gettext
-from functools import cache
+from functools import cache, lru_cache
 
 from corroborate.extract.names import fold
 
@@ -103,3 +103,87 @@ def country_key(word: str) -> str | None:
     if found is None and low.endswith("s") and len(low) > 4:
         found = table.get(low[:-1])
     return found
+
+
+# Adjective endings of country adjectives ("griechischen", "libyenne",
+# "marocaines", "libica"), longest first; what is left is the country's stem.
+_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("ischen", "ischer", "isches", "ischem", "ische", "isch", "schen", "scher", "sches",
+           "schem", "sche", "sch"),
+    "nl": ("ische", "isch", "se", "s"),
+    "fr": ("iennes", "ienne", "iens", "ien", "aines", "aine", "ains", "ain", "aises", "aise",
+           "ais", "oises", "oise", "ois", "ques", "que", "es", "e", "s"),
+    "es": ("anos", "anas", "ano", "ana", "icos", "icas", "ico", "ica", "eses", "esa", "es", "os",
+           "as", "o", "a"),
+    "pt": ("anos", "anas", "ano", "ana", "icos", "icas", "ico", "ica", "eses", "esa", "es", "os",
+           "as", "o", "a"),
+    "it": ("ani", "ane", "ano", "ana", "ici", "iche", "ico", "ica", "esi", "ese", "i", "e", "o",
+           "a"),
+}  # fmt: skip
+_STEM = 4  # the shortest stem that names a country ("liby", "grec")
+
+
+@cache
+def _country_prefixes() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(every prefix of a country name -> codes, a name less its last one or
+    two letters -> codes), for reading adjectives back to their country."""
+    prefixes: dict[str, set[str]] = {}
+    trimmed: dict[str, set[str]] = {}
+    for name, code in countries().items():
+        if " " in name:
+            continue
+        for n in range(_STEM, len(name) + 1):
+            prefixes.setdefault(name[:n], set()).add(code + ":" + str(len(name)))
+        for k in (1, 2):
+            if len(name) - k >= _STEM:
+                trimmed.setdefault(name[:-k], set()).add(code + ":" + str(len(name)))
+    return (
+        {k: frozenset(v) for k, v in prefixes.items()},
+        {k: frozenset(v) for k, v in trimmed.items()},
+    )
+
+
+@lru_cache(maxsize=100_000)
+def adjective_country_key(word: str, language: str | None) -> str | None:
+    """The ISO code of a country adjective in a language with adjective
+    endings ("griechischen" -> GR, "libyenne" -> LY, "libica" -> LY): the
+    stem left after the ending begins a country name, or a country name less
+    its last letters begins the stem ("marocch-ina" / "Marocco"). When stems
+    of several countries match, the shortest name wins ("türk-ischen":
+    Türkei, not Turkmenistan); no match, no key."""
+    endings = _ADJECTIVE_ENDINGS.get(language or "")
+    if not endings:
+        return None
+    low = fold(word)
+    prefixes, trimmed = _country_prefixes()
+    for ending in endings:
+        if not low.endswith(ending) or len(low) - len(ending) < _STEM:
+            continue
+        stem = low[: -len(ending)]
+        found = set(prefixes.get(stem, ()))
+        for n in range(_STEM, len(stem) + 1):
+            found |= trimmed.get(stem[:n], frozenset())
+        if found:
+            shortest = min(int(f.split(":")[1]) for f in found)
+            codes = {f.split(":")[0] for f in found if int(f.split(":")[1]) == shortest}
+            return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def german_compound(word: str, frequency: dict[str, float], common: float) -> bool:
+    """Is a capitalised German word a compound of two common words
+    ("Rettungskräften" = Rettung(s) + Kräften, "Schiffbruch")? Then it is a
+    noun, not a name, however rare the compound itself. The last part has
+    five letters or more, so "Hamburg" and "Heidelberg" stay names."""
+    for i in range(3, len(word) - 4):
+        head, tail = word[:i], word[i:]
+        if frequency.get(tail, 0.0) < common:
+            continue
+        for h in (
+            head,
+            head[:-1] if head.endswith("s") else "",
+            head[:-2] if head.endswith("es") else "",
+        ):
+            if len(h) >= 3 and frequency.get(h, 0.0) >= common:
+                return True
+    return False
