@@ -29,7 +29,7 @@ from corroborate.config import Config
 from corroborate.dedupe import find_duplicates
 from corroborate.model import Article, InputError, Story
 from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline, story_id
-from corroborate.store import Store
+from corroborate.store import Store, links
 from corroborate.stories.cluster import StoryIndex
 from corroborate.stories.features import featurize
 
@@ -152,10 +152,29 @@ def update_stories(
     removed = sorted(store.story_ids() - kept)
     for sid in removed:
         store.drop_story(sid)
+    _link_stories(store, index, current, set(removed))
     # every story that failed before was retried above (it is never "existing"),
     # so only this run's failures still stand
     store.keep_story_errors(failed_now)
     return updated, removed
+
+
+def _link_stories(
+    store: Store, index: StoryIndex, before: dict[str, str | None], removed: set[str]
+) -> None:
+    """Save related stories, and where each removed story's articles went
+    (its id is answered with a redirect from then on)."""
+    after = store.story_of()
+    links.record_moves(store.engine, links.moves(before, after, removed))
+    links.forget_moves(store.engine)
+    groups = index.clusters()
+    ids = [after.get(group[0]) for group in groups]
+    related: dict[str, set[str]] = {}
+    for sid, others in zip(ids, index.related(groups), strict=True):
+        found = {ids[o] for o in others if ids[o] is not None and ids[o] != sid}
+        if sid is not None and found:
+            related[sid] = {o for o in found if o is not None}
+    links.save_related(store.engine, related)
 
 
 def rebuild_stories(store: Store, jobs: int = 1) -> tuple[list[str], list[str]]:

@@ -158,3 +158,23 @@ story_errors = Table(
     Column("attempts", Integer, nullable=False),
     Column("failed_at", DateTime(timezone=True), nullable=False),
 )
+
+# related stories: another occurrence that shares actors or places (both
+# directions are stored), rewritten by every update
+story_links = Table(
+    "story_links",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("related_id", String(40), primary_key=True),
+)
+
+# a story's former id -> the story that now holds most of its articles, so a
+# shared link keeps working when a story's id changes (an earlier report joined
+# it, or it merged into another)
+story_moves = Table(
+    "story_moves",
+    metadata,
+    Column("old_id", String(40), primary_key=True),
+    Column("new_id", String(40), nullable=False),
+    Column("moved_at", DateTime(timezone=True), nullable=False),
+)

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPBearer
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
@@ -37,7 +37,7 @@ from corroborate.errors import CorroborateError
 from corroborate.ingest.base import RawRecord
 from corroborate.ingest.jsonrec import STRING_FIELDS, record_or_error
 from corroborate.model import InputError
-from corroborate.store import Store
+from corroborate.store import Store, links
 from corroborate.store.ingest import IngestResult, add_articles
 from corroborate.text.dates import parse_date
 from corroborate.web.cache import ResponseCache
@@ -191,13 +191,30 @@ def create_app(
         if found is None:
             return None
         title, brief = found
-        return story_template.render(title=title, brief=Markup(brief), story_id=story_id).encode()
+        return story_template.render(
+            title=title, brief=Markup(brief), story_id=story_id,
+            related=links.related(store.engine, story_id),
+        ).encode()  # fmt: skip
+
+    def story_version(story_id: str) -> str | None:
+        # related stories change when other stories do: any save moves it
+        v = store.story_version(story_id)
+        return None if v is None else f"{v}/{store.generation()}"
+
+    async def moved(story_id: str, prefix: str) -> Response | None:
+        """A redirect from a former story id to the story holding its articles."""
+        if await run_in_threadpool(store.story_version, story_id) is not None:
+            return None
+        new = await run_in_threadpool(links.resolve, store.engine, story_id)
+        return None if new is None else RedirectResponse(prefix + new, status_code=301)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(story_id: str) -> Response:
+        if (redirect := await moved(story_id, "/stories/")) is not None:
+            return redirect
         body = await kept(
             ("story page", story_id), lambda: render_story(story_id),
-            lambda: store.story_version(story_id), "story",
+            lambda: story_version(story_id), "story",
         )  # fmt: skip
         return Response(body, media_type=HTML)
 
@@ -286,21 +303,28 @@ def create_app(
 
     def story_json(story_id: str) -> bytes | None:
         found = store.story_json(story_id)
-        return None if found is None else found.encode()
+        if found is None:
+            return None
+        doc = json.loads(found)  # related stories live beside the document
+        doc["related"] = [sid for sid, _ in links.related(store.engine, story_id)]
+        return json.dumps(doc, ensure_ascii=False).encode()
 
     @app.get(
         "/api/stories/{story_id}", tags=["stories"],
         responses={200: {"description": "The story, as in the JSON document "
                          "(schema: corroborate/report/document-v1.schema.json).",
                          "content": {JSON: {"schema": {"type": "object"}}}},
+                   301: {"description": "A former id of a story: where it is now."},
                    404: {"description": "No such story."}},
     )  # fmt: skip
     async def api_story(story_id: str) -> Response:
         """One story as in the JSON document: entities, statements, figures,
         claims with origins, conflicts, evolution, timeline, summary, sources."""
+        if (redirect := await moved(story_id, "/api/stories/")) is not None:
+            return redirect
         body = await kept(
             ("story json", story_id), lambda: story_json(story_id),
-            lambda: store.story_version(story_id), "story",
+            lambda: story_version(story_id), "story",
         )  # fmt: skip
         return Response(body, media_type=JSON)
 
