@@ -51,25 +51,27 @@ def score(groups: dict[str, str], labels: list[dict], key: str) -> dict:
     members: dict[str, list[str]] = {}
     for f, root in groups.items():
         members.setdefault(root, []).append(f)
+    labelled = _copy_groups(gold)
     cross, unlabelled = [], []
     for group in members.values():
         for i, a in enumerate(sorted(group)):
             for b in sorted(group)[i + 1 :]:
                 if event[a] != event[b]:
                     cross.append((a, b))
-                elif frozenset((a, b)) not in gold and not _transitive(a, b, gold):
+                elif a not in labelled or labelled[a] != labelled.get(b):
                     unlabelled.append((a, b))
     return {"found": found, "gold": len(gold), "cross": cross, "unlabelled": unlabelled}
 
 
-def _transitive(a: str, b: str, gold: set[frozenset[str]]) -> bool:
+def _copy_groups(gold: set[frozenset[str]]) -> dict[str, int]:
+    """Each labelled file -> its copy group (labels joined transitively)."""
     files = sorted({f for p in gold for f in p})
     uf = UnionFind(len(files))
     at = {f: i for i, f in enumerate(files)}
     for p in gold:
         x, y = sorted(p)
         uf.union(at[x], at[y])
-    return a in at and b in at and uf.find(at[a]) == uf.find(at[b])
+    return {f: uf.find(i) for f, i in at.items()}
 
 
 def corroborate_groups(folder: Path) -> tuple[dict[str, dict[str, str]], float]:

@@ -116,7 +116,8 @@ def update_stories(
             members.setdefault(s, set()).add(a)
     kept: set[str] = set()
     todo: list[list[str]] = []
-    for group in index.clusters():
+    groups = index.clusters()
+    for group in groups:
         owners = {current.get(a) for a in group}
         if len(owners) == 1 and None not in owners:
             (sid,) = owners
@@ -152,7 +153,7 @@ def update_stories(
     removed = sorted(store.story_ids() - kept)
     for sid in removed:
         store.drop_story(sid)
-    _link_stories(store, index, current, set(removed))
+    _link_stories(store, index, groups, current, set(removed))
     # every story that failed before was retried above (it is never "existing"),
     # so only this run's failures still stand
     store.keep_story_errors(failed_now)
@@ -160,20 +161,23 @@ def update_stories(
 
 
 def _link_stories(
-    store: Store, index: StoryIndex, before: dict[str, str | None], removed: set[str]
+    store: Store,
+    index: StoryIndex,
+    groups: list[list[str]],
+    before: dict[str, str | None],
+    removed: set[str],
 ) -> None:
     """Save related stories, and where each removed story's articles went
     (its id is answered with a redirect from then on)."""
     after = store.story_of()
     links.record_moves(store.engine, links.moves(before, after, removed))
     links.forget_moves(store.engine)
-    groups = index.clusters()
     ids = [after.get(group[0]) for group in groups]
     related: dict[str, set[str]] = {}
     for sid, others in zip(ids, index.related(groups), strict=True):
-        found = {ids[o] for o in others if ids[o] is not None and ids[o] != sid}
+        found = {r for o in others if (r := ids[o]) is not None and r != sid}
         if sid is not None and found:
-            related[sid] = {o for o in found if o is not None}
+            related[sid] = found
     links.save_related(store.engine, related)
 
 
