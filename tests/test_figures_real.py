@@ -50,6 +50,8 @@ def test_newsquant_value_f1(shared, tmp_path):
     assert f1 >= FLOORS["newsquant_f1"], line
     assert precision >= FLOORS["newsquant_precision"], line
     assert float(qualifiers[1]) >= FLOORS["newsquant_qualifier_agreement"], out
+    core = re.search(r"recall counts\+percentages\+money: .*= ([\d.]+)", out)
+    assert core and float(core[1]) >= FLOORS["newsquant_core_recall"], out
 
 
 def test_news_dev_2_figures_and_no_wrong_conflict(shared, tmp_path):

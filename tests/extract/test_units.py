@@ -146,6 +146,12 @@ def test_not_figures():
         ("The club signed 242 individuals this season.", "count", "individuals", 242, None),
         ("Volunteers held 2,100 rallies across the state.", "count", "rallies", 2100, None),
         ("The index ended at 27,349.19 after trading.", "number", "level", 27349.19, None),
+        ("The carmaker shipped 41,200 Vireo 2 hatchbacks.", "count", "hatchbacks", 41200, None),
+        ("The airline leased two new A321 Neo jets.", "count", "jets", 2, None),
+        ("Dealers sold 8,400 Vireo 2s in June.", "count", "Vireo 2s", 8400, None),
+        ("The grant was worth $US12 million.", "money", "value", 12e6, "USD"),
+        ("The club paid a PS4.5m fee.", "money", "amount", 4.5e6, "GBP"),
+        ("Net profit reached Y=310 billion.", "money", "profit", 310e9, "JPY"),
     ],
 )
 def test_every_kind_of_quantity(sentence, kind, measure, value, unit):
@@ -364,6 +370,20 @@ def test_figures_a_reader_would_not_sign(sentence):
     """A duration's "a half of", a time's "p.m.", a number ending its clause
     before a measure word of another clause: no figure."""
     assert extract(clean_article(sentence, language="en", published="2025-01-01")).figures == []
+
+
+def test_vague_amounts_take_the_order_of_magnitude_convention():
+    """ "thousands" is 1,000 to 10,000, "dozens" 12 to 120, never a point value."""
+    for phrase, low, high in [("thousands of", 1000, 10000), ("dozens of", 12, 120),
+                              ("tens of thousands of", 10000, 100000)]:  # fmt: skip
+        q = parse_quantity(next(QUANTITY.finditer(phrase + " people")))
+        assert (q.value, q.low, q.high) == (None, low, high)
+
+
+def test_a_console_name_is_no_sum_of_pounds():
+    text = "She bought a PS5 and two PS4 pads, then paid PS1,200 for the set."
+    figs = extract(clean_article(text, language="en", published="2025-01-01")).figures
+    assert [(f.value, f.unit) for f in figs if f.kind == "money"] == [(1200, "GBP")]
 
 
 def test_pence_with_a_space():

@@ -10,6 +10,7 @@ import re
 
 from corroborate.extract.lexicon import COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
 from corroborate.text.dates import MONTH_RE, MONTHS
+from corroborate.text.numbers import WORD_VALUES
 
 _NP_STOP = frozenset(["in", "on", "at", "to", "for", "from", "with", "by", "have", "has", "had", "were", "was", "are", "is", "been", "be", "being", "and", "or", "while", "who", "which", "that", "since", "after", "before", "during", "including", "out", "among", "than", "as", "into", "across", "per", "according", "said", "says", "will", "would", "could", "may", "might", "there", "their", "them", "it", "its", "this", "these", "those", "over", "under", "against", "between"])  # fmt: skip
 _MONTH_NEAR = re.compile(rf"(?:{MONTH_RE})\.?\s*$", re.I)
@@ -109,6 +110,35 @@ def count_head(words: list[str], value: float | None, of: bool = False) -> str |
         if _ACRONYM_PLURAL.fullmatch(w):  # "2 TDs", "40 MPs"
             return w
     return None
+
+
+# "63000 Model 3 sedans", "two new 737 Max jets", "27,000 Model S and Model X
+# vehicles", "63,150 Model 3s": a product or a name, then the counted plural
+_NAME_TOKEN = r"(?:[A-Z][\w-]*|\d+[A-Za-z]?)"
+_NAMED_PLURAL = re.compile(
+    rf"\s+(?:(?:new|used|more|additional|other|older|newer)\s+)?"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:and\s+|or\s+)?{_NAME_TOKEN}){{0,4}}?)"
+    r"\s+(?P<head>[a-z]{3,}s|\d+s)\b"
+)
+
+
+def named_count(text: str, a: int, b: int, s: int, e: int) -> tuple[str, str, str] | None:
+    """(counted noun, the name before it, the whole noun phrase) of a count
+    whose noun follows a product or a name ("63000 Model 3 sedans"), or None.
+    A number right after another count is the product's ("two new 737 Max
+    jets" counts two jets, not 737)."""
+    before = [w.lower() for w in WORD.findall(text, max(s, a - 16), a)][-2:]
+    if any(w[0].isdigit() or w in WORD_VALUES for w in before):
+        return None
+    m = _NAMED_PLURAL.match(text, b, e)
+    if m is None or not any(w[:1].isupper() for w in m["name"].split()):
+        return None
+    head = m["head"]
+    if head[0].isdigit():  # "Model 3s": the model's name in the plural
+        return m["name"] + " " + head, m["name"], m["name"] + " " + head
+    if head in _NOT_NOUNS or head.endswith(("ss", "us", "is")):
+        return None
+    return head, m["name"], text[m.start("name") : m.end()].strip()
 
 
 def not_a_count(text: str, m: re.Match[str], s: int, bare: bool = True) -> bool:

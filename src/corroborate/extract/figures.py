@@ -19,6 +19,7 @@ from corroborate.extract.counts import (
     OF_DETERMINER,
     WORD,
     count_head,
+    named_count,
     not_a_count,
     np_after,
     referring,
@@ -241,6 +242,10 @@ def _read(
     if text[b : b + 1] == "-":
         return None  # "a three-bed apartment": the number modifies a noun
     head = count_head(words, q.value, bool(OF_DETERMINER.match(text, b, e)))
+    if head is None and q.value != 1 and not referring(text, m, s):
+        named = named_count(text, a, b, s, e)
+        if named is not None:
+            return named
     if head is not None and referring(text, m, s):
         return None  # "the two countries": a reference to things already named, not a count
     if head is None:

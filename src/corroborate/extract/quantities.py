@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborate.text.numbers import GLUED_CODES, QUANTITY, Quantity, bounds
+from corroborate.text.numbers import DOLLAR_AFTER, GLUED_CODES, QUANTITY, Quantity, bounds
 
 # Currency written before the number: symbol or code -> ISO code.
 _CURRENCY_BEFORE = {
@@ -26,6 +26,7 @@ _CURRENCY_BEFORE = {
     "cny": "CNY", "rmb": "CNY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
     "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "rm": "MYR", "chf": "CHF",
     "egp": "EGP", "₺": "TRY", "₦": "NGN", "aed": "AED", "sar": "SAR", "zar": "ZAR",
+    "ps": "GBP", "y=": "JPY",  # "£" and "¥" transliterated to ASCII (unidecode)
 }  # fmt: skip
 # Currency named after the number -> ISO code (None: the code comes from the adjective).
 _CURRENCY_AFTER = {
@@ -151,6 +152,7 @@ _MAGNITUDE_BEFORE = re.compile(
     r"|\bmagnitude(?:\s+of\s+(?:the|its)\s+\w+)?\s+(?:at|to|was|is|as)\s+(?:about\s+|around\s+)?$",
     re.I,
 )
+_DOLLAR_CODE = re.compile(DOLLAR_AFTER)
 _ONE_LETTER = frozenset("mglpWVx")  # one glued letter that is a unit: "50m", "5l", "10W"
 _GLUED = re.compile(r"[A-Za-z°²³]+")
 
@@ -176,6 +178,9 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
         return Unit("percent", "percent", "share", b)
     raw = m[0]
     cur = _currency_in(raw) or _currency_before(text, a, s)
+    dollar = _DOLLAR_CODE.match(text, a)
+    if dollar:  # "$A5bn" is Australian dollars
+        cur = _CURRENCY_BEFORE.get(dollar[0].lower() + "$", "USD")
     if cur is None and b < e and text[b] in "€£$¥":  # "1,200€"
         return Unit("money", _CURRENCY_BEFORE.get(text[b], "USD"), "money", b + 1)
     glued = _GLUED.match(text, b, e) if b < e and text[b].isalpha() else None
@@ -238,8 +243,9 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
 
 
 _CURRENCY_INSIDE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<pre>US|AU|A|C|HK|S|NZ|R)\s?)?\$|(?P<sym>[€£¥₹₩₽₺₦])"
-    rf"|(?<![A-Za-z])(?P<code>{'|'.join(GLUED_CODES)})(?=[\d.])"
+    r"(?:(?<![A-Za-z])(?P<pre>US|AU|A|C|HK|S|NZ|R)\s?)?\$(?P<post>US|AU|A|NZ|C|HK|S)?"
+    r"|(?P<sym>[€£¥₹₩₽₺₦])"
+    rf"|(?<![A-Za-z])(?P<code>{'|'.join(GLUED_CODES)}|PS|Y=)(?=[\d.])"
 )
 
 
@@ -248,7 +254,10 @@ def _currency_in(raw: str) -> str | None:
     m = _CURRENCY_INSIDE.search(raw)
     if not m:
         return None
-    key = (m["pre"] or "").lower() + "$" if "$" in m[0] else (m["sym"] or m["code"]).lower()
+    if "$" in m[0]:  # "US$5", "$US5" (Australian style), "$5"
+        key = (m["pre"] or m["post"] or "").lower() + "$"
+    else:
+        key = (m["sym"] or m["code"]).lower()
     return _CURRENCY_BEFORE.get(key, "USD")
 
 

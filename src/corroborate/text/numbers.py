@@ -26,16 +26,16 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
           "tn": 1_000_000_000_000, "m": 1_000_000, "b": 1_000_000_000, "k": 1_000,
           "mil": 1_000_000}  # fmt: skip
 
-# Vague amounts: bounds a careful reader would accept ("hundreds" is at least 200).
-# Vague amounts: bounds a careful reader would accept ("hundreds" is at least 200).
-# They never plot a point or make a conflict.
+# Vague amounts, read by the order-of-magnitude convention of quantity
+# extraction (CQE, NewsQuant): "thousands" is 1,000 to 10,000, "dozens" 12 to
+# 120. They never plot a point or make a conflict.
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
-    "tens of millions": (20_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2_000_000_000, 9_999_999_999),
+    "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000), "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000), "millions": (1_000_000, 10_000_000),
+    "tens of millions": (10_000_000, 100_000_000),
+    "hundreds of millions": (100_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
     "several hundred": (300, 900), "a few hundred": (200, 500),
     "several thousand": (3_000, 9_000), "a few thousand": (2_000, 5_000),
     "several dozen": (36, 99), "a few dozen": (24, 60),
@@ -82,11 +82,16 @@ _SCALE = (
 _VAGUE = r"(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)).replace(" ", r"\s+") + r")"
 # A currency symbol may sit between a qualifier and its number ("about $15", "over €2bn").
 # So may a currency code glued to the number ("USD10m", "RM79", "AUD1.5m").
-_CUR = r"(?:(?:(?<![A-Za-z])(?:US|AU|A|C|HK|S|NZ|R)\s?)?\$|[€£¥₹₩₽₺₦])\s?"
+_CUR = r"(?:(?:(?<![A-Za-z])(?:US|AU|A|C|HK|S|NZ|R)\s?)?\$(?-i:US|AU|A|NZ|C|HK|S)?|[€£¥₹₩₽₺₦])\s?"
 # currency codes written glued to a number ("USD10m", "RM79", "AUD1.5m")
 GLUED_CODES = ("USD", "AUD", "CAD", "EUR", "GBP", "HKD", "SGD", "NZD", "INR", "RM", "Rs")
 _CODES = "|".join(GLUED_CODES)
-_CODE = rf"(?<![A-Za-z])(?-i:(?:{_CODES})\.?)"
+# "PS6m", "Y=590 billion": "£" and "¥" as an ASCII transliteration (unidecode)
+# writes them; "PS" only before a sum no console is named by ("PS5" is not £5)
+_ASCII_SIGNS = r"PS(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3}(?:,\d{3})+)|Y="
+# "$US12m", "$A5bn" (Australian style): the match starts at the code after "$"
+DOLLAR_AFTER = r"(?<=\$)(?-i:US|AU|A|NZ|C|HK|S)(?=\d)"
+_CODE = rf"(?:(?<![A-Za-z])(?-i:(?:{_CODES})\.?|{_ASCII_SIGNS})|{DOLLAR_AFTER})"
 # A match never starts at a currency symbol (the anchored scan starts at words):
 # a symbol is read inside a match, after its qualifier or "between".
 _NUM_START = rf"(?:{_CODE}{_DIGITS_CORE}{_SCALE}|{_DIGITS}{_SCALE}|\b{_WORDNUM}\b{_SCALE})"
@@ -95,7 +100,7 @@ _DIGIT_VALUE = re.compile(
     r"([\d.,\s\u202f\u00a0]+?)\s*((?:(?:hundred|thousand|million|billion|trillion|lakh|crore)\s*)+"
     r"|bn|bln|mn|mln|mil|tn|m|b|k)?"
 )
-_CUR_PREFIX = re.compile(rf"^(?:[a-z]*\s?\$|[€£¥₹₩₽₺₦]|(?:{_CODES.lower()})\.?)\s?")
+_CUR_PREFIX = re.compile(rf"^(?:[a-z]*\s?\$[a-z]*|[€£¥₹₩₽₺₦]|(?:{_CODES.lower()}|ps|y=)\.?)\s?")
 _QUAL = r"(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(QUALIFIER_OF, key=len, reverse=True)
 ) + r")"  # fmt: skip
@@ -140,6 +145,9 @@ class Quantity:
     percent: bool
 
 
+_DOLLAR_CODE = re.compile(r"^(?:US|AU|A|NZ|C|HK|S)(?=\d)")
+
+
 def number_value(text: str) -> float | None:
     """The value of one number expression.
 
@@ -152,7 +160,7 @@ def number_value(text: str) -> float | None:
     >>> number_value("two thousand five hundred"), number_value("one hundred and fifty")
     (2500.0, 150.0)
     """
-    t = " ".join(text.lower().replace("-", " ").split())
+    t = " ".join(_DOLLAR_CODE.sub("", text).lower().replace("-", " ").split())
     t = _CUR_PREFIX.sub("", t)
     m = _DIGIT_VALUE.fullmatch(t)
     if m:
@@ -273,7 +281,7 @@ STARTERS = frozenset(
 )
 
 
-_GLUED_CODE = re.compile(rf"\b(?:{_CODES})\d")
+_GLUED_CODE = re.compile(rf"\b(?:{_CODES})\d|(?<![A-Za-z])(?-i:{_ASCII_SIGNS})\d|{DOLLAR_AFTER}")
 
 
 def quantity_triggers(tokens: Tokens, text: str = "") -> list[int]:
