@@ -46,8 +46,16 @@ CITING = re.compile(
 BRIEFING = re.compile(
     r"\b(?:after|following|at|during|in)\s+an?\s+(?P<src>[A-Z][^,.;:\"“”«»\n]{1,60}?)\s+briefing\b"
 )
+# "As X said, ...": only verbs of saying; "As the search continued," and "As
+# prices showed, ..." are clauses of time or reason, not attributions
+_AS_VERBS = (
+    r"said|says|noted|notes|wrote|writes|reported|reports|put\s+it|puts\s+it|explained|"
+    r"explains|argued|argues|observed|observes|told\s+\w+|pointed\s+out|points\s+out|"
+    r"acknowledged|recalled|recalls|stated|states|warned|warns|claimed|claims|admitted|"
+    r"remarked|emphasi[sz]ed|stressed|testified|tweeted|posted"
+)
 AS_SAYS = re.compile(
-    rf"^\s*As\s+(?P<spk>[^,;:\"“”«»\n]{{1,90}}?)(?:,[^,;:\"“”«»\n]{{1,120}},)?\s+(?:also\s+)?(?P<verb>{_VERB_ALT})\s*,"
+    rf"^\s*As\s+(?P<spk>[^,;:\"“”«»\n]{{1,90}}?)(?:,[^,;:\"“”«»\n]{{1,120}},)?\s+(?:also\s+)?(?P<verb>{_AS_VERBS})\s*,"
 )
 _BOUNDARY = re.compile(
     r"[,;:()\"“”«»]|\b(?:that|while|whereas|but|and|after|because|when|if|although)\b"

@@ -277,10 +277,12 @@ def _window_measures(text: str, start: int, end: int) -> list[str]:
         if wm.start() >= limit:
             break
         w = wm[0].lower()
+        if w == "board" and text[max(start, wm.start() - 3) : wm.start()].lower() == "on ":
+            w = "aboard"  # "750 people were on board"
         if w in MEASURE_WORDS:
             if MEASURE_WORDS[w] not in found:
                 found.append(MEASURE_WORDS[w])
-        elif found and w not in ("or", "and"):
+        elif found and w not in ("or", "and", "on"):
             break
     return found
 

@@ -157,6 +157,9 @@ def _figure(text: str, m: re.Match[str], s: int, e: int, article_id: str) -> Fig
             measure = _measure_before(text, m.start(), s)
         if measure is None:
             return None
+        if qualifier == "exact" and not all(float(x).is_integer() for x in (value, low, high)
+                                            if x is not None):  # fmt: skip
+            return None  # "7.4" is no count of people: a magnitude told without its word
     return Figure(
         measure=measure, value=value, low=low, high=high, qualifier=qualifier,  # type: ignore[arg-type]
         evidence=[Span(article_id, s, e, text[s:e])], unit=unit, kind=kind, noun=noun,
@@ -202,7 +205,11 @@ _UNITS = {"metri": ("m", "length"), "meter": ("m", "length"), "metern": ("m", "l
           "ettari": ("ha", "area")}  # fmt: skip
 _SPEED_AFTER = re.compile(r"^\s*(?:all['’]\s*ora|à\s+l['’]heure|por\s+hora|pro\s+stunde)", re.I)
 _MAGNITUDE = re.compile(
-    r"\b(?:magnitude|magnitud|magnitudo|stärke)\s+(?:de\s+|di\s+|von\s+)?$", re.I
+    r"\b(?:magnitude|magnitud|magnitudo|stärke)\s+(?:de\s+|di\s+|von\s+)?$"
+    # a quake "of 7.4": "terremoto de 7.4", "séisme de 6,8", "Erdbeben von 7,8"
+    r"|\b(?:terremoto|sismo|seísmo|séisme|tremblement\s+de\s+terre|erdbeben|beben|scossa)"
+    r"\s+(?:de|di|von|d['’]une\s+magnitude\s+de)\s+$",
+    re.I,
 )
 _HOMES = {"case": "homes", "maisons": "homes", "casas": "homes", "häuser": "homes",
           "viviendas": "homes", "logements": "homes", "gebäude": "buildings",

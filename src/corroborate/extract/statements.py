@@ -363,6 +363,8 @@ def _indirect(
             if srcs and (srcs[0].entity is not None or singular_person(srcs[0].description or "")):
                 out.append((s, e, srcs, cited[0] if cited else None, vm[0], trim(text, s, vs)))
                 continue
+        if vm[0].lower() in ("continued", "continues"):
+            continue  # only "..., she continued." signs speech; "As the search continued, ..." does not
         if ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
             continue  # "the alleged involvement": an adjective
         if vm[0].lower() in THAT_ONLY_CUES and not THAT_AFTER.match(masked, ve, e):

@@ -281,7 +281,9 @@ STARTERS = frozenset(
 )
 
 
-_GLUED_CODE = re.compile(rf"\b(?:{_CODES})\d|(?<![A-Za-z])(?-i:{_ASCII_SIGNS})\d|{DOLLAR_AFTER}")
+_GLUED_CODE = re.compile(  # the lookahead first: the scan skips most characters at once
+    rf"(?=[A-Z$])(?:\b(?:{_CODES})\d|(?<![A-Za-z])(?-i:{_ASCII_SIGNS})\d|{DOLLAR_AFTER})"
+)
 
 
 def quantity_triggers(tokens: Tokens, text: str = "") -> list[int]:
