@@ -272,3 +272,26 @@ def test_a_place_named_elsewhere_is_not_the_same_place():
     assert story.conflicts == []
     speakers = {s.speaker for s in story.extraction.statements}
     assert not any(sp and sp.startswith("While") for sp in speakers)
+
+
+def test_undated_estimates_of_one_fixed_quantity_conflict_only_when_near():
+    """Undated reports: two agencies' magnitudes half a point apart contradict;
+    a sentence listing two quakes, a part of a whole ("including") and "all
+    but two on board" contradict nothing."""
+    a = make_article("The quake had a magnitude of 6.6, the Harlow Seismic Institute said.",
+                     outlet="Coast Post", language="en")  # fmt: skip
+    b = make_article("The quake had a magnitude of 6.2, the Norland Survey Office said.",
+                     outlet="Inland Daily", language="en")  # fmt: skip
+    c = make_article("The 6.6 and 6.3 magnitude quakes struck hours apart near Harlow.",
+                     outlet="Hill Times", language="en")  # fmt: skip
+    story = make_story([a, b, c])
+    pairs = sorted(sorted(v.value or "" for v in k.values) for k in story.conflicts)
+    assert pairs == [["6.2", "6.6"]]
+
+    d = make_article("Flight 212 carried 96 people, including 90 passengers and six crew.",
+                     published="2025-03-03", outlet="Coast Post", language="en")  # fmt: skip
+    e = make_article("All but two people on board were killed, the Harlow fire service said.",
+                     published="2025-03-03", outlet="Inland Daily", language="en")  # fmt: skip
+    story = make_story([d, e])
+    assert story.conflicts == []
+    assert 2 not in {f.value for f in story.extraction.figures}

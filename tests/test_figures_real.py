@@ -74,6 +74,11 @@ def test_news_dev_2_figures_and_no_wrong_conflict(shared, tmp_path):
     assert int(events[4]) >= EVENTS["news_dev_2_non_english_joined"], out
     # cross-event, not_conflict and evolution records pitted against each other
     assert int(wrong[1]) <= FLOORS["conflicts_wrong_by_definition"], out
+    # the conflicts reported match gold conflict records, and enough of them are found
+    conf = re.search(r"conflicts right (\d+)/(\d+) .* conflict recall (\d+)/\d+", out)
+    assert conf, out
+    assert int(conf[1]) >= FLOORS["news_dev_2_conflicts_right_share"] * int(conf[2]), out
+    assert int(conf[3]) >= FLOORS["news_dev_2_conflict_records_recalled"], out
 
 
 def test_news_dev_conflicts_are_about_one_quantity(shared):

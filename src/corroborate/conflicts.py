@@ -56,6 +56,7 @@ def conflicts(
     figs = {(f.evidence[0].article, f.evidence[0].start, describe_value(f)): f
             for f in extraction.figures}  # fmt: skip
     published = {a.id: a.published for a in articles}
+    listed = _listed(extraction.figures)
     out: list[Conflict] = []
     candidates = [c for c in claims if c.kind == "figure" and c.measure in CONFLICTABLE]
     for i, a in enumerate(candidates):
@@ -72,7 +73,7 @@ def conflicts(
                 continue
             if set(a.origins) & set(b.origins):
                 continue  # one source giving two values: a revision ("14, up from 12")
-            pair = _evidence_pair(a, b, figs, published)
+            pair = _evidence_pair(a, b, figs, published, listed)
             if pair is None:
                 continue
             sa, sb = pair
@@ -139,22 +140,52 @@ def _ranges(
 
 
 def _evidence_pair(
-    a: Claim, b: Claim, figs: Figures, published: Published
+    a: Claim, b: Claim, figs: Figures, published: Published, listed: Listed = frozenset()
 ) -> tuple[Support, Support] | None:
     """The first pair of reports, one of each claim, that can contradict."""
     for sa in a.support:
         for sb in b.support:
-            if _can_contradict(a.measure or "", sa, sb, figs, published):
+            if _can_contradict(a.measure or "", sa, sb, figs, published, listed):
                 return sa, sb
     return None
 
 
+Listed = frozenset[tuple[str, int, str]]
+
+
+def _listed(figures: Sequence[Figure]) -> Listed:
+    """Sentences that list several values of one measure with no source for
+    them ("the 7.8 and 7.5 magnitude quakes", "lengths of 20 and 30 m"): each
+    value is of another referent, so none contradicts a value elsewhere."""
+    seen: dict[tuple[str, int, str], set[tuple[float, str | None]]] = {}
+    credited: set[tuple[str, int, str]] = set()
+    for f in figures:
+        key = (f.evidence[0].article, f.evidence[0].start, f.measure)
+        v = f.value if f.value is not None else f.low
+        if v is not None:  # "170 mph (270 km/h)" is one value in two units
+            seen.setdefault(key, set()).add((v, f.unit))
+        if f.attributed_to:
+            credited.add(key)
+    return frozenset(
+        k for k, vs in seen.items() if len({u for _, u in vs}) < len(vs) and k not in credited
+    )
+
+
 def _can_contradict(
-    measure: str, sa: Support, sb: Support, figs: Figures, published: Published
+    measure: str,
+    sa: Support,
+    sb: Support,
+    figs: Figures,
+    published: Published,
+    listed: Listed = frozenset(),
 ) -> bool:
     fa, fb = _figure(sa, figs), _figure(sb, figs)
     if fa is None or fb is None or fa.value is None or fb.value is None:
         return False  # "thousands" is too loose to contradict "more than 10,000"
+    if sa.article != sb.article and any(
+        (s.article, s.evidence.start, f.measure) in listed for s, f in ((sa, fa), (sb, fb))
+    ):
+        return False  # "the 7.8 and 7.5 magnitude quakes": a list of referents
     texts = (sa.evidence.text, sb.evidence.text)
     if texts[0] != texts[1] and any(_ELSEWHERE.search(t) for t in texts):
         # "died there", "in the country": a place named in another sentence (one
@@ -176,6 +207,8 @@ def _can_contradict(
         # quake's depth" may be of another quake the story took in)
         if _sequence_near(sa, fa) or _sequence_near(sb, fb):
             return False
+        if _part_near(sa, fa) or _part_near(sb, fb):
+            return False  # "181 people, including 175 passengers": a part of the whole
         if _other_year(sa, published) or _other_year(sb, published):
             return False  # "in 1999, a 7.6 quake ...": another event's
         if any(_RELATED_EVENT.search(t) for t in texts) or not _periods_meet(fa, fb):
@@ -183,7 +216,12 @@ def _can_contradict(
         if same_article:
             return bool(fa.attributed_to) or bool(fb.attributed_to)
         da, db = published.get(sa.article), published.get(sb.article)
-        return da is not None and db is not None and abs((da - db).days) <= FIXED_DAYS
+        if da is None or db is None:
+            # an undated report: estimates of one quantity lie near each other
+            # (agencies' magnitudes within half a point, other values within
+            # 1.6 times); far values are more likely of two referents
+            return _near(measure, fa, fb)
+        return abs((da - db).days) <= FIXED_DAYS
     # a growing count: an uncredited figure may be a relay, an older toll or
     # another place's, so both reports credit a source; neither is a step of a
     # rising count, a part of a whole or a past event's; one article or one
@@ -200,6 +238,16 @@ def _can_contradict(
     return _periods_meet(fa, fb)
 
 
+def _near(measure: str, fa: Figure, fb: Figure) -> bool:
+    va = fa.value if fa.value is not None else fa.low
+    vb = fb.value if fb.value is not None else fb.low
+    if va is None or vb is None or va <= 0 or vb <= 0:
+        return False
+    if measure == "magnitude":
+        return abs(va - vb) <= 0.5
+    return max(va, vb) / min(va, vb) <= 1.6
+
+
 def _sequence_near(s: Support, f: Figure) -> bool:
     """Is the figure told of a second quake or an aftershock ("a 5.8 magnitude
     aftershock", "another quake of magnitude 6")? The words count near the
@@ -212,6 +260,16 @@ def _sequence_near(s: Support, f: Figure) -> bool:
     if at is None:
         return bool(_SEQUENCE.search(text))
     return bool(_SEQUENCE.search(text, max(0, at - 40), min(len(text), at + 30)))
+
+
+def _part_near(s: Support, f: Figure) -> bool:
+    """Is the figure told as a part of another ("including 175 passengers",
+    "26 of them")? The words count right before or after its number."""
+    at = _number_at(s.evidence.text, f)
+    if at is None:
+        return False
+    text = s.evidence.text
+    return bool(_SUBSET.search(text, max(0, at - 16), min(len(text), at + 24)))
 
 
 def _number_at(text: str, f: Figure) -> int | None:

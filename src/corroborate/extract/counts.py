@@ -20,6 +20,7 @@ _PHONE_NEAR = re.compile(r"(?:tel|phone|call|fax|whatsapp|\+\d)[\s.:]*$", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DIGITS_AFTER = re.compile(r"^[\s-]*\d{2,}")
 _LIST_MARK = re.compile(r"^[.)]\s")
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.I)
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _SENTENCE_MARK_TAIL = re.compile(r"[.!?:]\s*\S+\s*$")
 _OF_AFTER = re.compile(r"^\s+of\b")
@@ -161,6 +162,8 @@ def not_a_count(text: str, m: re.Match[str], s: int, bare: bool = True) -> bool:
         return True
     if _PHONE_NEAR.search(before) or _DIGITS_AFTER.match(after):
         return True
+    if _ALL_BUT.search(before):
+        return True  # "all but two people on board": everyone else, not a count of two
     if (a == s or text[a - 1] == "\n") and _LIST_MARK.match(after):
         return True  # a list marker
     if not bare:

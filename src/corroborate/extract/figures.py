@@ -335,6 +335,8 @@ def _measure(
     if prev.measure and _ANAPHOR_WORDS.search(before) and _FIGURE_ANAPHOR.search(before):
         return prev.measure, prev.subject
     verb = pre_words[-1] if pre_words else ""
+    if verb and re.search(r"[,;:]\s*$", text[max(s, a - 4) : a]):
+        verb = ""  # "700 were aboard, 104 of whom were rescued": another clause's verb
     if (
         not head_measures
         and verb in MEASURE_WORDS

@@ -301,6 +301,7 @@ _BURNED = re.compile(r"\b(?:burn(?:ed|t|ing|s)?|scorch(?:ed|ing)|charred|blaze|f
 _RAIN = re.compile(r"\b(?:rain(?:fall|s|ed)?|precipitation|downpours?)\b", re.I)
 _DEEP = re.compile(r"^[\s,]*(?:deep|below|underground|beneath)\b|\bdepth\s+of\s*$", re.I)
 _WIND = re.compile(r"\b(?:winds?|gusts?)\b", re.I)
+_GUSTS = re.compile(r"\bgusts?\b", re.I)
 
 
 def measure_name(unit: Unit, text: str, a: int, s: int, e: int) -> str:
@@ -315,7 +316,8 @@ def measure_name(unit: Unit, text: str, a: int, s: int, e: int) -> str:
         if _DEEP.search(text[unit.end : e]) or _DEEP.search(text[max(s, a - 20) : a]):
             return "depth"
     if unit.dimension == "speed" and _WIND.search(sentence):
-        return "wind speed"
+        # gusts and sustained winds are two quantities: "gusts of up to 300 km/h"
+        return "wind gusts" if _GUSTS.search(text, max(s, a - 40), a) else "wind speed"
     return unit.dimension
 
 
