@@ -295,3 +295,23 @@ def test_undated_estimates_of_one_fixed_quantity_conflict_only_when_near():
     story = make_story([d, e])
     assert story.conflicts == []
     assert 2 not in {f.value for f in story.extraction.figures}
+
+
+def test_estimates_of_people_aboard_conflict_report_by_report():
+    """ "As many as 90" and "80" can both hold, and so can "about 40" and "as
+    many as 90"; "about 40" and "80" cannot. Where the migrants came
+    from places nothing; a clause is no source ("more were feared dead given
+    survivor reports")."""
+    a = make_article("The Harlow Relief charity said as many as 90 people were on board the "
+                     "boat, which had set off from Norland.", published="2025-04-02",
+                     outlet="Coast Post", language="en")  # fmt: skip
+    b = make_article("Port officials said 80 migrants from Sorland were aboard.",
+                     published="2025-04-02", outlet="Inland Daily", language="en")  # fmt: skip
+    c = make_article("Ten people survived, but more were feared dead given survivor reports "
+                     "that the boat had carried about 40 people.", published="2025-04-03",
+                     outlet="Hill Times", language="en")  # fmt: skip
+    story = make_story([a, b, c])
+    pairs = sorted(sorted(v.value or "" for v in k.values) for k in story.conflicts)
+    assert pairs == [["80", "about 40"]]
+    origins = {v.origin for k in story.conflicts for v in k.values}
+    assert not any("feared" in o for o in origins)

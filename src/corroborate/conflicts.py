@@ -183,16 +183,27 @@ def _can_contradict(
     if fa is None or fb is None or fa.value is None or fb.value is None:
         return False  # "thousands" is too loose to contradict "more than 10,000"
     if sa.article != sb.article and any(
-        (s.article, s.evidence.start, f.measure) in listed for s, f in ((sa, fa), (sb, fb))
+        (s.article, s.evidence.start, f.measure) in listed or _listed_near(s, f)
+        for s, f in ((sa, fa), (sb, fb))
     ):
         return False  # "the 7.8 and 7.5 magnitude quakes": a list of referents
+    ranges = _pair_ranges(fa, fb)
+    if ranges is None or max(ranges[0][0], ranges[1][0]) <= min(ranges[0][1], ranges[1][1]):
+        # the two reports' own ranges must be apart, not only their claims':
+        # "as many as 750" and "700" can both hold
+        return False
     texts = (sa.evidence.text, sb.evidence.text)
     if texts[0] != texts[1] and any(_ELSEWHERE.search(t) for t in texts):
         # "died there", "in the country": a place named in another sentence (one
         # sentence giving both values speaks of one place)
         return False
     same_article = sa.article == sb.article
-    if not (measure in _FIXED and same_article) and _places_of(texts[0]) != _places_of(texts[1]):
+    if measure in _FIXED:
+        # where people or a boat came "from" does not place the quantity
+        pa, pb = _places_of(texts[0], False), _places_of(texts[1], False)
+        if not same_article and pa and pb and not pa & pb:
+            return False  # a quake placed in one town, another in a town apart
+    elif _places_of(texts[0]) != _places_of(texts[1]):
         # another town, province or country: another quantity (one article's
         # quake is one quake wherever each sentence places it)
         return False
@@ -236,6 +247,32 @@ def _can_contradict(
     if not (same_article or (day_a is not None and day_a == day_b)):
         return False
     return _periods_meet(fa, fb)
+
+
+def _pair_ranges(fa: Figure, fb: Figure) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Two reports' ranges, in one unit."""
+    if fa.unit == fb.unit:
+
+        def span(f: Figure) -> tuple[float, float]:
+            return (f.low or 0.0, f.high if f.high is not None else float("inf"))
+
+        return span(fa), span(fb)
+    ra, rb = base_range(fa), base_range(fb)
+    return (ra, rb) if ra is not None and rb is not None else None
+
+
+# "the 7.8 and 7.5 magnitude quakes", "Monday's 7.8- and 7.6-magnitude quakes"
+_NUMBER_LIST = re.compile(r"\d[\d.,]*-?\s*(?:,|\band\b|\bor\b|&)\s*(?:an?\s+)?\d")
+
+
+def _listed_near(s: Support, f: Figure) -> bool:
+    """Is the figure's number one of a list of numbers ("7.8- and 7.6-magnitude")?"""
+    text = s.evidence.text
+    at = _number_at(text, f)
+    if at is None:
+        return False
+    return any(m.start() <= at + 8 and m.end() >= at
+               for m in _NUMBER_LIST.finditer(text, max(0, at - 20), min(len(text), at + 30)))  # fmt: skip
 
 
 def _near(measure: str, fa: Figure, fb: Figure) -> bool:
@@ -324,23 +361,29 @@ _RELATED_EVENT = re.compile(
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 # a place given by reference to another sentence
 _ELSEWHERE = re.compile(
-    r"\b(?:there|in\s+the\s+(?:country|region|province|city|area|state|town|neighbouring\s+\w+))\b",
+    r"\b(?:there(?!\s+(?:is|are|was|were|have|has|had|may|might|could|will|would|seems?|"
+    r"appears?)\b)|in\s+the\s+(?:country|region|province|city|area|state|town|neighbouring\s+\w+))\b",
     re.I,
-)
-# places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria"
+)  # "died there", not "there were 750 people on board"
+# places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria",
+# "a rescue worker from Amarapura"
 _PLACE = re.compile(
-    r"\b(?:in|across|throughout|near|from|of)\s+(?:the\s+)?((?:[A-Z][\w'-]+)(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)"
+    r"\b(?P<prep>in|across|throughout|near|from|of)\s+(?:the\s+)?((?:[A-Z][\w'-]+)(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)"
 )
 _NOT_PLACE = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                         "Sunday", "January", "February", "March", "April", "May", "June", "July",
                         "August", "September", "October", "November", "December", "The", "A"])  # fmt: skip
 
 
-def _places_of(text: str) -> frozenset[str]:
-    """The capitalised place words after "in"/"across"/... in a report's sentence."""
+def _places_of(text: str, sources: bool = True) -> frozenset[str]:
+    """The capitalised place words after "in"/"across"/... in a report's
+    sentence; without ``sources``, not those after "from" (where migrants
+    came from is not where their boat sank)."""
     found: set[str] = set()
     for m in _PLACE.finditer(text):
-        for w in m[1].split():
+        if not sources and m["prep"].lower() == "from":
+            continue
+        for w in m[2].split():
             w = re.sub(r"['’]s$", "", w)
             if w not in _NOT_PLACE and w != "and" and not (w.isupper() and len(w) <= 3):
                 found.add(w)

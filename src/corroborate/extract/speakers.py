@@ -25,6 +25,8 @@ _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
 MAX_SPEAKER_WORDS = 10
 
 
+_CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "been", "will",
+                           "would", "could", "should", "did", "does"])  # fmt: skip
 _FUNCTION_WORDS = frozenset(["the", "a", "an", "other", "others", "some", "many", "this",
                              "that", "these", "those", "state", "one"])  # fmt: skip
 
@@ -119,6 +121,8 @@ class Resolver:
         last = words[-1]
         if len(words) == 1 and last in _FUNCTION_WORDS:
             return None  # "the", "other": a fragment, never a speaker
+        if _CLAUSE_WORDS.intersection(words[:-1]):
+            return None  # "more were feared dead given survivor": a clause, not who spoke
         known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}
         # otherwise any short noun phrase led by a determiner: "the electoral commission"
         noun_phrase = len(words) <= 5 and words[0] in ("the", "a", "an", "state")
