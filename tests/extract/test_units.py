@@ -387,6 +387,16 @@ def test_clauses_of_time_are_no_attribution():
     assert [s.speaker for s in sts] == ["the mountain rescue charity"]
 
 
+def test_reports_and_estimates_are_nobody():
+    """ "Reports suggested ..." and "the latest estimate is that ..." credit no
+    one: the figure stays uncredited (its outlet's), not "per Reports"."""
+    text = ("Reports suggested up to 60 people had boarded the ferry. Latest estimate is "
+            "that 55 passengers were aboard. Initial reports suggest 50 people were on board.")  # fmt: skip
+    ex = extract(clean_article(text, language="en", published="2025-01-01"))
+    assert [f.attributed_to for f in ex.figures] == [[], [], []]
+    assert ex.statements == []
+
+
 def test_a_console_name_is_no_sum_of_pounds():
     text = "She bought a PS5 and two PS4 pads, then paid PS1,200 for the set."
     figs = extract(clean_article(text, language="en", published="2025-01-01")).figures

@@ -46,6 +46,12 @@ CITING = re.compile(
 BRIEFING = re.compile(
     r"\b(?:after|following|at|during|in)\s+an?\s+(?P<src>[A-Z][^,.;:\"“”«»\n]{1,60}?)\s+briefing\b"
 )
+# a cue word followed by a verb is a noun, the subject of the sentence: "the
+# latest estimate is that ...", "initial reports suggest ...", "media reports said ..."
+NOUN_CUE_AFTER = re.compile(
+    r"\s+(?:is|was|are|were|has|have|had|say|says|said|suggest|suggests|suggested|"
+    r"show|shows|showed|indicate|indicates|indicated|put|puts)\b"
+)
 # "As X said, ...": only verbs of saying; "As the search continued," and "As
 # prices showed, ..." are clauses of time or reason, not attributions
 _AS_VERBS = (

@@ -25,6 +25,10 @@ _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
 MAX_SPEAKER_WORDS = 10
 
 
+_VAGUE_SOURCE = frozenset(["reports", "report", "initial", "early", "earlier", "local", "media",
+                           "news", "press", "unconfirmed", "some", "latest", "first",
+                           "preliminary", "several", "other", "multiple", "many", "estimates",
+                           "estimate", "social"])  # fmt: skip
 _CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "been", "will",
                            "would", "could", "should", "did", "does"])  # fmt: skip
 _FUNCTION_WORDS = frozenset(["the", "a", "an", "other", "others", "some", "many", "this",
@@ -121,6 +125,8 @@ class Resolver:
         last = words[-1]
         if len(words) == 1 and last in _FUNCTION_WORDS:
             return None  # "the", "other": a fragment, never a speaker
+        if set(words) <= _VAGUE_SOURCE:
+            return None  # "Reports", "initial reports", "media reports": no one in particular
         if _CLAUSE_WORDS.intersection(words[:-1]):
             return None  # "more were feared dead given survivor": a clause, not who spoke
         known_head = DESCRIPTION_HEADS & {last, last.rstrip("s"), last.removesuffix("es")}

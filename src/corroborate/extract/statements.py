@@ -37,6 +37,7 @@ from corroborate.extract.clauses import (
     LISTENER_AFTER_VERB,
     NAMED_AFTER,
     NEGATED,
+    NOUN_CUE_AFTER,
     OBJECT_AFTER_VERB,
     PARENTHETICAL_REST,
     TELL,
@@ -349,6 +350,7 @@ def _indirect(
         vm
         for vm in mk.verbs_in(s, e)
         if "xxx" not in masked[max(s, vm.start() - 3) : min(e, vm.end() + 3)]
+        and not NOUN_CUE_AFTER.match(masked, vm.end(), e)
     ]
     cited = _cited(text, mk, s, e, resolver) if verbs else []
     for vm in verbs:
