@@ -122,21 +122,29 @@ def competing_estimates(claims: Sequence[Claim], found: Sequence[Conflict]) -> l
     return out
 
 
-def _ranges(
-    a: Claim, b: Claim, figs: Figures
-) -> tuple[tuple[float, float], tuple[float, float]] | None:
+Range = tuple[float, float]
+
+
+def _span(low: float | None, high: float | None) -> Range:
+    return (low or 0.0, high if high is not None else float("inf"))
+
+
+def _ranges(a: Claim, b: Claim, figs: Figures) -> tuple[Range, Range] | None:
     """The two claims' ranges in one unit: as stated when their units agree,
     else both in the base unit ("6 miles" against "10 km")."""
     fa, fb = _figure(a.support[0], figs), _figure(b.support[0], figs)
     if fa is None or fb is None:
         return None
+    return _in_one_unit(fa, fb, _span(a.low, a.high), _span(b.low, b.high))
+
+
+def _in_one_unit(fa: Figure, fb: Figure, ra: Range, rb: Range) -> tuple[Range, Range] | None:
+    """``ra`` and ``rb`` (of figures like ``fa`` and ``fb``) as they are when
+    the units agree, else the figures' ranges in the base unit."""
     if fa.unit == fb.unit:
-        return (
-            (a.low or 0.0, a.high if a.high is not None else float("inf")),
-            (b.low or 0.0, b.high if b.high is not None else float("inf")),
-        )
-    ra, rb = base_range(fa), base_range(fb)
-    return (ra, rb) if ra is not None and rb is not None else None
+        return ra, rb
+    ba, bb = base_range(fa), base_range(fb)
+    return (ba, bb) if ba is not None and bb is not None else None
 
 
 def _evidence_pair(
@@ -187,7 +195,7 @@ def _can_contradict(
         for s, f in ((sa, fa), (sb, fb))
     ):
         return False  # "the 7.8 and 7.5 magnitude quakes": a list of referents
-    ranges = _pair_ranges(fa, fb)
+    ranges = _in_one_unit(fa, fb, _span(fa.low, fa.high), _span(fb.low, fb.high))
     if ranges is None or max(ranges[0][0], ranges[1][0]) <= min(ranges[0][1], ranges[1][1]):
         # the two reports' own ranges must be apart, not only their claims':
         # "as many as 750" and "700" can both hold
@@ -247,18 +255,6 @@ def _can_contradict(
     if not (same_article or (day_a is not None and day_a == day_b)):
         return False
     return _periods_meet(fa, fb)
-
-
-def _pair_ranges(fa: Figure, fb: Figure) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Two reports' ranges, in one unit."""
-    if fa.unit == fb.unit:
-
-        def span(f: Figure) -> tuple[float, float]:
-            return (f.low or 0.0, f.high if f.high is not None else float("inf"))
-
-        return span(fa), span(fb)
-    ra, rb = base_range(fa), base_range(fb)
-    return (ra, rb) if ra is not None and rb is not None else None
 
 
 # "the 7.8 and 7.5 magnitude quakes", "Monday's 7.8- and 7.6-magnitude quakes"
