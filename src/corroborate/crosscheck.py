@@ -49,6 +49,7 @@ from corroborate.model import (
     StoryState,
     Support,
 )
+from corroborate.origins import Credit, credit_kind, independent_origins
 from corroborate.values import amount, bounds, claimable, describe_value, point
 
 SAME_CLAIM_DAYS = 14  # reports of one figure this far apart are still one claim
@@ -269,7 +270,12 @@ def _figure_claim(
         )
         for g, origin in zip(group, origin_of, strict=True)
     ]
-    origins = list(dict.fromkeys(origin_of))
+    named = {o: bool(g.figure.attributed_ids and g.figure.attributed_ids[0])
+             for g, o in zip(group, origin_of, strict=True) if g.figure.attributed_to}  # fmt: skip
+    origins = independent_origins([
+        Credit(o, credit_kind(o, bool(g.figure.attributed_to) or o != g.origin, named.get(o, False)))
+        for g, o in zip(group, origin_of, strict=True)
+    ])  # fmt: skip
     text = " / ".join(values) + f" {f0.measure}" + (f" ({subject})" if subject else "")
     key = "|".join(
         sorted(

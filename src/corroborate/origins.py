@@ -1,0 +1,134 @@
+"""Independent origins of a figure claim: who a journalist would sign it to.
+
+Each report of a claim has an origin label (the source it credits, the
+source it relays, or its own outlet). The claim's *independent* origins
+are fewer than its labels, because news relays more than it originates:
+
+- **one institution, one origin**: "U.N. Office for the Coordination of
+  Humanitarian Affairs", "the U.N." and "United Nations" are the UN; "World
+  Bank Disaster Assessment Report" is the World Bank (a longer name that
+  begins with another origin's name is that origin's part);
+- **named sources first**: a named source (an agency, a minister) stands on
+  its own. Sources described but not named ("a European rescue-support
+  charity", "Libya's chief prosecutor", "Libya's attorney general") may be
+  one another, so together they are one more origin at most. A generic one
+  ("the authorities", "officials", "the latest official toll") and a news
+  outlet credited for a figure ("according to CNN") usually relay a
+  specific source, so they count only when the claim has no other;
+- **uncredited reports**: outlets that give a figure with no source are
+  presumed to relay the same one (the officials every outlet quotes), so
+  together they are at most one origin, and none when a source is named.
+
+So "corroborated" (two or more independent origins) always means two
+sources a reader could name; when unsure, fewer origins are counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["named", "described", "generic", "media", "uncredited"]
+
+# heads of a description that names no one in particular
+_GENERIC = frozenset(["authorities", "authority", "officials", "official", "toll", "tolls", "update",
+                      "organization", "organisation", "office", "figures", "figure", "data",
+                      "statement", "statements", "sources", "source", "estimate", "estimates",
+                      "count", "tally", "government", "report", "reports", "agency", "ministry",
+                      "police", "people", "state", "media", "press"])  # fmt: skip
+# words that make an organisation a news outlet ("The New York Times", "ERT")
+_MEDIA_WORDS = frozenset(["news", "times", "post", "journal", "herald", "tribune", "press",
+                          "reuters", "media", "broadcasting", "broadcaster", "television", "radio",
+                          "tv", "daily", "gazette", "telegraph", "guardian", "newspaper",
+                          "channel", "wire", "cnn", "bbc", "ap", "afp", "efe", "ansa", "dpa",
+                          "ert", "trt", "nhk", "kbs", "yonhap", "xinhua", "anadolu", "tass",
+                          "interfax", "upi", "abc", "nbc", "cbs", "fox", "msnbc", "npr", "pbs",
+                          "al jazeera", "jazeera", "sky", "euronews", "ria"])  # fmt: skip
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_DROP = frozenset(["the", "a", "an", "s", "of", "and", "for", "'s", "’s"])
+
+
+@dataclass(slots=True, frozen=True)
+class Credit:
+    """One report's origin label and what kind of source it is."""
+
+    label: str
+    kind: Kind
+
+
+def credit_kind(label: str, credited: bool, named: bool) -> Kind:
+    """The kind of a report's origin: ``credited`` when the report (or the
+    report it relays) names a source, ``named`` when that source is an entity."""
+    if not credited:
+        return "uncredited"
+    words = _tokens(label)
+    if _is_media(label, words):
+        return "media"
+    if named:
+        return "named"
+    if not words or words[-1] not in _GENERIC:
+        return "described"
+    return "generic"
+
+
+def independent_origins(credits: Sequence[Credit]) -> list[str]:
+    """The labels of a claim's independent origins, first report first (module doc)."""
+    named = list(dict.fromkeys(c.label for c in credits if c.kind == "named"))
+    described = [c.label for c in credits if c.kind == "described"]
+    if named or described:
+        return (_one_per_institution(named) if named else []) + described[:1]
+    for kind in ("media", "generic", "uncredited"):
+        labels = [c.label for c in credits if c.kind == kind]
+        if labels:
+            return labels[:1]
+    return []
+
+
+def _one_per_institution(labels: list[str]) -> list[str]:
+    """Labels with a part and its institution, or two spellings of one
+    institution, kept once (the shorter, the institution)."""
+    keys = [_key(x) for x in labels]
+    out: list[str] = []
+    for i, (label, key) in enumerate(zip(labels, keys, strict=True)):
+        if not key:
+            continue
+        parent = next(
+            (j for j, other in enumerate(keys) if j != i and other and _part_of(key, other)
+             and (len(other) < len(key) or (len(other) == len(key) and j < i))),
+            None,
+        )  # fmt: skip
+        if parent is None:
+            out.append(label)
+    return out or labels[:1]
+
+
+def _part_of(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Is ``key`` the institution ``other`` names, or a part of it?"""
+    return key[: len(other)] == other or (len(other) == 1 and _initials(key) == other[0])
+
+
+def _initials(key: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in key)
+
+
+def _key(label: str) -> tuple[str, ...]:
+    """Lower-case words of a name, "U.N." as "un", "United Nations" as "un"."""
+    text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\b)", r"\1", label)  # "U.N." -> "UN."
+    words = [w for w in _tokens(text) if w not in _DROP]
+    if words[:2] == ["united", "nations"]:
+        words = ["un", *words[2:]]
+    return tuple(words)
+
+
+def _tokens(label: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(label)]
+
+
+def _is_media(label: str, words: list[str]) -> bool:
+    low = label.lower()
+    return bool(words) and (
+        words[-1] in _MEDIA_WORDS or (len(words) <= 2 and words[0] in _MEDIA_WORDS)
+        or "al jazeera" in low
+    )  # fmt: skip
