@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
 from corroborate.model import Article, chronological
+from corroborate.text.frequency import zipf
 from corroborate.unionfind import UnionFind
 
 __all__ = ["find_rewrites", "rare_sequence", "rewrite_similarity"]
@@ -55,13 +55,6 @@ NUMBER_WEIGHT = 2.0
 Seq = list[tuple[str, float]]
 
 
-@lru_cache(maxsize=200_000)
-def _rarity(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
-
-
 def rare_sequence(text: str, language: str | None = None) -> Seq:
     """The distinctive words of ``text`` in order, each with its weight."""
     lang = language if language in _WORDFREQ_LANGS else "en"
@@ -72,7 +65,7 @@ def rare_sequence(text: str, language: str | None = None) -> Seq:
             out.append(("#" + re.sub(r"\D", "", raw), NUMBER_WEIGHT))
             continue
         word = raw.lower()
-        z = _rarity(word, lang)
+        z = zipf(word, lang)
         if z < RARE_ZIPF:
             weight = min(4.0, RARE_ZIPF + 0.5 - z)
             out.append((word, weight * NAME_WEIGHT if raw[0].isupper() else weight))

@@ -56,7 +56,7 @@ class ClusterConfig:
     centroid: float = 0.3  # centroid cosine for a linked group to join another (linkage.py)
     window_days: int = 10
     entity_gate: float = 0.05  # least cosine of the names-and-numbers parts
-    chunk: int = 2000
+    chunk: int = 500  # rows linked at once (smaller: less transient memory, as fast)
     # optional sentence embeddings (extra "embeddings"): their cosine is blended
     # into same-language links with this weight
     embedder: SentenceEmbedder | None = None

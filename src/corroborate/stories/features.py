@@ -20,7 +20,6 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
@@ -37,6 +36,7 @@ from corroborate.stories.multilingual import (
     event_kinds,
     german_compound,
 )
+from corroborate.text.frequency import zipf_table
 
 N_FEATURES = 1 << 20
 WORD_WEIGHT = 1.0
@@ -135,7 +135,7 @@ def featurize(article: Article) -> Features:
     # names: capitalised words, except sentence-initial ones that the text
     # also writes in lower case ("Rescue teams ..." / "... rescue")
     written_lower = {w for w in _TOKEN.findall(text) if w.islower()}
-    freq = _frequencies(article.language)
+    freq = zipf_table(article.language)
     # German capitalises its nouns: a common one ("Katastrophe") is no name
     nouns = freq if article.language == "de" else None
     prev_end, prev_key, prev_low = -1, "", ""
@@ -240,26 +240,6 @@ def magnitude_of(features: Features) -> float | None:
 
 
 _GROUPED = re.compile(r"^\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+$")
-
-
-@lru_cache(maxsize=32)
-def _frequencies(language: str | None) -> dict[str, float] | None:
-    """Word -> Zipf frequency in the article's language (English when wordfreq
-    has no list for it), from wordfreq's offline lists; None without wordfreq."""
-    try:
-        import wordfreq
-    except ImportError:
-        return None
-    lang = language if language in _available() else "en"
-    raw = wordfreq.get_frequency_dict(lang, wordlist="best")
-    return {w: math.log10(f) + 9 for w, f in raw.items() if f > 1e-7}
-
-
-@lru_cache(maxsize=1)
-def _available() -> frozenset[str]:
-    import wordfreq
-
-    return frozenset(wordfreq.available_languages(wordlist="best"))
 
 
 def _rarity(word: str, freq: dict[str, float]) -> float:
