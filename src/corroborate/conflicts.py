@@ -358,9 +358,10 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 # a place given by reference to another sentence
 _ELSEWHERE = re.compile(
     r"\b(?:there(?!\s+(?:is|are|was|were|have|has|had|may|might|could|will|would|seems?|"
-    r"appears?)\b)|in\s+the\s+(?:country|region|province|city|area|state|town|neighbouring\s+\w+))\b",
+    r"appears?)\b)|in\s+the\s+(?:country|region|province|city|area|state|town|neighbouring\s+\w+)"
+    r"(?!\s+of\s+[A-Z]))\b",
     re.I,
-)  # "died there", not "there were 750 people on board"
+)  # "died there", not "there were 750 people on board" nor "in the town of Defne"
 # places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria",
 # "a rescue worker from Amarapura"
 _PLACE = re.compile(
