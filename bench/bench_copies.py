@@ -124,9 +124,15 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--show", action="store_true", help="print the unlabelled links")
     args = parser.parse_args()
+    report(args.shared, args.show)
+    return 0
+
+
+def report(shared: Path = SHARED, show: bool = False) -> None:
+    """Print the labelled copies found by corroborate and by datasketch."""
     total = {"found": 0, "gold": 0}
     for name, key in SETS.items():
-        folder = args.shared / "data" / name
+        folder = shared / "data" / name
         labels = json.loads((folder / "labels.json").read_text())
         ours, took = corroborate_groups(folder)
         print(f"== {name} ({len(labels)} files, {len(copy_pairs(labels))} labelled copies; "
@@ -140,12 +146,11 @@ def main() -> int:
             if label == "corroborate both":
                 total["found"] += s["found"]
                 total["gold"] += s["gold"]
-                if args.show:
+                if show:
                     for a, b in s["unlabelled"]:
                         print(f"      unlabelled: {a} {b}")
     print(f"corroborate copies (lexical + rewrites): recall {total['found']}/{total['gold']} = "
           f"{total['found'] / total['gold']:.3f}")  # fmt: skip
-    return 0
 
 
 if __name__ == "__main__":

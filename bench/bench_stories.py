@@ -14,6 +14,9 @@ Quality (B-cubed precision, recall, F1 over the labelled articles):
   and same-actor events weeks apart, alone and with the distractors.
 Duplicates: recall on the labelled copies and on all same-story pairs at
 word-3-shingle Jaccard >= 0.8, and copy links across stories (must be 0).
+Real coverage: news-dev-2 and news-dev beside TF-IDF and MiniLM with
+average linkage (bench_events.py), and the labelled copies, lexical and
+rewritten, beside datasketch (bench_copies.py).
 Scale: N generated articles cleaned (2 processes), then deduplicated and
 clustered; prints the time of each stage and the peak memory.
 """
@@ -201,6 +204,12 @@ def main() -> None:
         evaluate("generated + distractors", gen + noise, {**gen_gold, **noise_gold}, set(gen_gold))
         duplicates("news-dev", nd, nd_links, nd_gold)
     duplicates("generated", gen, gen_links, gen_gold)
+    if have_shared:  # real multi-outlet coverage beside TF-IDF and MiniLM; labelled copies
+        import bench_copies
+        import bench_events
+
+        bench_events.main()
+        bench_copies.report()
     if embeddings.available():  # the optional extra: the same sets with embeddings blended in
         cfg = ClusterConfig(embedder=embeddings.SentenceEmbedder())
         if have_shared:
