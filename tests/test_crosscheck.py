@@ -315,3 +315,17 @@ def test_estimates_of_people_aboard_conflict_report_by_report():
     assert pairs == [["80", "about 40"]]
     origins = {v.origin for k in story.conflicts for v in k.values}
     assert not any("feared" in o for o in origins)
+
+
+def test_a_sum_reads_with_its_sign_after_the_qualifier():
+    from corroborate.values import describe_value
+
+    span = Span("a", 0, 1, "x")
+
+    def money(q, v, lo, hi):
+        return describe_value(Figure(measure="damage", value=v, low=lo, high=hi, qualifier=q,
+                                     evidence=[span], unit="USD", kind="money"))  # fmt: skip
+
+    assert money("more than", 34e9, 34e9, None) == "more than $34,000,000,000"
+    assert money("exact", None, 1e9, 3e9) == "$1,000,000,000-$3,000,000,000"
+    assert money("about", None, 1e6, 1e7) == "millions (USD)"

@@ -54,10 +54,12 @@ def amount(f: Figure) -> float | None:
 def describe_value(f: Figure) -> str:
     """The figure as a reader says it: "about 300", "between 1,000 and 3,000"."""
 
-    def num(x: float | None) -> str:
+    sign = _CURRENCY_SIGN.get(f.unit, f.unit + " ") if f.kind == "money" and f.unit else ""
+
+    def num(x: float | None) -> str:  # "$34,000,000,000": the sign on the number
         if x is None:
             return "?"
-        return f"{x:,.0f}" if x == int(x) else f"{x:,.4f}".rstrip("0").rstrip(".")
+        return sign + (f"{x:,.0f}" if x == int(x) else f"{x:,.4f}".rstrip("0").rstrip("."))
 
     vague = _VAGUE_WORD.get((f.low, f.high)) if f.value is None else None
     if vague:
@@ -70,8 +72,8 @@ def describe_value(f: Figure) -> str:
         text = num(f.value)
     else:
         text = f"{f.qualifier} {num(f.value)}"
-    if f.kind == "money" and f.unit:
-        return f"{_CURRENCY_SIGN.get(f.unit, f.unit + ' ')}{text}"
+    if vague and sign:
+        return f"{vague} ({f.unit})"  # "millions (USD)"
     if f.kind == "measure" and f.unit and f.unit != "magnitude":
         return f"{text} {f.unit}"
     return text + ("%" if f.unit == "percent" else "")
