@@ -397,6 +397,17 @@ def test_reports_and_estimates_are_nobody():
     assert ex.statements == []
 
 
+def test_a_subject_is_a_noun_phrase():
+    """ "more than 100 still missing", "hundreds more feared dead", "a third of
+    the city washed away": no subject; "newly arrived migrants" is "migrants"."""
+    text = ("Officials said 40 people were still missing. Hundreds more were feared dead. "
+            "About 25 newly arrived migrants were rescued.")  # fmt: skip
+    figs = extract(clean_article(text, language="en", published="2025-01-01")).figures
+    subjects = {f.subject for f in figs}
+    assert subjects <= {None, "people", "migrants", "arrived migrants"}, subjects
+    assert not any(s and s.split()[-1] in ("more", "still", "feared") for s in subjects)
+
+
 def test_a_console_name_is_no_sum_of_pounds():
     text = "She bought a PS5 and two PS4 pads, then paid PS1,200 for the set."
     figs = extract(clean_article(text, language="en", published="2025-01-01")).figures

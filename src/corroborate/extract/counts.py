@@ -86,6 +86,11 @@ def _modifier_name(word: str) -> bool:
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
+def not_noun(word: str) -> bool:
+    """Is the lower-case word a function word, a pronoun or an adverb ("of", "more")?"""
+    return word in _NOT_NOUNS
+
+
 def count_head(words: list[str], value: float | None, of: bool = False) -> str | None:
     """The counted noun of a generic count ("242 individuals", "2,100 rallies"),
     or None when the words after the number are no plural noun phrase (a

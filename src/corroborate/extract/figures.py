@@ -21,6 +21,7 @@ from corroborate.extract.counts import (
     count_head,
     named_count,
     not_a_count,
+    not_noun,
     np_after,
     referring,
 )
@@ -192,7 +193,7 @@ def extract_figures(
                     high=q.high,
                     qualifier=q.qualifier,  # type: ignore[arg-type]
                     evidence=[Span(article_id, s, e, text[s:e])],
-                    subject=subject,
+                    subject=_subject(subject),
                     unit=unit.unit if unit else None,
                     as_of=_as_of(text, a, s, e, dates),
                     attributed_to=[x.name for x in sources],
@@ -376,6 +377,36 @@ def _measure(
     if m["pct"]:
         return "share", _pct_subject(text, b, e)
     return None
+
+
+_NOT_SUBJECT_END = frozenset(["away", "within", "went", "remain", "remained", "remains",
+                              "believed", "feared", "said", "plus", "more", "still"])  # fmt: skip
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """Do the words after a number end in a noun, as a subject must ("North
+    Korean troops", "civilians")? Not "more", "still", "feared", "U" or "of"."""
+    if not words:
+        return False
+    if any(w.islower() and w.endswith(("ed", "ing")) for w in words[1:]):
+        return False  # a clause: "hotels suffered damage", "city washed away"
+    last = words[-1]
+    low = last.lower()
+    if len(last) < 2 or low in _NOT_SUBJECT_END or not_noun(low):
+        return False
+    return not low.endswith(("ed", "ing")) and (last[0].isupper() or not low.endswith("ly"))
+
+
+def _subject(subject: str | None) -> str | None:
+    """A figure's subject as a noun phrase: without a leading adverb or
+    function word ("newly", "more", "plus"); None when it is no noun phrase
+    ("citing the WHO", "city washed away", "still")."""
+    words = (subject or "").split()
+    while len(words) > 1 and words[0].islower() and (words[0].endswith("ly") or not_noun(words[0])):
+        words.pop(0)
+    if words and words[0].islower() and words[0].endswith("ing"):
+        return None
+    return " ".join(words) if _noun_phrase(words) else None
 
 
 def _pct_subject(text: str, b: int, e: int) -> str | None:
