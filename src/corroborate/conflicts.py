@@ -13,12 +13,19 @@ differing values still stand side by side in the story's claims):
   (a past disaster's toll quoted for comparison);
 - **the same time**: a count that grows (a death toll) is compared only
   between reports of one article or of the same day of publication; a
-  fixed quantity (a magnitude, a boat's length, a sum of damage) at any time;
+  fixed quantity (a magnitude, a depth, the people aboard) between reports
+  published within days, or, when one is undated, only between estimates
+  that lie near each other (magnitudes within half a point, else 1.6 times);
+- **one referent**: never a value listed with others of its measure ("the
+  7.8 and 7.5 magnitude quakes") or told as a part of a whole ("181
+  people, including 175 passengers");
 - **two sources**: both reports credit a named source, and the sources differ
   (one source giving two values is a revision);
 - **no step of a count**: neither is told as a rising or revised figure, a
   subset ("of them", "including") or a vague amount;
-- **ranges that cannot both hold**, qualifiers read as bounds.
+- **ranges that cannot both hold**, qualifiers read as bounds: the two
+  reports' own ranges, not only their claims' ("as many as 750" and "700"
+  both hold).
 """
 
 from __future__ import annotations
