@@ -276,6 +276,10 @@ def test_spacy_pipeline_through_the_same_interface():
          [(4.5, "exact", "share"), (34e9, "exact", "amount")]),
         ("Au moins 1 200 personnes sont mortes et 3 400 restent portées disparues à Varne.", "fr",
          [(1200, "at least", "killed"), (3400, "exact", "missing")]),
+        ("瓦爾內洪水造成9人死亡,214人受傷,另有3人失蹤。", "zh",
+         [(9, "exact", "killed"), (214, "exact", "wounded"), (3, "exact", "missing")]),
+        ("洪水で9人が死亡し、214人が負傷した。", "ja",
+         [(9, "exact", "killed"), (214, "exact", "wounded")]),
     ],
 )  # fmt: skip
 def test_figures_in_other_languages(text, language, expected):

@@ -42,12 +42,14 @@ _MEASURES = {
     "killed": ["tote", "toten", "todesopfer", "leichen", "opfer", "getötet", "morts", "mort",
                "décès", "tués", "victimes", "muertos", "muertes", "fallecidos", "fallecidas",
                "víctimas", "morti", "vittime", "corpi", "deceduti", "mortos", "mortes",
-               "doden", "slachtoffers", "ertrunken"],
+               "doden", "slachtoffers", "ertrunken", "人死亡", "人遇难", "人遇難", "人罹难",
+               "人罹難", "人丧生", "人喪生", "人が死亡", "人死亡した"],
     "wounded": ["verletzte", "verletzten", "verletzt", "blessés", "blessées", "heridos",
-                "heridas", "feriti", "feridos", "gewonden"],
+                "heridas", "feriti", "feridos", "gewonden", "人受傷", "人受伤", "人が負傷",
+                "人負傷", "人负伤"],
     "missing": ["vermisste", "vermissten", "vermisst", "disparus", "disparues",
                 "desaparecidos", "desaparecidas", "dispersi", "disperse", "desaparecidos",
-                "vermisten"],
+                "vermisten", "人失蹤", "人失踪", "人が行方不明", "人行方不明"],
     "rescued": ["gerettet", "gerettete", "secourus", "rescatados", "rescatadas", "salvati",
                 "salvate", "resgatados", "gered"],
     "survived": ["überlebende", "survivants", "sobrevivientes", "supervivientes",
@@ -58,6 +60,7 @@ _MEASURES = {
                  "arrestati", "fermati", "presos"],
 }  # fmt: skip
 _MEASURE_OF = {w: m for m, ws in _MEASURES.items() for w in ws}
+_CJK_MEASURES = sorted((w for w in _MEASURE_OF if w.startswith("人")), key=len, reverse=True)
 # words for people that take the measure from the verb after them
 _PEOPLE = frozenset(["menschen", "personen", "personnes", "personas", "persone", "pessoas",
                      "mensen", "migranten", "migrants", "migrantes", "migranti", "einwohner",
@@ -72,6 +75,8 @@ _SCALE_RE = "|".join(re.escape(w) for w in sorted(_SCALE, key=len, reverse=True)
 _PERCENT = r"%|prozent\b|pour\s*cent\b|por\s*ciento\b|per\s*cento\b|por\s*cento\b|procent\b"
 _CURRENCY = r"us-dollar|dollars?|dólares|dollari|euros?|€|\$|usd|eur"
 
+# Chinese and Japanese write a number against the characters around it ("造成6人死亡")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 # grouped integers in every local notation, a decimal comma or point, or plain digits
 _NUMBER = r"\d{1,3}(?:[.  \u202f’',]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?(?![\d.,]\d)"
 _FIGURE = re.compile(
@@ -79,7 +84,7 @@ _FIGURE = re.compile(
     rf"(?:\b(?:zwischen|entre|tra|tussen)\s+(?:(?:les|los|le|i)\s+)?(?P<r1>{_NUMBER})\s+"
     rf"(?:und|et|y|e|en)\s+(?:(?:les|los|le|i)\s+)?(?P<r2>{_NUMBER})"
     rf"|(?P<d1>{_NUMBER})\s*(?:bis|à|a|-|–)\s*(?P<d2>{_NUMBER})"
-    rf"|(?<![\w.,])(?P<num>{_NUMBER})(?:\s+mil\s+(?P<mil>\d{{3}})\b)?)"
+    rf"|(?<!\.)(?<!\d,)(?<![^\W{_CJK}])(?P<num>{_NUMBER})(?:\s+mil\s+(?P<mil>\d{{3}})\b)?)"
     rf"(?:\s*(?P<scale>{_SCALE_RE})(?![\w]))?"
     rf"(?:\s*(?P<pct>{_PERCENT})|\s*(?P<cur>{_CURRENCY})(?![\w]))?",
     re.I,
@@ -175,6 +180,9 @@ def _counted(text: str, b: int, e: int) -> tuple[str | None, str | None]:
     first = words[0]
     if first in _MEASURE_OF:
         return _MEASURE_OF[first], first
+    cjk = next((w for w in _CJK_MEASURES if first.startswith(w)), None)
+    if cjk is not None:  # "人が死亡し", "人受傷": characters run on with no space
+        return _MEASURE_OF[cjk], cjk
     if first in _HOMES:
         return _HOMES[first], first
     if first in _PEOPLE:
