@@ -31,6 +31,7 @@ differing values still stand side by side in the story's claims):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -123,7 +124,7 @@ def competing_estimates(claims: Sequence[Claim], found: Sequence[Conflict]) -> l
         g.sort(key=lambda c: (c.as_of or "9999", c.low or 0.0, c.id))
         subjects = [c.subject for c in g if c.subject]
         out.append(Estimates(
-            g[0].measure or "", max(subjects, key=len) if subjects else None,
+            g[0].measure or "", _most_common(subjects),
             [c.id for c in g], any(c.id in contested for c in g),
         ))  # fmt: skip
     return out
@@ -134,6 +135,15 @@ Range = tuple[float, float]
 
 def _span(low: float | None, high: float | None) -> Range:
     return (low or 0.0, high if high is not None else float("inf"))
+
+
+def _most_common(subjects: list[str]) -> str | None:
+    """The subject most of a group's claims give ("killed (migrants)"), not
+    the longest one a single claim gives ("Egyptian men")."""
+    if not subjects:
+        return None
+    counts = Counter(subjects)
+    return max(counts, key=lambda x: (counts[x], -len(x)))
 
 
 def _ranges(a: Claim, b: Claim, figs: Figures) -> tuple[Range, Range] | None:
