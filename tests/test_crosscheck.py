@@ -329,3 +329,16 @@ def test_a_sum_reads_with_its_sign_after_the_qualifier():
     assert money("more than", 34e9, 34e9, None) == "more than $34,000,000,000"
     assert money("exact", None, 1e9, 3e9) == "$1,000,000,000-$3,000,000,000"
     assert money("about", None, 1e6, 1e7) == "millions (USD)"
+
+
+def test_competing_estimates_take_the_subject_most_claims_give():
+    from corroborate.conflicts import competing_estimates
+    from corroborate.model import Claim
+
+    def claim(i, text, subject, low):
+        return Claim(f"c{i}", "figure", text, [], [], "killed", subject, low, low)
+
+    claims = [claim(1, "12 killed", "people", 12), claim(2, "14 killed", "people", 14),
+              claim(3, "3 killed", "Norland fishermen", 3)]  # fmt: skip
+    (est,) = competing_estimates(claims, [])
+    assert est.subject == "people"
