@@ -280,6 +280,8 @@ def test_spacy_pipeline_through_the_same_interface():
          [(9, "exact", "killed"), (214, "exact", "wounded"), (3, "exact", "missing")]),
         ("洪水で9人が死亡し、214人が負傷した。", "ja",
          [(9, "exact", "killed"), (214, "exact", "wounded")]),
+        ("बाढ़ में कम से कम 9 लोग मारे गए और 2,100 से अधिक लोग लापता हैं।", "hi",
+         [(9, "at least", "killed"), (2100, "more than", "missing")]),
     ],
 )  # fmt: skip
 def test_figures_in_other_languages(text, language, expected):

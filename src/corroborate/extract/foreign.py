@@ -25,7 +25,7 @@ from corroborate.text.numbers import bounds
 # qualifier phrases before a number, per meaning (lower case)
 _QUALIFIERS = {
     "at least": ["mindestens", "wenigstens", "au moins", "al menos", "por lo menos", "almeno",
-                 "ao menos", "pelo menos", "minstens", "ten minste"],
+                 "ao menos", "pelo menos", "minstens", "ten minste", "कम से कम"],
     "more than": ["mehr als", "über", "plus de", "dépassant les", "dépassant", "más de",
                   "oltre", "più di", "mais de", "meer dan", "ruim"],
     "about": ["rund", "etwa", "ungefähr", "circa", "ca.", "environ", "près de", "quelque",
@@ -43,13 +43,13 @@ _MEASURES = {
                "décès", "tués", "victimes", "muertos", "muertes", "fallecidos", "fallecidas",
                "víctimas", "morti", "vittime", "corpi", "deceduti", "mortos", "mortes",
                "doden", "slachtoffers", "ertrunken", "人死亡", "人遇难", "人遇難", "人罹难",
-               "人罹難", "人丧生", "人喪生", "人が死亡", "人死亡した"],
+               "人罹難", "人丧生", "人喪生", "人が死亡", "人死亡した", "मारे", "मौत", "मृत"],
     "wounded": ["verletzte", "verletzten", "verletzt", "blessés", "blessées", "heridos",
                 "heridas", "feriti", "feridos", "gewonden", "人受傷", "人受伤", "人が負傷",
-                "人負傷", "人负伤"],
+                "人負傷", "人负伤", "घायल"],
     "missing": ["vermisste", "vermissten", "vermisst", "disparus", "disparues",
                 "desaparecidos", "desaparecidas", "dispersi", "disperse", "desaparecidos",
-                "vermisten", "人失蹤", "人失踪", "人が行方不明", "人行方不明"],
+                "vermisten", "人失蹤", "人失踪", "人が行方不明", "人行方不明", "लापता"],
     "rescued": ["gerettet", "gerettete", "secourus", "rescatados", "rescatadas", "salvati",
                 "salvate", "resgatados", "gered"],
     "survived": ["überlebende", "survivants", "sobrevivientes", "supervivientes",
@@ -65,7 +65,7 @@ _CJK_MEASURES = sorted((w for w in _MEASURE_OF if w.startswith("人")), key=len,
 _PEOPLE = frozenset(["menschen", "personen", "personnes", "personas", "persone", "pessoas",
                      "mensen", "migranten", "migrants", "migrantes", "migranti", "einwohner",
                      "einwohnern", "habitants", "habitantes", "abitanti", "bewohner",
-                     "kinder", "enfants", "niños", "bambini", "crianças"])  # fmt: skip
+                     "kinder", "enfants", "niños", "bambini", "crianças", "लोग", "लोगों"])  # fmt: skip
 _SCALE = {"millionen": 1e6, "million": 1e6, "mio": 1e6, "mio.": 1e6, "millions": 1e6,
           "millones": 1e6, "milioni": 1e6, "milhões": 1e6, "miljoen": 1e6,
           "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9, "mrd.": 1e9, "mrds": 1e9,
@@ -90,7 +90,8 @@ _FIGURE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_MORE_AFTER = re.compile(r"\s*से\s+(?:अधिक|ज़्यादा|ज्यादा)")
+_WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f’'-]*")  # Devanagari vowel signs are no \w
 _MONTHS = re.compile(
     r"^\s*(?:\.\s*)?(?:jan|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|jui|giu|jul|lug|aug|"
     r"aoû|ago|sep|set|okt|oct|ott|nov|dez|déc|dic|dec)",
@@ -124,6 +125,8 @@ def extract_foreign_figures(text: str, sentences: list[Sentence], article_id: st
 def _figure(text: str, m: re.Match[str], s: int, e: int, article_id: str) -> Figure | None:
     scale = _SCALE[m["scale"].lower()] if m["scale"] else 1.0
     qualifier = _QUALIFIER_OF.get((m["qual"] or "").lower(), "exact")
+    if qualifier == "exact" and _MORE_AFTER.match(text, m.end(), e):
+        qualifier = "more than"  # "10,000 से अधिक": Hindi puts "more than" after the number
     value: float | None
     low: float | None
     high: float | None
