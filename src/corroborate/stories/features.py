@@ -91,8 +91,11 @@ world national international state public
 ) | frozenset(_GERMAN_NOUNS)
 
 _TOKEN = re.compile(r"\w+")
+# a number not glued to a word, except in Chinese and Japanese, which write
+# numbers against their characters and lists with a bare comma ("6人死亡,562人受傷")
+_FREE = r"(?<!\d[.,])(?<!\.)(?<![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 _NUMBER = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?"
+    rf"{_FREE}\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d])|{_FREE}\d+(?:[.,]\d+)?"
 )
 _CAP = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»]\s+|\n\s*)$")
