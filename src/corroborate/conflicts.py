@@ -207,16 +207,16 @@ def _can_contradict(
     fa, fb = _figure(sa, figs), _figure(sb, figs)
     if fa is None or fb is None or fa.value is None or fb.value is None:
         return False  # "thousands" is too loose to contradict "more than 10,000"
-    if sa.article != sb.article and any(
-        (s.article, s.evidence.start, f.measure) in listed or _listed_near(s, f)
-        for s, f in ((sa, fa), (sb, fb))
-    ):
-        return False  # "the 7.8 and 7.5 magnitude quakes": a list of referents
     ranges = _in_one_unit(fa, fb, _span(fa.low, fa.high), _span(fb.low, fb.high))
     if ranges is None or max(ranges[0][0], ranges[1][0]) <= min(ranges[0][1], ranges[1][1]):
         # the two reports' own ranges must be apart, not only their claims':
         # "as many as 750" and "700" can both hold
         return False
+    if sa.article != sb.article and any(
+        (s.article, s.evidence.start, f.measure) in listed or _listed_near(s, f)
+        for s, f in ((sa, fa), (sb, fb))
+    ):
+        return False  # "the 7.8 and 7.5 magnitude quakes": a list of referents
     texts = (sa.evidence.text, sb.evidence.text)
     if texts[0] != texts[1] and any(_ELSEWHERE.search(t) for t in texts):
         # "died there", "in the country": a place named in another sentence (one

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from corroborate.model import Figure, Sentence, Span
-from corroborate.text.numbers import bounds
+from corroborate.text.numbers import CJK_CHARS, bounds
 
 # qualifier phrases before a number, per meaning (lower case)
 _QUALIFIERS = {
@@ -75,8 +75,6 @@ _SCALE_RE = "|".join(re.escape(w) for w in sorted(_SCALE, key=len, reverse=True)
 _PERCENT = r"%|prozent\b|pour\s*cent\b|por\s*ciento\b|per\s*cento\b|por\s*cento\b|procent\b"
 _CURRENCY = r"us-dollar|dollars?|dólares|dollari|euros?|€|\$|usd|eur"
 
-# Chinese and Japanese write a number against the characters around it ("造成6人死亡")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 # grouped integers in every local notation, a decimal comma or point, or plain digits
 _NUMBER = r"\d{1,3}(?:[.  \u202f’',]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?(?![\d.,]\d)"
 _FIGURE = re.compile(
@@ -84,7 +82,7 @@ _FIGURE = re.compile(
     rf"(?:\b(?:zwischen|entre|tra|tussen)\s+(?:(?:les|los|le|i)\s+)?(?P<r1>{_NUMBER})\s+"
     rf"(?:und|et|y|e|en)\s+(?:(?:les|los|le|i)\s+)?(?P<r2>{_NUMBER})"
     rf"|(?P<d1>{_NUMBER})\s*(?:bis|à|a|-|–)\s*(?P<d2>{_NUMBER})"
-    rf"|(?<!\.)(?<!\d,)(?<![^\W{_CJK}])(?P<num>{_NUMBER})(?:\s+mil\s+(?P<mil>\d{{3}})\b)?)"
+    rf"|(?=\d)(?<!\.)(?<!\d,)(?<![^\W{CJK_CHARS}])(?P<num>{_NUMBER})(?:\s+mil\s+(?P<mil>\d{{3}})\b)?)"
     rf"(?:\s*(?P<scale>{_SCALE_RE})(?![\w]))?"
     rf"(?:\s*(?P<pct>{_PERCENT})|\s*(?P<cur>{_CURRENCY})(?![\w]))?",
     re.I,

@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corroborate.text.numbers import DOLLAR_AFTER, GLUED_CODES, QUANTITY, Quantity, bounds
+from corroborate.text.numbers import (
+    DOLLAR_AFTER,
+    DOLLAR_CODES,
+    GLUED_CODES,
+    QUANTITY,
+    Quantity,
+    bounds,
+)
 
 # Currency written before the number: symbol or code -> ISO code.
 _CURRENCY_BEFORE = {
@@ -243,7 +250,7 @@ def read_unit(text: str, m: re.Match[str], s: int, e: int, depth: int = 0) -> Un
 
 
 _CURRENCY_INSIDE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<pre>US|AU|A|C|HK|S|NZ|R)\s?)?\$(?P<post>US|AU|A|NZ|C|HK|S)?"
+    rf"(?:(?<![A-Za-z])(?P<pre>US|AU|A|C|HK|S|NZ|R)\s?)?\$(?P<post>{DOLLAR_CODES})?"
     r"|(?P<sym>[€£¥₹₩₽₺₦])"
     rf"|(?<![A-Za-z])(?P<code>{'|'.join(GLUED_CODES)}|PS|Y=)(?=[\d.])"
 )

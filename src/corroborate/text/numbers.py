@@ -26,6 +26,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
           "tn": 1_000_000_000_000, "m": 1_000_000, "b": 1_000_000_000, "k": 1_000,
           "mil": 1_000_000}  # fmt: skip
 
+# Chinese and Japanese characters: their texts write numbers against them ("造成6人死亡")
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+
 # Vague amounts, read by the order-of-magnitude convention of quantity
 # extraction (CQE, NewsQuant): "thousands" is 1,000 to 10,000, "dozens" 12 to
 # 120. They never plot a point or make a conflict.
@@ -82,7 +85,9 @@ _SCALE = (
 _VAGUE = r"(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)).replace(" ", r"\s+") + r")"
 # A currency symbol may sit between a qualifier and its number ("about $15", "over €2bn").
 # So may a currency code glued to the number ("USD10m", "RM79", "AUD1.5m").
-_CUR = r"(?:(?:(?<![A-Za-z])(?:US|AU|A|C|HK|S|NZ|R)\s?)?\$(?-i:US|AU|A|NZ|C|HK|S)?|[€£¥₹₩₽₺₦])\s?"
+# the country codes written after a dollar sign ("$US12m", "$A5bn", Australian style)
+DOLLAR_CODES = "US|AU|A|NZ|C|HK|S"
+_CUR = rf"(?:(?:(?<![A-Za-z])(?:US|AU|A|C|HK|S|NZ|R)\s?)?\$(?-i:{DOLLAR_CODES})?|[€£¥₹₩₽₺₦])\s?"
 # currency codes written glued to a number ("USD10m", "RM79", "AUD1.5m")
 GLUED_CODES = ("USD", "AUD", "CAD", "EUR", "GBP", "HKD", "SGD", "NZD", "INR", "RM", "Rs")
 _CODES = "|".join(GLUED_CODES)
@@ -90,7 +95,7 @@ _CODES = "|".join(GLUED_CODES)
 # writes them; "PS" only before a sum no console is named by ("PS5" is not £5)
 _ASCII_SIGNS = r"PS(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3}(?:,\d{3})+)|Y="
 # "$US12m", "$A5bn" (Australian style): the match starts at the code after "$"
-DOLLAR_AFTER = r"(?<=\$)(?-i:US|AU|A|NZ|C|HK|S)(?=\d)"
+DOLLAR_AFTER = rf"(?<=\$)(?-i:{DOLLAR_CODES})(?=\d)"
 _CODE = rf"(?:(?<![A-Za-z])(?-i:(?:{_CODES})\.?|{_ASCII_SIGNS})|{DOLLAR_AFTER})"
 # A match never starts at a currency symbol (the anchored scan starts at words):
 # a symbol is read inside a match, after its qualifier or "between".
@@ -145,7 +150,7 @@ class Quantity:
     percent: bool
 
 
-_DOLLAR_CODE = re.compile(r"^(?:US|AU|A|NZ|C|HK|S)(?=\d)")
+_DOLLAR_CODE = re.compile(rf"^(?:{DOLLAR_CODES})(?=\d)")
 
 
 def number_value(text: str) -> float | None:
