@@ -66,7 +66,8 @@ def moves(
 
 
 def record_moves(engine: Engine, moved: Mapping[str, str]) -> None:
-    """Record former ids; an id that is a story again stops being a move."""
+    """Record former ids (each replacing an earlier record of the same id);
+    ``forget_moves`` drops those that name a story again."""
     if not moved:
         return
     m = t.story_moves.c
