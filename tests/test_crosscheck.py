@@ -342,3 +342,28 @@ def test_competing_estimates_take_the_subject_most_claims_give():
               claim(3, "3 killed", "Norland fishermen", 3)]  # fmt: skip
     (est,) = competing_estimates(claims, [])
     assert est.subject == "people"
+
+
+def test_an_undated_report_is_dated_by_its_own_text_everywhere():
+    """One effective date per article: an undated article that names 20 March
+    is read against that day by extraction, cross-checking and clustering alike,
+    never against the story's earliest day (10 March)."""
+    from corroborate.extract.dates import effective_date
+    from corroborate.stories.features import article_date
+
+    first = make_article(
+        "Floodwater cut the rail line near Orvath on Monday, the regional council said. "
+        "Crews from three depots were sent to clear the tracks.",
+        published="2025-03-10",
+        outlet="Valley Post",
+    )
+    later = make_article(
+        "The council met on March 20, 2025 to plan repairs to the rail line. "
+        "Some 41 homes in Orvath were still without power, the council said.",
+        outlet="Orvath Herald",
+    )
+    assert effective_date(later, [date(2025, 3, 10)]) == (date(2025, 3, 20), "inferred")
+    assert article_date(later) == date(2025, 3, 20)
+    story = make_story([first, later])
+    (homes,) = [c for c in story.claims if c.kind == "figure" and c.measure == "homes"]
+    assert homes.as_of == "2025-03-20"

@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from corroborate.extract.dates import AnchorSource, effective_dates
 from corroborate.extract.lexicon import DEMONYMS
 from corroborate.model import (
     Article,
@@ -135,11 +136,11 @@ def _compatible_subjects(
 def figure_claims(
     extraction: Extraction,
     articles: Sequence[Article],
-    anchors: dict[str, date | None] | None = None,
+    anchors: dict[str, tuple[date | None, AnchorSource]] | None = None,
 ) -> list[Claim]:
     """Group a story's figures into claims (see the module doc)."""
     by_id = {a.id: a for a in articles}
-    anchors = anchors or {}
+    anchors = anchors if anchors is not None else effective_dates(articles)
     copies_of: dict[str, list[str]] = {}
     for a in articles:
         if a.duplicate_of:
@@ -153,7 +154,7 @@ def figure_claims(
         if f.as_of is not None and f.as_of.start is not None:
             start, end, gran = f.as_of.start, f.as_of.end, f.as_of.granularity
         else:
-            start = end = art.published or anchors.get(art.id)
+            start = end = anchors[art.id][0]
             gran = "day"
         low, high = bounds(f)
         # a rewrite's uncredited figure is its source's (it adds no origin)
@@ -210,6 +211,8 @@ def _relayed_origins(group: list[_Report]) -> list[str]:
     after "nearly 20 killed, Elena Marsh said" elsewhere is one origin)."""
 
     def when(g: _Report) -> date:
+        # only a publication date can show a report came first: an undated
+        # one's effective date is a lower bound, so it is taken as a relay
         return g.article.published or date.max
 
     credited = [g for g in group if g.figure.attributed_to]
@@ -431,10 +434,3 @@ def source_label(article: Article) -> str:
         if host:
             return host
     return f"article {article.id}"
-
-
-def anchor_dates(articles: Sequence[Article]) -> dict[str, date | None]:
-    """Each article's date: published, else the story's earliest (as extraction does)."""
-    dated = [a.published for a in articles if a.published]
-    first = min(dated) if dated else None
-    return {a.id: a.published or first for a in articles}

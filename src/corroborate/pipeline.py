@@ -217,6 +217,7 @@ def make_story(articles: list[Article]) -> Story:
     from corroborate.conflicts import competing_estimates
     from corroborate.conflicts import conflicts as find_conflicts
     from corroborate.extract import extract_story
+    from corroborate.extract.dates import effective_dates
     from corroborate.rewrites import find_rewrites
 
     # one canonical order (date, then content id): a story never depends on
@@ -225,8 +226,8 @@ def make_story(articles: list[Article]) -> Story:
     derived = find_rewrites(articles)
     for a in articles:
         a.derived_from = derived.get(a.id)
-    ex = extract_story(articles)
-    anchors = crosscheck.anchor_dates(articles)
+    anchors = effective_dates(articles)  # one date per article, read by every step below
+    ex = extract_story(articles, anchors=anchors)
     figure_claims = crosscheck.figure_claims(ex, articles, anchors)
     statement_claims = crosscheck.statement_claims(ex, articles)
     claims = figure_claims + statement_claims

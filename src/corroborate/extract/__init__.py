@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from corroborate.extract.dates import find_dates, infer_anchor
+from corroborate.extract.dates import AnchorSource, effective_dates, find_dates
 from corroborate.extract.entities import (
     ArticleEntities,
     build_entities,
@@ -137,19 +137,19 @@ def extract(
 extract_article = extract  # the name the package exports (``corroborate.extract`` is this package)
 
 
-def extract_story(articles: Sequence[Article], names: NameFinder | None = None) -> Extraction:
+def extract_story(
+    articles: Sequence[Article],
+    names: NameFinder | None = None,
+    anchors: dict[str, tuple[date | None, AnchorSource]] | None = None,
+) -> Extraction:
     """Extract every article and merge the results into one story-level view.
 
-    An undated article's relative dates are resolved against the story's
-    earliest publication date (never before a date the article itself gives).
+    Each article's relative dates are read against its ``effective_date``
+    (``anchors``, computed here when not given): an undated article's against
+    the story's earliest publication date, never before a day it gives itself.
     """
-    dated = [a.published for a in articles if a.published]
-    parts: list[ArticleExtraction] = []
-    for a in articles:
-        if a.published is None and dated:
-            parts.append(extract_parts(a, infer_anchor(a.text, dated), "inferred", names))
-        else:
-            parts.append(extract_parts(a, names=names))
+    anchors = anchors if anchors is not None else effective_dates(articles)
+    parts = [extract_parts(a, *anchors.get(a.id, (None, "none")), names) for a in articles]
     return merge_extractions(parts)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from corroborate.model import Granularity, Span, TimeRef
+from corroborate.model import Article, Granularity, Span, TimeRef
 from corroborate.text.dates import MONTH_RE, MONTHS, _mk
 from corroborate.text.scan import Tokens, anchored_finditer
 
@@ -354,3 +354,33 @@ def infer_anchor(text: str, story_dates: list[date]) -> date | None:
     if base is None:
         return floor
     return max(base, floor) if floor else base
+
+
+AnchorSource = Literal["published", "inferred", "none"]
+
+
+def effective_date(
+    article: Article, story_dates: Sequence[date] | None = None
+) -> tuple[date | None, AnchorSource]:
+    """The one date an article is read against, and where it came from.
+
+    Its publication date. Undated, before it has a story (``story_dates``
+    None: clustering's time window), the latest explicit day its text gives,
+    a lower bound. Undated in a story: the story's earliest publication date,
+    never before that day; in a story with no dated article, none (a lone
+    lower bound, "the attacks of 11 September 2001", dates no figure).
+    Extraction (relative dates) and cross-checking (undated figures) take it
+    from here, so a figure is never dated before the day its own article names.
+    """
+    if article.published is not None:
+        return article.published, "published"
+    if story_dates is not None and not story_dates:
+        return None, "none"
+    day = infer_anchor(article.text, list(story_dates or ()))
+    return day, ("inferred" if day is not None else "none")
+
+
+def effective_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None, AnchorSource]]:
+    """``effective_date`` of every article of one story."""
+    dated = [a.published for a in articles if a.published]
+    return {a.id: effective_date(a, dated) for a in articles}

@@ -26,7 +26,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 
-from corroborate.extract.dates import latest_explicit
+from corroborate.extract.dates import effective_date
 from corroborate.extract.lexicon import DEMONYMS
 from corroborate.extract.names import name_key
 from corroborate.model import Article
@@ -113,10 +113,9 @@ class Features:
 
 
 def article_date(article: Article) -> date | None:
-    """The publication date, else the latest explicit date the text gives."""
-    if article.published:
-        return article.published
-    return latest_explicit(article.text)
+    """The article's ``effective_date`` before it has a story: published, else
+    the latest explicit day its text gives."""
+    return effective_date(article)[0]
 
 
 def featurize(article: Article) -> Features:
