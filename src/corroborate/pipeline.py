@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from corroborate.clean.article import build_article
 from corroborate.config import CleanConfig, Config
@@ -28,6 +28,9 @@ from corroborate.model import (
     Story,
     chronological,
 )
+
+if TYPE_CHECKING:
+    from corroborate.extract.stored import StoredExtractions
 
 
 @dataclass(slots=True)
@@ -210,9 +213,10 @@ def build_stories(
     return stories
 
 
-def make_story(articles: list[Article]) -> Story:
+def make_story(articles: list[Article], stored: StoredExtractions | None = None) -> Story:
     """One story from its articles: extraction merged across them, claims and
-    their origins, conflicts, evolution, state, and the brief."""
+    their origins, conflicts, evolution, state, and the brief. ``stored``
+    gives articles' stored extractions (and keeps the ones made here)."""
     from corroborate import brief, crosscheck
     from corroborate.conflicts import competing_estimates
     from corroborate.conflicts import conflicts as find_conflicts
@@ -227,7 +231,7 @@ def make_story(articles: list[Article]) -> Story:
     for a in articles:
         a.derived_from = derived.get(a.id)
     anchors = effective_dates(articles)  # one date per article, read by every step below
-    ex = extract_story(articles, anchors=anchors)
+    ex = extract_story(articles, anchors=anchors, extract_one=stored.parts if stored else None)
     figure_claims = crosscheck.figure_claims(ex, articles, anchors)
     statement_claims = crosscheck.statement_claims(ex, articles)
     claims = figure_claims + statement_claims

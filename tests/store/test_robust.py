@@ -60,10 +60,10 @@ def test_a_failing_story_is_recorded_skipped_and_repaired(store, tmp_path, monke
 
     real = ingest.build_story
 
-    def flaky(articles):
+    def flaky(articles, rows=None):
         if any("Varnhold" in a.text for a in articles):
             raise RuntimeError("chart exploded")
-        return real(articles)
+        return real(articles, rows)
 
     (tmp_path / "dam.txt").write_text(TWO_SOURCES)
     monkeypatch.setattr(ingest, "build_story", flaky)

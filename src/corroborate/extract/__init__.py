@@ -141,15 +141,19 @@ def extract_story(
     articles: Sequence[Article],
     names: NameFinder | None = None,
     anchors: dict[str, tuple[date | None, AnchorSource]] | None = None,
+    extract_one: Callable[[Article, date | None, AnchorSource], ArticleExtraction] | None = None,
 ) -> Extraction:
     """Extract every article and merge the results into one story-level view.
 
     Each article's relative dates are read against its ``effective_date``
     (``anchors``, computed here when not given): an undated article's against
     the story's earliest publication date, never before a day it gives itself.
+    ``extract_one`` replaces ``extract_parts`` (``extract.stored`` reads stored
+    extractions back instead of extracting again).
     """
     anchors = anchors if anchors is not None else effective_dates(articles)
-    parts = [extract_parts(a, *anchors.get(a.id, (None, "none")), names) for a in articles]
+    one = extract_one or (lambda a, day, src: extract_parts(a, day, src, names))
+    parts = [one(a, *anchors.get(a.id, (None, "none"))) for a in articles]
     return merge_extractions(parts)
 
 

@@ -4,10 +4,12 @@
    store each new one with its clustering features in its own transaction.
 2. Link: rebuild the story index from the stored feature vectors (no text is
    re-read and nothing is re-extracted) and group it into stories.
-3. Re-brief only what changed: a story is recomputed (copies, extraction,
-   cross-check, brief) when its set of articles differs from what the store
-   holds or it has articles not yet in any story; stories that no longer
-   exist (merged into another) are dropped.
+3. Re-brief only what changed: a story is recomputed (copies, cross-check,
+   brief) when its set of articles differs from what the store holds or it
+   has articles not yet in any story; stories that no longer exist (merged
+   into another) are dropped. Its articles' extractions are read back from
+   the store (``extractions``); only new articles, and undated ones whose
+   story gained an earlier date, are extracted.
 
 A run killed at any point leaves every committed article in place; the next
 run stores the rest and finishes the stories (articles without a story are
@@ -29,7 +31,7 @@ from corroborate.config import Config
 from corroborate.dedupe import find_duplicates
 from corroborate.model import Article, InputError, Story
 from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline, story_id
-from corroborate.store import Store, links
+from corroborate.store import Store, extractions, links
 from corroborate.stories.cluster import StoryIndex
 from corroborate.stories.features import featurize
 
@@ -127,7 +129,7 @@ def update_stories(
         todo.append(group)
     updated: list[str] = []
     failed_now: set[str] = set()
-    loads = (store.articles(group) for group in todo)
+    loads = ((store.articles(group), extractions.load(store.engine, group)) for group in todo)
     with ExitStack() as stack:
         if jobs > 1 and len(todo) > 1:
             pool = stack.enter_context(ProcessPoolExecutor(min(jobs, len(todo))))
@@ -139,8 +141,9 @@ def update_stories(
                 kept.update(_story_failed(store, current, group, outcome))
                 failed_now.add(outcome.story_id)
                 continue
-            story, articles, brief_html = outcome
+            story, articles, brief_html, fresh = outcome
             try:
+                extractions.save(store.engine, fresh)
                 store.save_story(story, articles, brief_html)
             except OperationalError:
                 raise  # the store itself failed: nothing else can be saved
@@ -210,24 +213,31 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:500]
 
 
-def try_build_story(articles: list[Article]) -> tuple[Story, list[Article], str] | Failure:
+Built = tuple[Story, list[Article], str, extractions.Rows]
+
+
+def try_build_story(load: tuple[list[Article], extractions.Rows]) -> Built | Failure:
     """``build_story``, or the error that stopped it (as text: an exception
     may not survive the trip back from a worker process). MemoryError and
     RecursionError are caught too: one story's failure must not stop the others."""
     try:
-        return build_story(articles)
+        return build_story(*load)
     except Exception as exc:
-        return Failure(story_id(articles), _describe(exc))
+        return Failure(story_id(load[0]), _describe(exc))
 
 
-def build_story(articles: list[Article]) -> tuple[Story, list[Article], str]:
-    """One story from its articles: copies marked, extracted, cross-checked,
-    briefed, and its brief rendered to HTML (what a story page serves)."""
+def build_story(articles: list[Article], rows: extractions.Rows | None = None) -> Built:
+    """One story from its articles: copies marked, extracted (or read back
+    from ``rows``, its articles' stored extractions), cross-checked, briefed,
+    and its brief rendered to HTML (what a story page serves). Also returns
+    the extractions made here, for the store to keep."""
+    from corroborate.extract.stored import StoredExtractions
     from corroborate.report.html import render_story_section
 
     find_duplicates(articles)
-    story = make_story(articles)
-    return story, articles, render_story_section(story, articles)
+    stored = StoredExtractions(rows)
+    story = make_story(articles, stored)
+    return story, articles, render_story_section(story, articles), stored.fresh
 
 
 def _in_order(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:

@@ -178,3 +178,17 @@ story_moves = Table(
     Column("new_id", String(40), nullable=False),
     Column("moved_at", DateTime(timezone=True), nullable=False),
 )
+
+# each article's extraction (entities, statements, figures, dates; migration
+# 0009), so a story that gains an article is re-reconciled from its articles'
+# stored extractions instead of extracting every one again; ``key`` says what
+# the row is valid for (the extraction code and the date it was read against)
+extractions = Table(
+    "extractions",
+    metadata,
+    Column(
+        "article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("key", String(80), nullable=False),
+    Column("data", JSON, nullable=False),
+)
