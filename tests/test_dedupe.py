@@ -114,13 +114,16 @@ def test_earliest_copy_wins_whatever_the_arrival_order():
     assert results == {(("late", "first"), ("undated", "first"))}
 
 
-def test_find_duplicates_marks_articles():
-    from corroborate.dedupe import find_duplicates
+def test_find_duplicates_answers_and_mark_copies_records():
+    from corroborate.dedupe import find_duplicates, mark_copies
 
     a = make_article(WIRE, published="2025-03-04", outlet="Wire")
     b = make_article(WIRE + "\nRead more on our site.", published="2025-03-05", outlet="Site")
     c = make_article(OTHER, published="2025-03-05", outlet="Bank news")
-    assert find_duplicates([b, a, c]) == {b.id: a.id}
+    copies = find_duplicates([b, a, c])
+    assert copies == {b.id: a.id}
+    assert b.duplicate_of is None  # an answer, not a side effect
+    mark_copies([a, b, c], copies)
     assert b.duplicate_of == a.id and a.duplicate_of is None and c.duplicate_of is None
 
 

@@ -139,6 +139,15 @@ def figure_claims(
     anchors: dict[str, tuple[date | None, AnchorSource]] | None = None,
 ) -> list[Claim]:
     """Group a story's figures into claims (see the module doc)."""
+    return [c for c, _ in claimed_figures(extraction, articles, anchors)]
+
+
+def claimed_figures(
+    extraction: Extraction,
+    articles: Sequence[Article],
+    anchors: dict[str, tuple[date | None, AnchorSource]] | None = None,
+) -> list[tuple[Claim, list[Figure]]]:
+    """``figure_claims``, each with the very figures it groups."""
     by_id = {a.id: a for a in articles}
     anchors = anchors if anchors is not None else effective_dates(articles)
     copies_of: dict[str, list[str]] = {}
@@ -176,7 +185,7 @@ def figure_claims(
         else:
             best.append(r)
     roles = {e.name: e.role for e in extraction.entities if e.type == "person" and e.role}
-    return [_figure_claim(g, copies_of, roles) for g in groups]
+    return [(_figure_claim(g, copies_of, roles), [r.figure for r in g]) for g in groups]
 
 
 def _same_number(a: Figure, b: Figure) -> bool:

@@ -25,7 +25,7 @@ import numpy as np
 from corroborate.model import Article
 from corroborate.unionfind import UnionFind
 
-__all__ = ["Deduper", "MinHasher", "find_duplicates", "jaccard", "shingles"]
+__all__ = ["Deduper", "MinHasher", "find_duplicates", "jaccard", "mark_copies", "shingles"]
 
 _MASK64 = (1 << 64) - 1
 
@@ -298,10 +298,14 @@ def _earliest(d: _Doc) -> tuple[date, int]:
 
 
 def find_duplicates(articles: Sequence[Article], **options: float) -> dict[str, str]:
-    """Mark copies in place (``article.duplicate_of``) and return the mapping."""
+    """Which article copies which: copy id -> original id (the articles are
+    left as they are; ``mark_copies`` records the answer on them)."""
     dd = Deduper(**options)  # type: ignore[arg-type]
     dd.add_many((a.id, a.text, a.published) for a in articles)
-    mapping = dd.duplicate_of()
+    return dd.duplicate_of()
+
+
+def mark_copies(articles: Sequence[Article], copies: dict[str, str]) -> None:
+    """Set each article's ``duplicate_of`` from ``find_duplicates``' answer."""
     for a in articles:
-        a.duplicate_of = mapping.get(a.id)
-    return mapping
+        a.duplicate_of = copies.get(a.id)

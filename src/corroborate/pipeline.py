@@ -21,9 +21,7 @@ from corroborate.ingest import read_paths
 from corroborate.ingest.base import RawRecord
 from corroborate.model import (
     Article,
-    Claim,
     Document,
-    Extraction,
     InputError,
     Story,
     chronological,
@@ -181,11 +179,12 @@ def build_stories(
     build is left out and reported to ``on_error`` (its articles are still
     in the document); without ``on_error`` the failure is raised.
     """
-    from corroborate.dedupe import find_duplicates
+    from corroborate.dedupe import find_duplicates, mark_copies
     from corroborate.stories.cluster import ClusterConfig, StoryIndex
     from corroborate.stories.embeddings import SentenceEmbedder
 
     copies = find_duplicates(articles)
+    mark_copies(articles, copies)
     index = StoryIndex(ClusterConfig(embedder=SentenceEmbedder() if embeddings else None))
     index.add(articles, copies)
     by_id = {a.id: a for a in articles}
@@ -232,11 +231,14 @@ def make_story(articles: list[Article], stored: StoredExtractions | None = None)
         a.derived_from = derived.get(a.id)
     anchors = effective_dates(articles)  # one date per article, read by every step below
     ex = extract_story(articles, anchors=anchors, extract_one=stored.parts if stored else None)
-    figure_claims = crosscheck.figure_claims(ex, articles, anchors)
+    claimed = crosscheck.claimed_figures(ex, articles, anchors)
+    figure_claims = [c for c, _ in claimed]
     statement_claims = crosscheck.statement_claims(ex, articles)
     claims = figure_claims + statement_claims
     crosscheck.unique_ids(claims)
-    _link_figures(ex, figure_claims)
+    for claim, figures in claimed:  # each figure learns its claim (ids are final now)
+        for f in figures:
+            f.claim, f.origins = claim.id, list(claim.origins)
     found = find_conflicts(figure_claims, ex, articles)
     state, reason = crosscheck.story_state(articles, claims, found)
     dates = [a.published for a in articles if a.published]
@@ -265,19 +267,9 @@ def story_id(articles: list[Article]) -> str:
     return "s-" + first.id.removeprefix("a-")[:12]
 
 
-def _link_figures(ex: Extraction, claims: list[Claim]) -> None:
-    where = {(s.article, s.evidence.start, s.value): c for c in claims for s in c.support}
-    from corroborate.values import describe_value
-
-    for f in ex.figures:
-        c = where.get((f.evidence[0].article, f.evidence[0].start, describe_value(f)))
-        if c is not None:
-            f.claim, f.origins = c.id, list(c.origins)
-
-
 def single_story(articles: list[Article]) -> Story:
     """All ``articles`` as one story (no clustering), cross-checked."""
-    from corroborate.dedupe import find_duplicates
+    from corroborate.dedupe import find_duplicates, mark_copies
 
-    find_duplicates(articles)
+    mark_copies(articles, find_duplicates(articles))
     return make_story(articles)

