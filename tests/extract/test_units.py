@@ -535,6 +535,14 @@ def test_the_topic_of_a_statement_is_not_its_content():
     assert [(s.text, s.speaker) for s in sts] == [("it was far too slow for the town", "Ida Lunn")]
 
 
+def test_when_a_statement_was_made_is_not_its_content():
+    text = "Ida Lunn said on March 20, 2025 that the harbour wall would be rebuilt by June."
+    sts = extract(clean_article(text, language="en", published="2025-03-21")).statements
+    assert [(s.text, s.speaker) for s in sts] == [
+        ("the harbour wall would be rebuilt by June", "Ida Lunn")
+    ]
+
+
 def test_the_speaker_of_a_count_is_not_its_measure():
     text = "Survivors said 600 people were on board the trawler when it sank off Varne."
     figs = extract(clean_article(text, language="en", published="2025-01-01")).figures

@@ -92,8 +92,9 @@ LISTENER_AFTER_VERB = re.compile(
     r"\s*(?:(?:him|her|them|us|me|reporters|journalists|the\s+press|"
     rf"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}|{_ADVERBIAL})\s*)*(?:,\s*)?(?:that\s+)?"
 )
-# what a statement is about, before its content: "said of the pace of X that ..."
-TOPIC_THAT = re.compile(r"\s*(?:of|about|on)\s+[^,;:.\"“”]{1,80}?\s+that\s+")
+# what a statement is about or when it was said, before its content: "said of
+# the pace of X that ...", "said on March 20, 2025 that ..."
+TOPIC_THAT = re.compile(r"\s*(?:of|about|on)\s+(?:[^,;:.\"“”]|,\s*\d{4}\b){1,80}?\s+that\s+")
 _CITE_TAIL = re.compile(r",\s*citing\s+[^,]+,\s*$")
 _TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
 _APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$")
