@@ -367,3 +367,22 @@ def test_an_undated_report_is_dated_by_its_own_text_everywhere():
     story = make_story([first, later])
     (homes,) = [c for c in story.claims if c.kind == "figure" and c.measure == "homes"]
     assert homes.as_of == "2025-03-20"
+
+
+def test_stories_built_in_worker_processes_are_the_same(shared):
+    """``jobs=2`` builds each story in a worker: the same stories, the same
+    document, and what a story learns about its articles (rewrites) comes back."""
+    import copy
+
+    from corroborate.pipeline import process
+    from corroborate.report.json import document_to_dict
+    from tests.conftest import EXAMPLES
+
+    paths = [str(EXAMPLES), str(shared / "seeds"), str(shared / "data" / "news-dev" / "articles")]
+    one = process(paths, extract=False)
+    two = copy.deepcopy(one)
+    one.stories = build_stories(one.articles, jobs=1)
+    two.stories = build_stories(two.articles, jobs=2)
+    assert len(one.stories) > 3
+    assert any(a.derived_from for a in one.articles)  # rewrites found, to come back from workers
+    assert document_to_dict(two) == document_to_dict(one)

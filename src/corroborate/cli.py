@@ -84,7 +84,10 @@ def run(
         int, typer.Option(min=1, help="Largest file or archive member to read, in bytes.")
     ] = DEFAULT_MAX_BYTES,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for cleaning.")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for cleaning and building stories."
+        ),
     ] = 1,
     html_out: Annotated[
         str | None,

@@ -164,7 +164,7 @@ def process(
     ctx = ctx or RunContext()
     doc = run_pipeline(default_steps(paths, config, jobs), ctx)
     if extract and doc.articles:
-        doc.stories = build_stories(doc.articles, embeddings, ctx.error)
+        doc.stories = build_stories(doc.articles, embeddings, ctx.error, jobs)
     return doc
 
 
@@ -172,8 +172,10 @@ def build_stories(
     articles: list[Article],
     embeddings: bool = False,
     on_error: Callable[[InputError], None] | None = None,
+    jobs: int = 1,
 ) -> list[Story]:
-    """Mark copies, cluster into stories, and cross-check each story.
+    """Mark copies, cluster into stories, and cross-check each story
+    (``jobs`` > 1: stories are built in worker processes, the same stories).
 
     Stories come largest first, then newest first. A story that fails to
     build is left out and reported to ``on_error`` (its articles are still
@@ -191,14 +193,17 @@ def build_stories(
     stories = []
     groups = index.clusters()
     built: dict[int, Story] = {}
-    for g, group in enumerate(groups):
-        members = [by_id[i] for i in group]
-        try:
-            built[g] = make_story(members)
+    for g, outcome in enumerate(_built([[by_id[i] for i in group] for group in groups], jobs)):
+        members = [by_id[i] for i in groups[g]]
+        if isinstance(outcome, tuple):
+            built[g], derived = outcome
+            for a in members:  # what the story learnt about its articles
+                a.derived_from = derived.get(a.id)
             stories.append(built[g])
-        except Exception as exc:
+        else:
             if on_error is None:
-                raise
+                raise outcome
+            exc = outcome
             first = min(members, key=chronological)
             on_error(InputError(
                 f"story {story_id(members)} ({len(members)} articles, first {first.path})",
@@ -210,6 +215,34 @@ def build_stories(
             built[g].related = sorted(built[o].id for o in others if o in built)
     stories.sort(key=lambda s: (-len(s.articles), -(s.last_seen or date.min).toordinal(), s.id))
     return stories
+
+
+_Built = tuple[Story, dict[str, str | None]] | Exception
+
+
+def _build_one(articles: list[Article]) -> _Built:
+    """A story and its articles' ``derived_from`` (a worker's articles are
+    copies: what it sets on them goes back with the story), or the error."""
+    try:
+        story = make_story(articles)
+    except Exception as exc:
+        return exc
+    return story, {a.id: a.derived_from for a in articles}
+
+
+def _built(groups: list[list[Article]], jobs: int) -> list[_Built]:
+    """Every group built into a story, in order; largest groups go first to
+    the workers, so one long story does not finish last alone."""
+    if jobs <= 1 or len(groups) < 2:
+        return [_build_one(g) for g in groups]
+    order = sorted(range(len(groups)), key=lambda g: -len(groups[g]))
+    out: list[_Built | None] = [None] * len(groups)
+    with ProcessPoolExecutor(jobs) as pool:
+        for g, result in zip(
+            order, pool.map(_build_one, [groups[g] for g in order], chunksize=4), strict=True
+        ):
+            out[g] = result
+    return [r for r in out if r is not None]
 
 
 def make_story(articles: list[Article], stored: StoredExtractions | None = None) -> Story:
