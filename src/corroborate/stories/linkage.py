@@ -73,9 +73,12 @@ def _norm(v: sp.csr_matrix) -> float:
 
 
 def cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
-    """Cosine of two 1-row sparse matrices (a sparse product: an elementwise
-    ``multiply`` costs the vectors' 2M width, not their few hundred entries)."""
-    return float((a @ b.T).sum()) / (_norm(a) * _norm(b))
+    """Cosine of two 1-row sparse matrices, from their stored entries alone
+    (``multiply`` or a product with ``b.T`` cost the vectors' 2M width)."""
+    a.sum_duplicates()
+    b.sum_duplicates()
+    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(np.dot(a.data[ia], b.data[ib])) / (_norm(a) * _norm(b))
 
 
 class _Groups:
