@@ -7,8 +7,7 @@ unstated), times within two weeks, numbers within 5% of each other, and
 ranges that overlap once qualifiers are read as bounds ("about 300" is
 255-345, "at least 300" is 300 or more). "At least 12" and "nearly 20" are
 compatible but different figures: two claims, neither corroborating the other. Statements
-become claims when the same speaker says the same thing, however it was
-translated or paraphrased (token-set similarity of their content words).
+become claims in ``statement_claims``; how a figure evolved is ``evolution``.
 
 Each report of a claim has an *origin*: the source it is credited to ("the
 NIS", "Zelensky"), else the outlet itself. Three outlets relaying the NIS
@@ -35,18 +34,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
-
 from corroborate.extract.dates import AnchorSource, effective_dates
 from corroborate.extract.lexicon import DEMONYMS
 from corroborate.model import (
     Article,
     Claim,
     Conflict,
-    Evolution,
     Extraction,
     Figure,
-    Statement,
     StoryState,
     Support,
 )
@@ -54,7 +49,6 @@ from corroborate.origins import Credit, credit_kind, independent_origins
 from corroborate.values import amount, bounds, claimable, describe_value, point
 
 SAME_CLAIM_DAYS = 14  # reports of one figure this far apart are still one claim
-STATEMENT_SIMILARITY = 62  # rapidfuzz token-set ratio for two renderings of one statement
 SAME_VALUE = 0.05  # reports whose numbers differ by more are different figures
 
 _HEADS = {
@@ -66,8 +60,6 @@ _HEADS = {
 _GENERIC_HEADS = frozenset(["people", "persons", "men", "individuals", "prisoners", "captives",
                             "pows"])  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+")
-_STOP = frozenset("the a an of to in on and or for with by at from that this is was be will "
-                  "who which its it their his her our there may can could would".split())  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -83,7 +75,7 @@ class _Report:
     origin: str
 
 
-def _claim_id(kind: str, key: str) -> str:
+def claim_id(kind: str, key: str) -> str:
     prefix = "fig" if kind == "figure" else "stm"
     return f"{prefix}-" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
 
@@ -295,115 +287,9 @@ def _figure_claim(
         )
     )
     return Claim(
-        _claim_id("figure", key), "figure", text, support, origins, f0.measure, subject,
+        claim_id("figure", key), "figure", text, support, origins, f0.measure, subject,
         None if low == 0 else low, None if high == float("inf") else high, as_of,
     )  # fmt: skip
-
-
-def _content(text: str) -> str:
-    return " ".join(w for w in _WORD.findall(text.lower()) if w not in _STOP)
-
-
-def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> list[Claim]:
-    """Group statements by speaker and meaning (renderings of one statement)."""
-    by_id = {a.id: a for a in articles}
-    copies_of: dict[str, list[str]] = {}
-    for a in articles:
-        if a.duplicate_of:
-            copies_of.setdefault(a.duplicate_of, []).append(a.id)
-    groups: list[tuple[str, list[tuple[Statement, str]]]] = []
-    for st in extraction.statements:
-        art = by_id.get(st.evidence[0].article)
-        if art is None or art.duplicate_of or not st.speaker or st.kind in ("stance", "evidence"):
-            continue  # "X praised ...": an act towards something, not words to check
-        # a denial and an assertion of the same words are two claims
-        speaker = f"{st.speaker_id or st.speaker}|{st.polarity}"
-        content = _content(st.text)
-        if len(content.split()) < 3:
-            continue
-        home = None
-        for key, members in groups:
-            if key != speaker:
-                continue
-            if any(
-                fuzz.token_set_ratio(content, c) >= STATEMENT_SIMILARITY
-                and len(set(content.split()) & set(c.split())) >= 3
-                for _, c in members
-            ):
-                home = members
-                break
-        if home is None:
-            groups.append((speaker, [(st, content)]))
-        else:
-            home.append((st, content))
-    claims = []
-    for _, members in groups:
-        st0 = max((s for s, _ in members), key=lambda s: (s.direct, len(s.text)))
-        support = [
-            Support(
-                s.evidence[0].article,
-                by_id[s.evidence[0].article].outlet,
-                s.evidence[0],
-                s.speaker or "",
-                None,
-                None,
-                copies_of.get(s.evidence[0].article, []),
-            )
-            for s, _ in members
-        ]
-        # the speaker is part of the key: one quote credited to two sources is two claims
-        key = "|".join(sorted(f"{s.article}:{s.evidence.start}" for s in support))
-        key += f"|{st0.speaker_id or st0.speaker}"
-        claims.append(
-            Claim(
-                _claim_id("statement", key),
-                "statement",
-                st0.text if st0.polarity == "positive" else f"denied: {st0.text}",
-                support,
-                [st0.speaker or ""],
-                speaker=st0.speaker,
-                speaker_named=st0.speaker_id is not None,
-            )
-        )
-    return claims
-
-
-def evolution(claims: Sequence[Claim]) -> list[Evolution]:
-    """Per measure and subject, the reported values in time order (two or more)."""
-    series: dict[tuple[str, str | None], list[Support]] = {}
-    for c in claims:
-        if c.kind != "figure" or not c.measure:
-            continue
-        subj = subject_key(c.subject)
-        key = next(
-            (
-                k
-                for k in series
-                if k[0] == c.measure and _compatible_subjects(subject_key(k[1]), subj)
-            ),
-            (c.measure, c.subject),
-        )
-        series.setdefault(key, []).extend(c.support)
-    out = []
-    for (measure, subject), points in series.items():
-        unique = {(p.as_of, p.value, p.origin): p for p in points if p.as_of}
-        dated = sorted(unique.values(), key=lambda p: _sort_date(p.as_of or ""))
-        if len({p.value for p in dated}) >= 2 and len({p.as_of for p in dated}) >= 2:
-            out.append(Evolution(measure, subject, dated))
-    return out
-
-
-def _sort_date(iso: str) -> date:
-    head = iso.split("/")[0]
-    parts = head.split("-")
-    try:
-        if len(parts) == 3:
-            return date.fromisoformat(head)
-        if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        return date(int(parts[0]), 1, 1)
-    except ValueError:
-        return date.max
 
 
 def story_state(

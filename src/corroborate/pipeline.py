@@ -252,9 +252,11 @@ def make_story(articles: list[Article], stored: StoredExtractions | None = None)
     from corroborate import brief, crosscheck
     from corroborate.conflicts import competing_estimates
     from corroborate.conflicts import conflicts as find_conflicts
+    from corroborate.evolution import evolution
     from corroborate.extract import extract_story
     from corroborate.extract.dates import effective_dates
     from corroborate.rewrites import find_rewrites
+    from corroborate.statement_claims import statement_claims as find_statement_claims
 
     # one canonical order (date, then content id): a story never depends on
     # the order its articles arrived in
@@ -266,7 +268,7 @@ def make_story(articles: list[Article], stored: StoredExtractions | None = None)
     ex = extract_story(articles, anchors=anchors, extract_one=stored.parts if stored else None)
     claimed = crosscheck.claimed_figures(ex, articles, anchors)
     figure_claims = [c for c, _ in claimed]
-    statement_claims = crosscheck.statement_claims(ex, articles)
+    statement_claims = find_statement_claims(ex, articles)
     claims = figure_claims + statement_claims
     crosscheck.unique_ids(claims)
     for claim, figures in claimed:  # each figure learns its claim (ids are final now)
@@ -284,7 +286,7 @@ def make_story(articles: list[Article], stored: StoredExtractions | None = None)
         last_seen=max(dates) if dates else None,
         claims=claims,
         conflicts=found,
-        evolution=crosscheck.evolution(figure_claims),
+        evolution=evolution(figure_claims),
         estimates=competing_estimates(figure_claims, found),
         timeline=brief.timeline(ex, articles),
         summary=brief.summary(articles, claims),
