@@ -1,0 +1,165 @@
+"""Reported (indirect) speech in one sentence: "X said that ...", "...,
+X said", "according to X", "As X points out, ...", "Name: words", and who a
+speaker relays ("citing X", "after an X briefing"). Negated attributions
+("Neither X nor Y has confirmed ...") and nouns that look like cues ("the
+alleged involvement") attribute nothing.
+"""
+
+from __future__ import annotations
+
+from corroborate.extract.clauses import (
+    ACCORDING,
+    AFTER_VERB_SPK,
+    AND_TAIL,
+    ARTICLE_TAIL,
+    AS_SAYS,
+    BRIEFING,
+    CITING,
+    COLON_SPK,
+    LEAD_SUBJECT,
+    LISTENER_AFTER_VERB,
+    NEGATED,
+    NOUN_CUE_AFTER,
+    OBJECT_AFTER_VERB,
+    PARENTHETICAL_REST,
+    TELL,
+    THAT_AFTER,
+    TIME_TRAILER,
+    TOPIC_THAT,
+    Masked,
+    clause_end,
+    ends_with_comma,
+    speaker_segment,
+    trim,
+)
+from corroborate.extract.lexicon import (
+    THAT_ONLY_CUES,
+)
+from corroborate.extract.speakers import Resolver, Source, singular_person
+
+
+def cited_source(text: str, mk: Masked, a: int, b: int, resolver: Resolver) -> list[Source]:
+    """Who a speaker relays: "citing X", "after an X briefing"."""
+    sent = mk.text[a:b]
+    if mk.has("citing", a, b) or mk.has("quoting", a, b):
+        for m in CITING.finditer(sent):
+            found = resolver.resolve(a + m.start("src"), a + m.end("src"))
+            if found:
+                return found
+    bm = BRIEFING.search(sent) if mk.has("briefing", a, b) else None
+    if bm:
+        src = resolver.describe(text[a + bm.start("src") : a + bm.end("src")], a + bm.start(), None)
+        if src:
+            return [src]
+    return []
+
+
+def reported_speech(
+    text: str, mk: Masked, s: int, e: int, resolver: Resolver
+) -> list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]]:
+    """Reported speech in one sentence: (start, end, sources, via, cue, content span)."""
+    out: list[tuple[int, int, list[Source], Source | None, str, tuple[int, int] | None]] = []
+    masked = mk.text
+    sent = masked[s:e]
+    m = COLON_SPK.match(sent) if ":" in sent[:40] else None
+    if m:  # a headline's or a transcript's "Name: what they said"
+        label = m["spk"]
+        person = resolver.person_named(label) if label.isupper() and len(label) > 2 else None
+        srcs = [person] if person else resolver.resolve(s + m.start("spk"), s + m.end("spk"))
+        if srcs and srcs[0].entity is not None and srcs[0].entity.type == "person":
+            return [(s, e, srcs, None, ":", trim(text, s + m.end(), e))]
+    m = AS_SAYS.match(sent) if "As " in sent[:4] else None
+    if m:
+        srcs = resolver.resolve(s + m.start("spk"), s + m.end("spk"))
+        content = trim(text, s + m.end(), e)
+        out.append((s, e, srcs, None, m["verb"], content))
+        return out
+    for m in ACCORDING.finditer(sent) if mk.has("according", s, e) else ():
+        srcs = resolver.resolve(s + m.start("src"), s + m.end("src"))
+        if not srcs:
+            continue
+        if m.start() <= 2:  # "According to X, CLAUSE."
+            comma = sent.find(",", m.end())
+            content = trim(text, s + comma + 1, e) if comma > 0 else None
+        else:  # "CLAUSE, according to X."
+            content = trim(text, s, s + m.start())
+        out.append((s, e, srcs, None, "according to", content))
+    if out:
+        return out
+    verbs = [
+        vm
+        for vm in mk.verbs_in(s, e)
+        if "xxx" not in masked[max(s, vm.start() - 3) : min(e, vm.end() + 3)]
+        and not NOUN_CUE_AFTER.match(masked, vm.end(), e)
+    ]
+    cited = cited_source(text, mk, s, e, resolver) if verbs else []
+    for vm in verbs:
+        vs, ve = vm.start(), vm.end()
+        # "CLAUSE, said X." / "CLAUSE, X said."
+        inverted = AFTER_VERB_SPK.match(masked[vs:e])
+        if vm[0].lower() in TELL:
+            inverted = None  # "..., told the Northern Courier": the listener, not the speaker
+        if ends_with_comma(masked, s, vs) and inverted and len(inverted["spk"].split()) <= 6:
+            a, b = vs + inverted.start("spk"), vs + inverted.end("spk")
+            srcs = resolver.resolve(a, b)
+            if srcs and (srcs[0].entity is not None or singular_person(srcs[0].description or "")):
+                out.append((s, e, srcs, cited[0] if cited else None, vm[0], trim(text, s, vs)))
+                continue
+        if vm[0].lower() in ("continued", "continues"):
+            continue  # only "..., she continued." signs speech; "As the search continued, ..." does not
+        if ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
+            continue  # "the alleged involvement": an adjective
+        if vm[0].lower() in THAT_ONLY_CUES and not THAT_AFTER.match(masked, ve, e):
+            continue  # "the two alleged soldiers", "police found a body": no attribution
+        if NEGATED.search(masked, max(s, vs - 40), vs):
+            # "Neither X nor Y has confirmed that ...", "X did not say ...": X
+            # asserted nothing; never turn it into a statement by X
+            continue
+        seg = speaker_segment(masked, s, vs)
+        if seg and mk.in_heading(s) and "," in masked[seg[0] : seg[1]]:
+            # a title-cased headline is no list of names: "Plan Could Pass, Ida Lunn Says"
+            cut = masked.rfind(",", seg[0], seg[1]) + 1
+            seg = (cut + len(masked[cut : seg[1]]) - len(masked[cut : seg[1]].lstrip()), seg[1])
+        if AND_TAIL.search(masked, max(s, vs - 8), vs) or (
+            vm[0].endswith("ing") and ends_with_comma(masked, s, vs)
+        ):
+            # "X bemoaned the unrest and said he thought ...", "X filed a motion,
+            # arguing ...": the sentence's subject
+            lead = LEAD_SUBJECT.match(masked, s, vs)
+            span = (lead.start("spk"), lead.end("spk")) if lead else None
+            if lead and lead["spk"].lower() in ("it", "there", "this", "that"):
+                span = None  # "It will be recalled that ..., noting": no one
+            named = resolver.resolve(*span) if span else []
+            if named and named[0].entity is not None:
+                seg = span
+        if seg is None:
+            if cited and ends_with_comma(masked, s, vs):
+                out.append((s, e, cited, None, vm[0], trim(text, ve, e)))
+            continue
+        srcs = resolver.resolve(*seg)
+        if not srcs and cited:
+            srcs, cited = cited, []
+        if not srcs:
+            continue
+        trailing = TIME_TRAILER.match(masked[ve:e])
+        if ends_with_comma(masked, s, seg[0]) and seg[0] > s + 10 and trailing:
+            # "CLAUSE, a South Korean lawmaker said on Monday, citing X."; "The
+            # bridge, Mr. Ostrow said, would make ...": the words around the attribution
+            rest = PARENTHETICAL_REST.match(masked, ve + trailing.end(), e)
+            content = trim(text, s, e if rest else seg[0])
+            clause = (s, e if rest else seg[0])
+        else:
+            after = LISTENER_AFTER_VERB if vm[0].lower() in TELL else OBJECT_AFTER_VERB
+            obj = after.match(masked, ve, e)
+            cs = obj.end() if obj else ve
+            topic = TOPIC_THAT.match(masked, cs, e)
+            if topic:  # "said of the pace of the works that it was too slow"
+                cs = topic.end()
+            ends = clause_end(masked, cs, e)
+            content = trim(text, cs, ends)
+            clause = (seg[0], ends)
+        if cited:
+            out.append((clause[0], clause[1], cited, srcs[0], vm[0], content))
+        else:
+            out.append((clause[0], clause[1], srcs, None, vm[0], content))
+    return out
