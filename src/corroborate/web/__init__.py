@@ -17,9 +17,8 @@ import json
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -28,20 +27,24 @@ from fastapi.security import HTTPBearer
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 from markupsafe import Markup
-from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError
 from corroborate.ingest.base import RawRecord
-from corroborate.ingest.jsonrec import STRING_FIELDS, record_or_error
+from corroborate.ingest.jsonrec import record_or_error
 from corroborate.model import InputError
 from corroborate.store import Store, links
-from corroborate.store.ingest import IngestResult, add_articles
-from corroborate.text.dates import parse_date
 from corroborate.web.cache import ResponseCache
 from corroborate.web.guard import Guard
+from corroborate.web.records import api_records, http_url, ingest_records, records_from_upload
+from corroborate.web.schemas import (
+    IngestItem,
+    IngestReply,
+    SearchReply,
+    StoryList,
+)
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 HTML = "text/html; charset=utf-8"
@@ -50,64 +53,6 @@ CACHE_BYTES = 256 * 1024 * 1024  # responses kept per process (web/cache.py)
 FRESH = 2.0  # seconds a kept response is served before it is checked again
 THREADS = 16  # worker threads per server process (misses, ingests)
 _TEMPLATES = Path(__file__).with_name("templates")
-
-
-class IngestItem(BaseModel):
-    """One article to ingest: its text or HTML, and what is known about it."""
-
-    text: str | None = Field(None, description="Plain article text.")
-    html: str | None = Field(None, description="A whole HTML page or a fragment.")
-    url: str | None = Field(
-        None, description="Where it was published: metadata only, never fetched (offline)."
-    )
-    title: str | None = None
-    published: str | None = Field(None, description="A date: 2025-01-21, 21 January 2025, ...")
-    outlet: str | None = None
-    author: str | None = None
-    language: str | None = None
-    id: str | None = Field(
-        None, description="Your own id for the record, kept on the article as record_id."
-    )
-
-
-class StorySummary(BaseModel):
-    id: str
-    title: str
-    first_seen: date | None
-    last_seen: date | None
-    state: str = Field(description="single-source, developing, corroborated or contested")
-    state_reason: str
-    n_articles: int
-    n_sources: int = Field(description="Independent sources (copies do not count).")
-    n_conflicts: int
-
-
-class StoryList(BaseModel):
-    total: int
-    offset: int
-    limit: int
-    stories: list[StorySummary]
-
-
-class SearchHit(BaseModel):
-    kind: str = Field(description='"article" or "claim"')
-    ref: str = Field(description="The article id, or story id/claim id.")
-    story_id: str | None
-    title: str | None
-    snippet: str
-
-
-class SearchReply(BaseModel):
-    q: str
-    hits: list[SearchHit]
-
-
-class IngestReply(BaseModel):
-    added: list[str]
-    skipped: int
-    stories_updated: list[str]
-    stories_removed: list[str]
-    errors: list[str]
 
 
 def create_app(
@@ -266,9 +211,9 @@ def create_app(
             records.append(record_or_error({k: v for k, v in fields.items() if v}, "form"))
         for f in files or []:
             if f.filename:
-                records.extend(await _records_from_upload(f, max_upload))
+                records.extend(await records_from_upload(f, max_upload))
         # off the event loop: pages keep being served while this runs
-        result = await run_in_threadpool(_ingest_records, store, records)
+        result = await run_in_threadpool(ingest_records, store, records)
         return templates.TemplateResponse(
             request, "ingest.html", {"result": result, "enabled": bool(token)},
             status_code=200 if not result.errors or result.added else 422,
@@ -381,94 +326,18 @@ def create_app(
             form = await request.form()
             for f in form.getlist("files"):
                 if not isinstance(f, str):
-                    records.extend(await _records_from_upload(f, max_upload))
+                    records.extend(await records_from_upload(f, max_upload))
         else:
             raw = await request.body()  # counted and capped by the guard
-            records = await run_in_threadpool(_api_records, raw)
+            records = await run_in_threadpool(api_records, raw)
         # off the event loop: pages keep being served while this runs
-        result = await run_in_threadpool(_ingest_records, store, records)
+        result = await run_in_threadpool(ingest_records, store, records)
         return IngestReply(
             added=result.added, skipped=result.skipped, stories_updated=result.stories_updated,
             stories_removed=result.stories_removed, errors=[str(e) for e in result.errors],
         )  # fmt: skip
 
     return app
-
-
-def http_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) URL (what may become a link), else None:
-    ``javascript:`` or ``data:`` URLs from articles and feeds stay text."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
-_API_FIELDS = ("text", "html", "published", *STRING_FIELDS)
-
-
-def _api_records(raw: bytes) -> list[RawRecord | InputError]:
-    """The records of an API body (one object or a list), parsed as a
-    ``.json`` file's records are; 422 naming the item and field otherwise."""
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise HTTPException(422, "the body must be JSON (an object or a list of objects) "
-                                 "or a multipart upload") from exc  # fmt: skip
-    items = body if isinstance(body, list) else [body]
-    if not items:
-        raise HTTPException(422, "no records: send an object or a non-empty list")
-    out: list[RawRecord | InputError] = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise HTTPException(422, f"item {i}: expected an object, got JSON {_kind(item)}")
-        for key in _API_FIELDS:
-            if item.get(key) is not None and not isinstance(item[key], str):
-                raise HTTPException(
-                    422, f"item {i}: '{key}' must be a string, got JSON {_kind(item[key])}"
-                )
-        if item.get("published") and parse_date(item["published"]) is None:
-            raise HTTPException(422, f"item {i}: 'published' is not a date I can read "
-                                     "(e.g. 2025-01-21 or 21 January 2025)")  # fmt: skip
-        if not (item.get("text") or "").strip() and not (item.get("html") or "").strip():
-            detail = f"item {i}: give 'text' or 'html'"
-            if item.get("url"):  # offline by design: nothing is fetched
-                detail += " (corroborate does not fetch URLs: send the page's HTML)"
-            raise HTTPException(422, detail)
-        out.append(record_or_error(item, f"api:{i}"))
-    return out
-
-
-def _kind(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean",
-            type(None): "null"}.get(type(value), "number")  # fmt: skip
-
-
-async def _records_from_upload(upload: Any, max_upload: int) -> list[RawRecord | InputError]:
-    """Every record in one uploaded file (archives opened), parsed off the event loop."""
-    from corroborate.ingest import records_from_bytes
-
-    data = await upload.read(max_upload + 1)
-    if len(data) > max_upload:
-        raise HTTPException(413, f"{upload.filename}: larger than {max_upload} bytes")
-    name = upload.filename or "upload"
-    return await run_in_threadpool(lambda: list(records_from_bytes(name, data)))
-
-
-def _ingest_records(store: Store, records: list[RawRecord | InputError]) -> IngestResult:
-    from corroborate.model import Article
-    from corroborate.pipeline import clean_record
-
-    articles: list[Article] = []
-    errors: list[InputError] = []
-    for r in records:
-        done = r if isinstance(r, InputError) else clean_record(r)
-        if isinstance(done, InputError):
-            errors.append(done)
-        else:
-            articles.append(done)
-    result = add_articles(store, articles)
-    result.errors = errors
-    return result
 
 
 def app_from_env() -> FastAPI:

@@ -1,0 +1,65 @@
+"""The JSON API's request and response models (what the OpenAPI document shows)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+
+class IngestItem(BaseModel):
+    """One article to ingest: its text or HTML, and what is known about it."""
+
+    text: str | None = Field(None, description="Plain article text.")
+    html: str | None = Field(None, description="A whole HTML page or a fragment.")
+    url: str | None = Field(
+        None, description="Where it was published: metadata only, never fetched (offline)."
+    )
+    title: str | None = None
+    published: str | None = Field(None, description="A date: 2025-01-21, 21 January 2025, ...")
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    id: str | None = Field(
+        None, description="Your own id for the record, kept on the article as record_id."
+    )
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str
+    first_seen: date | None
+    last_seen: date | None
+    state: str = Field(description="single-source, developing, corroborated or contested")
+    state_reason: str
+    n_articles: int
+    n_sources: int = Field(description="Independent sources (copies do not count).")
+    n_conflicts: int
+
+
+class StoryList(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    stories: list[StorySummary]
+
+
+class SearchHit(BaseModel):
+    kind: str = Field(description='"article" or "claim"')
+    ref: str = Field(description="The article id, or story id/claim id.")
+    story_id: str | None
+    title: str | None
+    snippet: str
+
+
+class SearchReply(BaseModel):
+    q: str
+    hits: list[SearchHit]
+
+
+class IngestReply(BaseModel):
+    added: list[str]
+    skipped: int
+    stories_updated: list[str]
+    stories_removed: list[str]
+    errors: list[str]
