@@ -28,6 +28,7 @@ from sqlalchemy import delete
 
 from corroborate import clean_article
 from corroborate.ingest import read_paths
+from corroborate.ingest.base import RawRecord
 from corroborate.model import Article
 from corroborate.pipeline import clean_record
 from corroborate.store import Store
@@ -41,7 +42,7 @@ def real_articles() -> list[Article]:
     folder = need("data/news-dev-2/articles")
     out = []
     for rec in read_paths([str(folder)]):
-        art = clean_record(rec)  # type: ignore[arg-type]
+        art = clean_record(rec) if isinstance(rec, RawRecord) else None
         if isinstance(art, Article):
             out.append(art)
     return sorted(out, key=lambda a: a.path)

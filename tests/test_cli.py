@@ -98,3 +98,52 @@ def test_parallel_jobs_give_the_same_document(tmp_path):
     cli("run", str(EXAMPLES), "--json", str(a), "-q")
     cli("run", str(EXAMPLES), "--json", str(b), "-q", "--jobs", "2")
     assert json.loads(a.read_text()) == json.loads(b.read_text())
+
+
+def test_the_summary_fits_80_columns_and_names_no_ids(tmp_path):
+    import os
+
+    env = {**os.environ, "COLUMNS": "80"}
+    for args in ((), ("--verbose",)):
+        proc = subprocess.run(
+            [sys.executable, "-m", "corroborate", "run", str(EXAMPLES), *args],
+            capture_output=True, env=env, text=True,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stderr.splitlines()
+        assert all(len(line) <= 80 for line in lines), lines
+        assert not any("a-" in line.split()[0] for line in lines if line.split())  # no ids
+        assert "Lisk flood kills at least 12" in proc.stderr  # a story, one line
+        assert lines[-1] == "7 articles, 1 copy, 2 stories, 0 errors"  # plural forms
+    assert "Der Morgenbote" in proc.stderr  # --verbose lists articles by outlet
+
+
+def test_outputs_are_checked_before_the_work(tmp_path):
+    both = cli("run", str(EXAMPLES), "--json", "-", "--md", "-")
+    assert both.returncode == 2 and both.stdout == b""
+    assert b"both write to standard output" in both.stderr
+    folder = cli("run", str(EXAMPLES), "--html", str(tmp_path))
+    assert folder.returncode == 2 and b"is a folder" in folder.stderr
+    (tmp_path / "file").write_text("not a folder")
+    below_a_file = cli("run", str(EXAMPLES), "--json", str(tmp_path / "file" / "o.json"))
+    assert below_a_file.returncode == 2 and b"cannot write there" in below_a_file.stderr
+    assert len(below_a_file.stderr.splitlines()) == 1  # one line, no traceback
+
+
+def test_earlier_outputs_in_an_input_folder_are_not_read_back(tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    first = cli("run", str(folder), "--json", str(folder / "doc.json"), "--md",
+                str(folder / "brief.md"), "--html", str(folder / "report.html"), "-q")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    again = cli("run", str(folder), "--json", str(tmp_path / "again.json"))
+    assert again.returncode == 0, again.stderr
+    doc = json.loads((tmp_path / "again.json").read_text())
+    assert len(doc["articles"]) == 7  # the same seven articles, not ten
+    notes = [line for line in again.stderr.decode().splitlines() if line.startswith("note:")]
+    assert len(notes) == 3 and all("earlier corroborate run" in n for n in notes)
+    # named on the command line, a file is read as given
+    named = cli("run", str(folder / "brief.md"), "--json", "-", "-q")
+    assert len(json.loads(named.stdout)["articles"]) == 1

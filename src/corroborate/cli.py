@@ -23,11 +23,12 @@ from rich.table import Table
 
 from corroborate import __version__
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
-from corroborate.model import Document, InputError
+from corroborate.model import Article, Document, InputError
 from corroborate.pipeline import RunContext, process
 from corroborate.report.html import write_html
 from corroborate.report.json import write_json
 from corroborate.report.markdown import write_markdown
+from corroborate.words import counted
 
 if TYPE_CHECKING:
     from corroborate.store import Store
@@ -110,10 +111,16 @@ def run(
             help="Blend offline sentence embeddings into story links (needs the embeddings extra)."
         ),
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list every article in the summary.")
+    ] = False,
 ) -> None:
     """Read, clean, deduplicate, group into stories and cross-check articles;
-    write the JSON document, the HTML report and/or the Markdown brief."""
+    write the JSON document, the HTML report and/or the Markdown brief.
+
+    Example: corroborate run articles/ --html report.html --json doc.json"""
     err = Console(stderr=True, highlight=False)
+    _check_outputs(err, {"--json": json_out, "--html": html_out, "--md": md_out})
     if embeddings:
         from corroborate.stories.embeddings import available
 
@@ -125,7 +132,7 @@ def run(
             raise typer.Exit(2)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
-    ctx = RunContext(on_error=_reporter(err))
+    ctx = RunContext(on_error=_reporter(err), on_note=_noter(err, quiet))
     if quiet or not err.is_terminal:
         doc = process(paths, config, jobs, ctx, embeddings=embeddings)
     else:
@@ -152,8 +159,33 @@ def run(
     if md_out:
         write_markdown(doc, md_out)
     if not quiet:
-        _summary(doc, err, show_table="-" not in (json_out, md_out))
+        _summary(doc, err, show_table="-" not in (json_out, md_out, html_out), verbose=verbose)
     raise typer.Exit(1 if doc.errors else 0)
+
+
+def _check_outputs(err: Console, outputs: dict[str, str | None]) -> None:
+    """Refuse, before any work, outputs that cannot be written: two to
+    standard output, a folder, a place that cannot be created or written."""
+    from corroborate.report.output import unwritable
+
+    to_stdout = [opt for opt, target in outputs.items() if target == "-"]
+    if len(to_stdout) > 1:
+        err.print(f"error: {' and '.join(to_stdout)} both write to standard output: "
+                  "give one of them a file", markup=False)  # fmt: skip
+        raise typer.Exit(2)
+    for opt, target in outputs.items():
+        problem = unwritable(target) if target and target != "-" else None
+        if problem:
+            err.print(f"error: {opt} {target}: {problem}", markup=False, soft_wrap=True)
+            raise typer.Exit(2)
+
+
+def _noter(err: Console, quiet: bool) -> Callable[[str], None]:
+    def note(text: str) -> None:
+        if not quiet:
+            err.print(f"note: {text}", markup=False, soft_wrap=True)
+
+    return note
 
 
 DB_HELP = "Database URL or SQLite file (default: $CORROBORATE_DB, else corroborate.db)."
@@ -192,7 +224,7 @@ def ingest(
     if not quiet:
         err.print(
             f"{len(result.added)} added, {result.skipped} already stored, "
-            f"{len(result.stories_updated)} story(ies) updated, "
+            f"{counted(len(result.stories_updated), 'story')} updated, "
             f"{len(result.stories_removed)} merged away; {store.count_articles()} articles stored"
         )
     failed = _story_failures(store, err)
@@ -239,12 +271,12 @@ def _story_failures(store: Store, console: Console) -> int:
     for f in failures:
         console.print(
             f"[red]story failed:[/red] {escape(f['story_id'])} ({len(f['articles'])} articles, "
-            f"{f['attempts']} attempt(s)): {escape(f['error'])}",
+            f"{counted(f['attempts'], 'attempt')}): {escape(f['error'])}",
             soft_wrap=True,
         )
     if failures:
         console.print(
-            f"{len(failures)} story(ies) failed to build; the next ingest retries them "
+            f"{counted(len(failures), 'story')} failed to build; the next ingest retries them "
             "(or run: corroborate rebuild)",
             markup=False,
         )
@@ -290,7 +322,8 @@ def serve(
     raise_open_files_limit()
     writing = "on" if os.environ.get("CORROBORATE_TOKEN") else "off (set CORROBORATE_TOKEN)"
     Console(stderr=True, highlight=False).print(
-        f"corroborate serving http://{host}:{port}/ ({workers} process(es), writing {writing})",
+        f"corroborate serving http://{host}:{port}/ ({counted(workers, 'process')}, "
+        f"writing {writing})",
         markup=False,
     )
     uvicorn.run(
@@ -300,37 +333,52 @@ def serve(
     )  # fmt: skip
 
 
-def _summary(doc: Document, console: Console, show_table: bool) -> None:
-    if show_table and doc.articles:
-        table = Table(show_edge=False, header_style="bold")
-        for col in ("id", "outlet", "published", "lang", "title", "removed"):
-            table.add_column(
-                col, no_wrap=True, overflow="ellipsis", max_width=60 if col == "title" else None
-            )
-        for a in doc.articles[:50]:
+def _summary(doc: Document, console: Console, show_table: bool, verbose: bool = False) -> None:
+    """One line per story that fits the terminal (state, size, title); with
+    ``verbose`` every article too; then the counts."""
+    if show_table and verbose and doc.articles:
+        table = Table(show_edge=False, header_style="bold", pad_edge=False)
+        outlet = max(8, min(24, console.width // 4))
+        table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=outlet)
+        table.add_column("published", no_wrap=True, min_width=10)
+        table.add_column("lang", no_wrap=True, min_width=4)
+        # the title takes what is left of the line (a no_wrap column would
+        # otherwise claim its whole text and squeeze the others away)
+        rest = max(10, console.width - outlet - 10 - 4 - 9)
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=rest)
+        for a in doc.articles[:200]:
             table.add_row(
-                a.id,
-                escape(a.outlet or ""),
+                escape(_source(a)),
                 a.published.isoformat() if a.published else "",
                 escape(a.language or ""),
-                escape((a.title or "")[:70]),
-                str(len(a.removed)),
+                escape(a.title or ""),
             )
         console.print(table)
-        if len(doc.articles) > 50:
-            console.print(f"… and {len(doc.articles) - 50} more")
+        if len(doc.articles) > 200:
+            console.print(f"… and {len(doc.articles) - 200:,} more articles", markup=False)
     if show_table and doc.stories:
-        table = Table(show_edge=False, header_style="bold")
-        for col in ("story", "articles", "state", "title"):
-            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=70)
+        table = Table(show_edge=False, header_style="bold", pad_edge=False)
+        table.add_column("state", no_wrap=True, min_width=13)
+        table.add_column("articles", no_wrap=True, justify="right", min_width=8)
+        rest = max(10, console.width - 13 - 8 - 6)
+        table.add_column("story", no_wrap=True, overflow="ellipsis", max_width=rest)
         for st in doc.stories[:30]:
-            table.add_row(st.id, str(len(st.articles)), st.state, escape(st.title))
+            table.add_row(st.state, str(len(st.articles)), escape(st.title))
         console.print(table)
+        if len(doc.stories) > 30:
+            console.print(f"… and {len(doc.stories) - 30:,} more stories", markup=False)
     copies = sum(1 for a in doc.articles if a.duplicate_of)
     console.print(
-        f"{len(doc.articles)} article(s), {copies} cop(ies), {len(doc.stories)} story(ies), "
-        f"{len(doc.errors)} error(s)"
+        f"{counted(len(doc.articles), 'article')}, {counted(copies, 'copy')}, "
+        f"{counted(len(doc.stories), 'story')}, {counted(len(doc.errors), 'error')}",
+        markup=False,
     )
+
+
+def _source(article: Article) -> str:
+    from corroborate.labels import source_label
+
+    return source_label(article)
 
 
 EXIT_INTERNAL, EXIT_STORE = 3, 4

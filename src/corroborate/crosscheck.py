@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 
 from corroborate.extract.dates import AnchorSource, effective_dates
 from corroborate.extract.lexicon import DEMONYMS
+from corroborate.labels import source_label
 from corroborate.model import (
     Article,
     Claim,
@@ -318,14 +319,3 @@ def story_state(
     return "developing", (
         f"{len(outlets)} outlets, but no figure is confirmed by two independent origins yet"
     )
-
-
-def source_label(article: Article) -> str:
-    """How a reader names an article's source: its outlet, else its site."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        host = re.sub(r"^https?://(?:www\.)?", "", article.url).split("/", 1)[0]
-        if host:
-            return host
-    return f"article {article.id}"

@@ -18,7 +18,7 @@ from corroborate.clean.article import build_article
 from corroborate.config import CleanConfig, Config
 from corroborate.errors import BadInput
 from corroborate.ingest import read_paths
-from corroborate.ingest.base import RawRecord
+from corroborate.ingest.base import RawRecord, Skipped
 from corroborate.model import (
     Article,
     Document,
@@ -39,6 +39,13 @@ class RunContext:
     stats: Counter[str] = field(default_factory=Counter)
     on_error: Callable[[InputError], None] | None = None
     on_item: Callable[[str], None] | None = None
+    notes: list[str] = field(default_factory=list)  # worth saying, not errors
+    on_note: Callable[[str], None] | None = None
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        if self.on_note is not None:
+            self.on_note(text)
 
     def error(self, err: InputError) -> None:
         self.errors.append(err)
@@ -63,7 +70,9 @@ class Read:
 
     def run(self, items: Iterable[object], ctx: RunContext) -> Iterator[object]:
         for item in read_paths(self.paths, self.config.ingest):
-            if isinstance(item, InputError):
+            if isinstance(item, Skipped):
+                ctx.note(f"{item.path}: {item.reason}")
+            elif isinstance(item, InputError):
                 ctx.error(item)
             else:
                 ctx.stats["records"] += 1

@@ -168,3 +168,17 @@ def test_kept_responses_follow_new_articles(store, shared):
     assert _story_of_seeds(kept)["n_articles"] == 3 and "3 articles" in kept.get("/").text
     if after["id"] != before["id"]:  # the old story was merged away: gone for the live one
         assert live.get(f"/stories/{before['id']}").status_code == 404
+
+
+def test_article_pages_keep_paragraphs_and_name_the_source(client, shared):
+    import re
+
+    from corroborate.pipeline import process
+
+    seed = next(a for a in process([str(shared / "seeds")], extract=False).articles
+                if not a.outlet and not a.url)  # fmt: skip
+    page = client.get(f"/articles/{seed.id}").text
+    body = page.split('<section class="article clean">', 1)[1]
+    assert body.count("<p>") >= 3  # the article's paragraphs, not one block
+    meta = re.search(r'<p class="meta">(.*?)</p>', page, re.S)[1]
+    assert seed.path.rsplit("/", 1)[-1] in meta and seed.id not in meta  # its file, not its id

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from corroborate.config import IngestConfig
 from corroborate.errors import BadInput
-from corroborate.ingest.base import RawRecord, Reader, ReadResult, Source
+from corroborate.ingest.base import RawRecord, Reader, ReadResult, Skipped, Source
 from corroborate.ingest.feed import read_feed
 from corroborate.ingest.html import read_html
 from corroborate.ingest.jsonrec import read_json, read_jsonl, record_from_mapping
@@ -103,10 +103,13 @@ def read_source(src: Source) -> Iterator[ReadResult]:
         )
 
 
-def read_paths(paths: list[str], config: IngestConfig | None = None) -> Iterator[ReadResult]:
-    """Every record (or error) found under ``paths``, in a stable order."""
+def read_paths(
+    paths: list[str], config: IngestConfig | None = None
+) -> Iterator[ReadResult | Skipped]:
+    """Every record (or error) found under ``paths``, in a stable order, and
+    a note for each file a folder walk leaves out (an earlier run's output)."""
     for item in iter_sources(paths, config):
-        if isinstance(item, InputError):
+        if isinstance(item, InputError | Skipped):
             yield item
         else:
             yield from read_source(item)

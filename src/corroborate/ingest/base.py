@@ -43,6 +43,15 @@ class RawRecord:
     record_id: str | None = None  # the input's own id ("id" of a JSON record, a feed guid)
 
 
+@dataclass(slots=True, frozen=True)
+class Skipped:
+    """A file found in a folder and deliberately not read (an output of an
+    earlier run): a note for the user, not an error."""
+
+    path: str
+    reason: str
+
+
 ReadResult = RawRecord | InputError
 Reader = Callable[[Source], Iterator[ReadResult]]
 

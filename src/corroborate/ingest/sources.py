@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import sys
 import tarfile
@@ -27,7 +28,7 @@ from typing import IO
 
 from corroborate.config import IngestConfig
 from corroborate.errors import BadInput
-from corroborate.ingest.base import Source
+from corroborate.ingest.base import Skipped, Source
 from corroborate.ingest.unpack import decompress, kind_of
 from corroborate.model import InputError
 
@@ -54,7 +55,7 @@ class _Budget:
 
 def iter_sources(
     paths: list[str], config: IngestConfig | None = None
-) -> Iterator[Source | InputError]:
+) -> Iterator[Source | InputError | Skipped]:
     """Yield a ``Source`` for every readable input under ``paths``."""
     config = config or IngestConfig()
     for p in paths:
@@ -75,7 +76,7 @@ def iter_sources(
             yield from _file(path, config)
 
 
-def _walk(root: Path, config: IngestConfig) -> Iterator[Source | InputError]:
+def _walk(root: Path, config: IngestConfig) -> Iterator[Source | InputError | Skipped]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=config.follow_symlinks):
         if not config.include_hidden:
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -86,7 +87,33 @@ def _walk(root: Path, config: IngestConfig) -> Iterator[Source | InputError]:
             path = Path(dirpath) / name
             if path.is_symlink() and not config.follow_symlinks:
                 continue
+            if own_output(path):
+                yield Skipped(str(path), "an output of an earlier corroborate run, not read")
+                continue
             yield from _file(path, config)
+
+
+# how corroborate's own outputs begin: the Markdown brief, the HTML report
+# (its generator meta) and the JSON document
+_OWN_OUTPUT = re.compile(
+    rb'\A(?:# corroborate brief\n|<!doctype html>[^\0]{0,600}<meta name="generator" '
+    rb'content="corroborate|\{\s*"schema_version":\s*"\d+",\s*"articles":)',
+    re.I,
+)
+
+
+def own_output(path: Path) -> bool:
+    """Whether a file in a folder is an output of an earlier run (a brief,
+    report or JSON document written next to the inputs): read back, it would
+    be taken for an article. Named on the command line, it is read as given."""
+    if path.suffix.lower() not in (".md", ".html", ".json"):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    return _OWN_OUTPUT.match(head) is not None
 
 
 def _file(path: Path, config: IngestConfig) -> Iterator[Source | InputError]:

@@ -15,9 +15,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from corroborate import __version__
+from corroborate.labels import source_label
 from corroborate.model import Article, Document, Span, Story
 from corroborate.report.chart import figures_chart
 from corroborate.report.output import write_text
+from corroborate.words import counted
 
 _ENV = Environment(
     loader=PackageLoader("corroborate.report", "templates"),
@@ -25,6 +27,8 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["counted"] = counted
+_ENV.filters["source_label"] = source_label
 
 
 class Anchors:

@@ -3,8 +3,10 @@ evidence notes (outlet, date and the quoted span) under each story."""
 
 from __future__ import annotations
 
+from corroborate.labels import source_label
 from corroborate.model import Article, Document, Span, Story
 from corroborate.report.output import write_text
+from corroborate.words import counted
 
 
 def _md(text: str) -> str:
@@ -32,7 +34,7 @@ class _Notes:
         out = []
         for i, sp in enumerate(self.spans, 1):
             a = self.articles.get(sp.article)
-            who = (a.outlet or a.id) if a else sp.article
+            who = source_label(a) if a else sp.article
             when = a.published.isoformat() if a and a.published else "undated"
             out.append(
                 f"{i}. {_md(who)}, {when} ({sp.article} @{sp.start}): “{_md(sp.text[:240])}”"
@@ -50,7 +52,7 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
             span += f" – {story.last_seen.isoformat()}"
         span += " · "
     lines += [
-        f"{span}{len(story.articles)} article(s), {len(story.sources)} original(s) · "
+        f"{span}{counted(len(story.articles), 'article')}, {counted(len(story.sources), 'original')} · "
         f"**{story.state}**: {_md(story.state_reason)}",
         "",
         "### Summary",
@@ -140,8 +142,8 @@ def render_markdown(doc: Document) -> str:
     parts = [
         "# corroborate brief",
         "",
-        f"{len(doc.articles)} article(s), {len(doc.stories)} story(ies), "
-        f"{len(doc.errors)} input error(s).",
+        f"{counted(len(doc.articles), 'article')}, {counted(len(doc.stories), 'story')}, "
+        f"{counted(len(doc.errors), 'input error')}.",
         "",
     ]
     parts += [story_markdown(s, articles) for s in doc.stories]

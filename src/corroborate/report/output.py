@@ -28,3 +28,22 @@ def write_text(target: str, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def unwritable(target: str) -> str | None:
+    """Why ``target`` cannot be written as an output file, or None. Checked
+    before a run's work, so a typo costs nothing: its folder is created (as
+    writing it would) and a scratch file is made and removed there."""
+    path = Path(target)
+    if path.is_dir():
+        return "is a folder: give a file name"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        return f"cannot write there ({exc.strerror or exc})"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "exists and cannot be overwritten"
+    return None

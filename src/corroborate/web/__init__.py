@@ -34,17 +34,24 @@ from corroborate import __version__
 from corroborate.errors import CorroborateError
 from corroborate.ingest.base import RawRecord
 from corroborate.ingest.jsonrec import record_or_error
+from corroborate.labels import source_label
 from corroborate.model import InputError
 from corroborate.store import Store, links
 from corroborate.web.cache import ResponseCache
+from corroborate.web.filters import http_url, paragraphs
 from corroborate.web.guard import Guard
-from corroborate.web.records import api_records, http_url, ingest_records, records_from_upload
+from corroborate.web.records import (
+    api_records,
+    ingest_records,
+    records_from_upload,
+)
 from corroborate.web.schemas import (
     IngestItem,
     IngestReply,
     SearchReply,
     StoryList,
 )
+from corroborate.words import counted
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 HTML = "text/html; charset=utf-8"
@@ -96,6 +103,9 @@ def create_app(
 
     app.add_middleware(Guard, max_upload=max_upload, token=token)
     env.filters["http_url"] = http_url
+    env.filters["counted"] = counted
+    env.filters["source_label"] = source_label
+    env.filters["paragraphs"] = paragraphs
 
     # The token is checked in one place, the Guard, before the body is read;
     # the routes below run only for requests it let through. This scheme

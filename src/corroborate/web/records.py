@@ -1,6 +1,6 @@
 """What the web ingest turns into articles: an API body's records (checked
-as a ``.json`` file's are, 422 naming the item and field otherwise), an
-upload's files, and the safe form of a URL for a link."""
+as a ``.json`` file's are, 422 naming the item and field otherwise) and an
+upload's files."""
 
 from __future__ import annotations
 
@@ -16,15 +16,6 @@ from corroborate.model import InputError
 from corroborate.store import Store
 from corroborate.store.ingest import IngestResult, add_articles
 from corroborate.text.dates import parse_date
-
-
-def http_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) URL (what may become a link), else None:
-    ``javascript:`` or ``data:`` URLs from articles and feeds stay text."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
 
 _API_FIELDS = ("text", "html", "published", *STRING_FIELDS)
 
