@@ -13,13 +13,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from typer.core import TyperArgument, TyperOption
 
 from corroborate import __version__
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
@@ -32,6 +33,15 @@ from corroborate.words import counted
 
 if TYPE_CHECKING:
     from corroborate.store import Store
+
+# Help lists each argument by its metavar ("PATH"), not also its Python type
+# ("<list[str]>", which recent Typer versions add), and flags without "<bool>"
+if hasattr(TyperArgument, "display_type_rich"):
+    _option_type = TyperOption.display_type_rich
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    TyperOption.display_type_rich = (  # type: ignore[method-assign]
+        lambda self, ctx: None if self.is_flag else _option_type(self, ctx)
+    )
 
 app = typer.Typer(
     help="Turn a pile of news articles into verified, sourced briefs.",
@@ -53,7 +63,11 @@ def _main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            metavar="",
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -65,6 +79,7 @@ def run(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Files, folders (read recursively), .zip/.tar.gz archives, or - for stdin.",
             show_default=False,
         ),
@@ -78,16 +93,26 @@ def run(
     quiet: Annotated[
         bool,
         typer.Option(
-            "--quiet", "-q", help="No progress bar or summary; errors still go to stderr."
+            "--quiet",
+            "-q",
+            metavar="",
+            help="No progress bar or summary; errors still go to stderr.",
         ),
     ] = False,
     max_bytes: Annotated[
-        int, typer.Option(min=1, help="Largest file or archive member to read, in bytes.")
+        int,
+        typer.Option(
+            min=1, metavar="BYTES", help="Largest file or archive member to read, in bytes."
+        ),
     ] = DEFAULT_MAX_BYTES,
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for cleaning and building stories."
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for cleaning and building stories.",
         ),
     ] = 1,
     html_out: Annotated[
@@ -103,16 +128,21 @@ def run(
         ),
     ] = None,
     with_source: Annotated[
-        bool, typer.Option(help="Include each article's source text (what offset_map points into).")
+        bool,
+        typer.Option(
+            metavar="", help="Include each article's source text (what offset_map points into)."
+        ),
     ] = False,
     embeddings: Annotated[
         bool,
         typer.Option(
-            help="Blend offline sentence embeddings into story links (needs the embeddings extra)."
+            metavar="",
+            help="Blend offline sentence embeddings into story links (needs the embeddings extra).",
         ),
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also list every article in the summary.")
+        bool,
+        typer.Option("--verbose", "-v", metavar="", help="Also list every article in the summary."),
     ] = False,
 ) -> None:
     """Read, clean, deduplicate, group into stories and cross-check articles;
@@ -195,24 +225,35 @@ DB_HELP = "Database URL or SQLite file (default: $CORROBORATE_DB, else corrobora
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, folders, archives, or - for stdin.", show_default=False),
+        typer.Argument(
+            metavar="PATH", help="Files, folders, archives, or - for stdin.", show_default=False
+        ),
     ],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
     max_bytes: Annotated[
-        int, typer.Option(min=1, help="Largest file or archive member to read, in bytes.")
+        int,
+        typer.Option(
+            min=1, metavar="BYTES", help="Largest file or archive member to read, in bytes."
+        ),
     ] = DEFAULT_MAX_BYTES,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Only errors.")] = False,
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for cleaning and building stories."
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for cleaning and building stories.",
         ),
     ] = 1,
 ) -> None:
     """Add articles to the store; new ones join or create stories.
 
     Ingesting the same article twice changes nothing (content-based ids); an
-    interrupted run can simply be run again."""
+    interrupted run can simply be run again.
+
+    Example: corroborate ingest feeds/ --db newsroom.db"""
     from corroborate.store import Store
     from corroborate.store.ingest import ingest_paths
 
@@ -233,13 +274,18 @@ def ingest(
 
 @app.command()
 def rebuild(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for building stories.")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Worker processes for building stories."
+        ),
     ] = 1,
 ) -> None:
     """Re-derive every story from the stored articles (after an upgrade, or
-    to repair stories that failed to build)."""
+    to repair stories that failed to build).
+
+    Example: corroborate rebuild --db newsroom.db --jobs 2"""
     from corroborate.store import Store
     from corroborate.store.ingest import rebuild_stories
 
@@ -251,8 +297,12 @@ def rebuild(
 
 
 @app.command()
-def status(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
-    """What the store holds, and the stories that failed to build (exit 1 if any)."""
+def status(
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+) -> None:
+    """What the store holds, and the stories that failed to build (exit 1 if any).
+
+    Example: corroborate status --db newsroom.db"""
     from corroborate.store import Store
 
     store = Store(db)
@@ -298,15 +348,22 @@ def _reporter(err: Console) -> Callable[[InputError], None]:
 
 @app.command()
 def serve(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    max_upload: Annotated[int, typer.Option(min=1, help="Largest upload, in bytes.")] = 5
-    * 1024
-    * 1024,
-    workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    host: Annotated[
+        str, typer.Option(metavar="HOST", help="Address to bind (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT")] = 8000,
+    max_upload: Annotated[
+        int, typer.Option(min=1, metavar="BYTES", help="Largest upload, in bytes.")
+    ] = 5 * 1024 * 1024,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Server processes.")] = 1,
+    access_log: Annotated[
+        bool, typer.Option(help="Log every request on standard output (one line each).")
+    ] = True,
 ) -> None:
-    """Serve the web app and JSON API (writing needs $CORROBORATE_TOKEN)."""
+    """Serve the web app and JSON API (writing needs $CORROBORATE_TOKEN).
+
+    Example: CORROBORATE_TOKEN=change-me corroborate serve --db newsroom.db --port 8000"""
     import uvicorn
 
     from corroborate.web.server import KEEP_ALIVE, MAX_CONNECTIONS, raise_open_files_limit
@@ -325,12 +382,30 @@ def serve(
         f"corroborate serving http://{host}:{port}/ ({counted(workers, 'process')}, "
         f"writing {writing})",
         markup=False,
+        soft_wrap=True,
     )
     uvicorn.run(
         "corroborate.web:app_from_env", factory=True, host=host, port=port, workers=workers,
         http="corroborate.web.server:HeaderTimeoutProtocol", timeout_keep_alive=KEEP_ALIVE,
-        limit_concurrency=MAX_CONNECTIONS, log_level="warning",
+        limit_concurrency=MAX_CONNECTIONS, log_config=_log_config(access_log),
     )  # fmt: skip
+
+
+def _log_config(access: bool) -> dict[str, Any]:
+    """uvicorn's logging: warnings and errors on stderr, and (``access``)
+    one line per request on stdout with its time, client, request and status."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["access"]["fmt"] = (
+        '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s'
+    )
+    config["loggers"]["uvicorn"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.access"]["level"] = "INFO" if access else "WARNING"
+    return config
 
 
 def _summary(doc: Document, console: Console, show_table: bool, verbose: bool = False) -> None:

@@ -182,3 +182,18 @@ def test_article_pages_keep_paragraphs_and_name_the_source(client, shared):
     assert body.count("<p>") >= 3  # the article's paragraphs, not one block
     meta = re.search(r'<p class="meta">(.*?)</p>', page, re.S)[1]
     assert seed.path.rsplit("/", 1)[-1] in meta and seed.id not in meta  # its file, not its id
+
+
+def test_head_requests_and_error_pages_for_browsers(client):
+    head = client.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("text/html")
+    page = client.get("/stories/nope", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Not found" in page.text and "<script" not in page.text
+    api = client.get("/api/stories/nope", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.json()["detail"]  # the API answers JSON
+    refused = client.post("/ingest", data={"token": "wrong", "text": "x"},
+                          headers={"Accept": "text/html"})  # fmt: skip
+    assert refused.status_code == 401 and refused.headers["content-type"].startswith("text/html")
+    assert "Not allowed" in refused.text

@@ -22,6 +22,7 @@ from typing import Annotated
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPBearer
 from fastapi.templating import Jinja2Templates
@@ -29,6 +30,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, s
 from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError
@@ -39,7 +41,7 @@ from corroborate.model import InputError
 from corroborate.store import Store, links
 from corroborate.web.cache import ResponseCache
 from corroborate.web.filters import http_url, paragraphs
-from corroborate.web.guard import Guard
+from corroborate.web.guard import Guard, error_page, wants_html
 from corroborate.web.records import (
     api_records,
     ingest_records,
@@ -123,6 +125,15 @@ def create_app(
         if body is None:
             raise HTTPException(404, f"no such {what}")
         return body
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """A page for a browser that asked for one; JSON for everyone else."""
+        if wants_html(request.url.path, request.headers.get("accept", "").encode()):
+            return HTMLResponse(
+                error_page(exc.status_code, str(exc.detail)), exc.status_code, exc.headers
+            )
+        return await http_exception_handler(request, exc)
 
     # -- pages ------------------------------------------------------------
     stories_template = env.get_template("stories.html")

@@ -71,6 +71,10 @@ class Guard:
             return
         started = False
 
+        if scope["method"] == "HEAD":  # a GET without its body, for every page
+            scope = {**scope, "method": "GET"}
+            send = _bodiless(send)
+
         async def send_guarded(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
@@ -79,6 +83,7 @@ class Guard:
             await send(message)
 
         headers = dict(scope["headers"])
+        html = wants_html(scope["path"], headers.get(b"accept", b""))
         try:
             self._check_before_body(scope, headers)
             counted = self._counted(receive)
@@ -90,11 +95,11 @@ class Guard:
             await self.app(scope, counted, send_guarded)
         except _Refused as exc:
             if not started:
-                await _reply(send_guarded, exc.status, exc.detail)
+                await _reply(send_guarded, exc.status, exc.detail, html)
         except Exception:
             log.exception("error while answering %s %s", scope["method"], scope["path"])
             if not started:
-                await _reply(send_guarded, 500, "internal error (logged on the server)")
+                await _reply(send_guarded, 500, "internal error (logged on the server)", html)
 
     def _check_before_body(self, scope: Scope, headers: dict[bytes, bytes]) -> None:
         declared = headers.get(b"content-length", b"")
@@ -156,9 +161,46 @@ class Guard:
         return counted
 
 
-async def _reply(send: Send, status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+def wants_html(path: str, accept: bytes) -> bool:
+    """Whether an error should be a page: a browser asking for a page (the
+    API answers JSON whatever it is asked)."""
+    return not path.startswith("/api") and b"text/html" in accept
+
+
+def error_page(status: int, detail: str) -> str:
+    """A small error page (escaped; no scripts, styles inline like every page)."""
+    from html import escape
+
+    title = {401: "Not allowed", 404: "Not found", 413: "Too large"}.get(status, "Error")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} — corroborate'
+        f'</title></head><body style="font:15px/1.5 system-ui,sans-serif;max-width:40em;'
+        f'margin:2em auto"><h1>{title}</h1><p>{escape(detail)}</p>'
+        f'<p><a href="/">All stories</a> · <a href="/search">Search</a></p></body></html>'
+    )
+
+
+def _bodiless(send: Send) -> Send:
+    """``send`` for a HEAD request: the GET's status and headers, no body."""
+
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b"", "more_body": False}
+        await send(message)
+
+    return send_head
+
+
+async def _reply(send: Send, status: int, detail: str, html: bool = False) -> None:
+    if html:
+        body = error_page(status, detail).encode()
+        ctype = b"text/html; charset=utf-8"
+    else:
+        body = json.dumps({"detail": detail}).encode()
+        ctype = b"application/json"
+    headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]
     if status == 401:
         headers.append((b"www-authenticate", b"Bearer"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
