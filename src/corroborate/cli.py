@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,12 +23,14 @@ from rich.table import Table
 from typer.core import TyperArgument, TyperOption
 
 from corroborate import __version__
+from corroborate.cli_tables import check_tables, export, write_document_tables
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
 from corroborate.model import Article, Document, InputError
 from corroborate.pipeline import RunContext, process
 from corroborate.report.html import write_html
 from corroborate.report.json import write_json
 from corroborate.report.markdown import write_markdown
+from corroborate.store.url import DB_HELP
 from corroborate.words import counted
 
 if TYPE_CHECKING:
@@ -144,6 +146,14 @@ def run(
         bool,
         typer.Option("--verbose", "-v", metavar="", help="Also list every article in the summary."),
     ] = False,
+    csv_out: Annotated[
+        str | None,
+        typer.Option("--csv", metavar="DIR", help="Write flat tables as CSV files here."),
+    ] = None,
+    parquet_out: Annotated[
+        str | None,
+        typer.Option("--parquet", metavar="DIR", help="Write flat tables as Parquet files here."),
+    ] = None,
 ) -> None:
     """Read, clean, deduplicate, group into stories and cross-check articles;
     write the JSON document, the HTML report and/or the Markdown brief.
@@ -151,6 +161,7 @@ def run(
     Example: corroborate run articles/ --html report.html --json doc.json"""
     err = Console(stderr=True, highlight=False)
     _check_outputs(err, {"--json": json_out, "--html": html_out, "--md": md_out})
+    check_tables(err, csv_out, parquet_out)
     if embeddings:
         from corroborate.stories.embeddings import available
 
@@ -188,6 +199,8 @@ def run(
         write_html(doc, html_out)
     if md_out:
         write_markdown(doc, md_out)
+    if csv_out or parquet_out:
+        write_document_tables(doc, csv_out, parquet_out)
     if not quiet:
         _summary(doc, err, show_table="-" not in (json_out, md_out, html_out), verbose=verbose)
     raise typer.Exit(1 if doc.errors else 0)
@@ -216,9 +229,6 @@ def _noter(err: Console, quiet: bool) -> Callable[[str], None]:
             err.print(f"note: {text}", markup=False, soft_wrap=True)
 
     return note
-
-
-DB_HELP = "Database URL or SQLite file (default: $CORROBORATE_DB, else corroborate.db)."
 
 
 @app.command()
@@ -346,6 +356,9 @@ def _reporter(err: Console) -> Callable[[InputError], None]:
     return report
 
 
+app.command()(export)
+
+
 @app.command()
 def serve(
     db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
@@ -366,7 +379,12 @@ def serve(
     Example: CORROBORATE_TOKEN=change-me corroborate serve --db newsroom.db --port 8000"""
     import uvicorn
 
-    from corroborate.web.server import KEEP_ALIVE, MAX_CONNECTIONS, raise_open_files_limit
+    from corroborate.web.server import (
+        KEEP_ALIVE,
+        MAX_CONNECTIONS,
+        log_config,
+        raise_open_files_limit,
+    )
 
     os.environ["CORROBORATE_MAX_UPLOAD"] = str(max_upload)
     if db:
@@ -387,25 +405,8 @@ def serve(
     uvicorn.run(
         "corroborate.web:app_from_env", factory=True, host=host, port=port, workers=workers,
         http="corroborate.web.server:HeaderTimeoutProtocol", timeout_keep_alive=KEEP_ALIVE,
-        limit_concurrency=MAX_CONNECTIONS, log_config=_log_config(access_log),
+        limit_concurrency=MAX_CONNECTIONS, log_config=log_config(access_log),
     )  # fmt: skip
-
-
-def _log_config(access: bool) -> dict[str, Any]:
-    """uvicorn's logging: warnings and errors on stderr, and (``access``)
-    one line per request on stdout with its time, client, request and status."""
-    import copy
-
-    from uvicorn.config import LOGGING_CONFIG
-
-    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
-    config["formatters"]["access"]["fmt"] = (
-        '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s'
-    )
-    config["loggers"]["uvicorn"]["level"] = "WARNING"
-    config["loggers"]["uvicorn.error"]["level"] = "WARNING"
-    config["loggers"]["uvicorn.access"]["level"] = "INFO" if access else "WARNING"
-    return config
 
 
 def _summary(doc: Document, console: Console, show_table: bool, verbose: bool = False) -> None:

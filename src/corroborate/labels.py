@@ -19,14 +19,18 @@ _NOT_A_FILE = re.compile(r"^(?:<stdin>.*|api:\d+|form)$")
 
 def source_label(article: Article) -> str:
     """How a reader names an article's source: outlet, site, file, else id."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        m = _HOST.match(article.url.strip())
-        if m:
-            return m[1].lower()
-    name = file_name(article.path)
-    return name or f"article {article.id}"
+    return name_for(article.outlet, article.url, article.path, article.id)
+
+
+def name_for(outlet: str | None, url: str | None, path: str | None, article_id: str) -> str:
+    """``source_label`` from an article's fields (as stored or exported)."""
+    return outlet or site(url) or file_name(path or "") or f"article {article_id}"
+
+
+def site(url: str | None) -> str | None:
+    """The domain of an article's URL ("www." dropped), or None."""
+    m = _HOST.match(url.strip()) if url else None
+    return m[1].lower() if m else None
 
 
 def file_name(path: str) -> str | None:
