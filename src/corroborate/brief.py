@@ -7,6 +7,10 @@ sentences too close to one already chosen are skipped (maximal marginal
 relevance), and the chosen ones are put back in story order. Every summary
 sentence cites its own span first, then the other reports of the claims it
 carries, so a reader can check each statement against every source.
+
+A story's conflicts are stated in words after its first sentence ("Figures
+for casualties (North Korean soldiers) in December 2024 differ: nearly 3,000
+per Volodymyr Zelensky, 1,000 per Seoul."), citing the reports that disagree.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Sequence
 from corroborate.model import (
     Article,
     Claim,
+    Conflict,
     Extraction,
     SourceRef,
     Span,
@@ -126,6 +131,44 @@ def summary(
         origins = list(dict.fromkeys(o for c in carried for o in c.origins))
         out.append(SummarySentence(span.text.strip(), cites, [c.id for c in carried], origins))
     return out
+
+
+MAX_CONFLICT_SENTENCES = 2
+
+
+def with_conflicts(
+    sentences: list[SummarySentence], found: Sequence[Conflict]
+) -> list[SummarySentence]:
+    """The summary with the story's first conflicts stated after its first sentence."""
+    stated = [conflict_sentence(c) for c in found[:MAX_CONFLICT_SENTENCES]]
+    return sentences[:1] + stated + sentences[1:]
+
+
+def conflict_sentence(c: Conflict) -> SummarySentence:
+    """One conflict in words, citing each disagreeing report."""
+    what = c.measure + (f" ({c.subject})" if c.subject else "")
+    when = f" {_period(c.as_of)}" if c.as_of else ""
+    values = ", ".join(f"{v.value} per {v.origin}" for v in c.values)
+    cites = list(dict.fromkeys(v.evidence for v in c.values))
+    origins = list(dict.fromkeys(v.origin for v in c.values))
+    return SummarySentence(f"Figures for {what}{when} differ: {values}.", cites, list(c.claims),
+                           origins, composed=True)  # fmt: skip
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]  # fmt: skip
+
+
+def _period(iso: str) -> str:
+    """An ISO date or period as words: "in December 2024", "on 16 December 2024"."""
+    parts = iso.split("-")
+    if "/" in iso or not all(p.isdigit() for p in parts):
+        return f"for {iso}"
+    if len(parts) == 3:
+        return f"on {int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"in {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return f"in {parts[0]}"
 
 
 def timeline(

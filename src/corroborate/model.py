@@ -363,6 +363,9 @@ class SummarySentence:
     citations: list[Span]
     claims: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    # written by corroborate from the reports it cites (a conflict in words),
+    # not a sentence of an article: its citations are all evidence, none its own
+    composed: bool = False
 
 
 @dataclass(slots=True)

@@ -235,6 +235,7 @@ def story_to_dict(s: Story) -> dict[str, Any]:
             "claims": list(x.claims),
             "origins": list(x.origins),
             "citations": [span_to_dict(c) for c in x.citations],
+            "composed": x.composed,
         }
         for x in s.summary
     ]
