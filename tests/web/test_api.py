@@ -197,3 +197,19 @@ def test_head_requests_and_error_pages_for_browsers(client):
                           headers={"Accept": "text/html"})  # fmt: skip
     assert refused.status_code == 401 and refused.headers["content-type"].startswith("text/html")
     assert "Not allowed" in refused.text
+
+
+def test_story_json_is_compressed_and_tagged(client):
+    sid = client.get("/api/stories").json()["stories"][0]["id"]
+    first = client.get(f"/api/stories/{sid}", headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == 200 and first.headers["content-encoding"] == "gzip"
+    tag = first.headers["etag"]
+    again = client.get(f"/api/stories/{sid}", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    page = client.get(f"/stories/{sid}")
+    assert page.headers["etag"] != tag  # the page and the document are tagged apart
+    assert client.get(f"/stories/{sid}", headers={"If-None-Match": page.headers["etag"]}
+                      ).status_code == 304  # fmt: skip
+    assert (
+        client.get(f"/api/stories/{sid}", headers={"If-None-Match": '"other"'}).status_code == 200
+    )

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError
@@ -40,7 +41,7 @@ from corroborate.labels import source_label
 from corroborate.model import InputError
 from corroborate.store import Store, links
 from corroborate.web.cache import ResponseCache
-from corroborate.web.filters import http_url, paragraphs
+from corroborate.web.filters import http_url, paragraphs, tagged
 from corroborate.web.guard import Guard, error_page, wants_html
 from corroborate.web.records import (
     api_records,
@@ -103,6 +104,7 @@ def create_app(
     templates.env.globals["version"] = __version__
     app.state.store = store
 
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # a story's JSON: 200 KB -> 30 KB
     app.add_middleware(Guard, max_upload=max_upload, token=token)
     env.filters["http_url"] = http_url
     env.filters["counted"] = counted
@@ -175,14 +177,14 @@ def create_app(
         return None if new is None else RedirectResponse(prefix + new, status_code=301)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_page(story_id: str) -> Response:
+    async def story_page(request: Request, story_id: str) -> Response:
         if (redirect := await moved(story_id, "/stories/")) is not None:
             return redirect
         body = await kept(
             ("story page", story_id), lambda: render_story(story_id),
             lambda: story_version(story_id), "story",
         )  # fmt: skip
-        return Response(body, media_type=HTML)
+        return tagged(request, body, HTML)
 
     article_template = env.get_template("article.html")
 
@@ -196,12 +198,12 @@ def create_app(
         ).encode()
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def article_page(article_id: str) -> Response:
+    async def article_page(request: Request, article_id: str) -> Response:
         body = await kept(
             ("article page", article_id), lambda: render_article(article_id),
             lambda: store.article_version(article_id), "article",
         )  # fmt: skip
-        return Response(body, media_type=HTML)
+        return tagged(request, body, HTML)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     async def search_page(q: Annotated[str, Query(max_length=200)] = "") -> Response:
@@ -260,12 +262,13 @@ def create_app(
 
     @app.get("/api/stories", tags=["stories"], response_model=StoryList)
     async def api_stories(
+        request: Request,
         offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> Response:
         """Stories, newest and largest first: id, title, dates, state, counts."""
         body = await kept(("story list", offset, limit), lambda: story_list(offset, limit))
-        return Response(body, media_type=JSON)
+        return tagged(request, body, JSON)
 
     def story_json(story_id: str) -> bytes | None:
         found = store.story_json(story_id)
@@ -283,7 +286,7 @@ def create_app(
                    301: {"description": "A former id of a story: where it is now."},
                    404: {"description": "No such story."}},
     )  # fmt: skip
-    async def api_story(story_id: str) -> Response:
+    async def api_story(request: Request, story_id: str) -> Response:
         """One story as in the JSON document: entities, statements, figures,
         claims with origins, conflicts, evolution, timeline, summary, sources."""
         if (redirect := await moved(story_id, "/api/stories/")) is not None:
@@ -292,7 +295,7 @@ def create_app(
             ("story json", story_id), lambda: story_json(story_id),
             lambda: story_version(story_id), "story",
         )  # fmt: skip
-        return Response(body, media_type=JSON)
+        return tagged(request, body, JSON)
 
     @app.get(
         "/api/articles/{article_id}", tags=["articles"],
@@ -300,7 +303,7 @@ def create_app(
                          "content": {JSON: {"schema": {"type": "object"}}}},
                    404: {"description": "No such article."}},
     )  # fmt: skip
-    async def api_article(article_id: str) -> Response:
+    async def api_article(request: Request, article_id: str) -> Response:
         """One article as in the JSON document, with its story id."""
 
         def produce() -> bytes | None:
@@ -311,7 +314,7 @@ def create_app(
             ("article json", article_id), produce, lambda: store.article_version(article_id),
             "article",
         )  # fmt: skip
-        return Response(body, media_type=JSON)
+        return tagged(request, body, JSON)
 
     @app.get("/api/search", tags=["search"], response_model=SearchReply)
     async def api_search(
