@@ -97,12 +97,19 @@ def test_parallel_ingest_builds_the_same_stories(store, shared, tmp_path):
 
 def test_search_finds_articles_and_claims(store, shared):
     ingest_paths(store, [str(EXAMPLES), str(shared / "seeds")])
-    kinds = {h["kind"] for h in store.search("Zelensky")}
-    assert kinds == {"article", "claim"}
-    hits = store.search("Kestrel ferry")
+    total, hits = store.search("Zelensky")
+    assert {h["kind"] for h in hits} == {"article", "claim"} and total >= len(hits)
+    _, hits = store.search("Kestrel ferry")
     assert hits and all(h["story_id"] for h in hits)
-    assert store.search("'; DROP TABLE articles; --") == []
-    assert store.search('" OR 1=1 NEAR( * ') == []
+    assert store.search("'; DROP TABLE articles; --") == (0, [])
+    total, hits = store.search('" OR 1=1 NEAR( * ')  # the words or, 1, near: no query syntax
+    assert total == len(hits) <= 1
+    # a word finds the words it begins ("Zelensk" -> Zelensky, Zelenskyy); pages add up
+    total, first = store.search("Zelensk", limit=3)
+    _, rest = store.search("Zelensk", limit=100, offset=3)
+    assert total == len(first) + len(rest) > 3
+    assert not {h["ref"] for h in first} & {h["ref"] for h in rest}
+    assert all("\x02" in h["snippet"] for h in first)  # matches are marked
     assert store.count_articles() == 12  # nothing was dropped
 
 

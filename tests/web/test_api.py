@@ -68,10 +68,19 @@ def test_openapi_matches_the_routes(client):
 
 
 def test_search(client):
-    hits = client.get("/api/search", params={"q": "Zelensky"}).json()["hits"]
+    reply = client.get("/api/search", params={"q": "Zelensky", "limit": 2}).json()
+    assert {"total", "offset", "limit"} <= set(reply) and reply["total"] > 2
+    more = client.get("/api/search", params={"q": "Zelensky", "limit": 2, "offset": 2}).json()
+    assert {h["ref"] for h in reply["hits"]}.isdisjoint(h["ref"] for h in more["hits"])
+    assert not any("\x02" in h["snippet"] for h in reply["hits"])  # no marks in JSON
+    hits = client.get("/api/search", params={"q": "Zelensky", "limit": 50}).json()["hits"]
     assert {h["kind"] for h in hits} == {"article", "claim"}
     page = client.get("/search", params={"q": "Kestrel"})
-    assert page.status_code == 200 and "Kestrel" in page.text
+    assert page.status_code == 200 and "<mark>Kestrel</mark>" in page.text
+    # grouped by story: each story's title once, however many of its claims match
+    seeds = client.get("/search", params={"q": "North Korean"}).text
+    title = seeds.split("<h2>", 2)[1].split("</h2>")[0]
+    assert seeds.count(title) == 1
 
 
 def test_writing_needs_the_token(client):

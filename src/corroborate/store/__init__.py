@@ -385,7 +385,10 @@ class Store(StoryQueries):
             return {r[0] for r in rows}
 
     # -- search ---------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles and claims matching every word of ``query``, best first."""
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total, hits): articles and claims matching every word of ``query``
+        (or a word it begins), best first (``store.search``)."""
         with self.engine.connect() as conn:
-            return search_docs(conn, self.dialect, query, limit)
+            return search_docs(conn, self.dialect, query, limit, offset)

@@ -4,7 +4,7 @@ and version, and the record of stories that failed to build (part of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -98,3 +98,17 @@ class StoryQueries:
                 {**dict(r._mapping), "failed_at": r.failed_at.isoformat() if r.failed_at else None}
                 for r in rows
             ]
+
+    def story_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        """Titles of the stories ``ids`` (those that exist)."""
+        wanted = sorted(i for i in ids if i)
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for k in range(0, len(wanted), 500):
+                rows = conn.execute(
+                    select(t.stories.c.id, t.stories.c.title).where(
+                        t.stories.c.id.in_(wanted[k : k + 500])
+                    )
+                )
+                out.update({r.id: r.title for r in rows})
+        return out

@@ -40,8 +40,9 @@ from corroborate.ingest.jsonrec import record_or_error
 from corroborate.labels import source_label
 from corroborate.model import InputError
 from corroborate.store import Store, links
+from corroborate.store.search import plain
 from corroborate.web.cache import ResponseCache
-from corroborate.web.filters import http_url, paragraphs, tagged
+from corroborate.web.filters import by_story, http_url, marked, paragraphs, tagged
 from corroborate.web.guard import Guard, error_page, wants_html
 from corroborate.web.records import (
     api_records,
@@ -110,6 +111,7 @@ def create_app(
     env.filters["counted"] = counted
     env.filters["source_label"] = source_label
     env.filters["paragraphs"] = paragraphs
+    env.filters["marked"] = marked
 
     # The token is checked in one place, the Guard, before the body is read;
     # the routes below run only for requests it let through. This scheme
@@ -206,12 +208,19 @@ def create_app(
         return tagged(request, body, HTML)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    async def search_page(
+        q: Annotated[str, Query(max_length=200)] = "",
+        page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    ) -> Response:
         def render() -> bytes:
-            hits = store.search(q, 50) if q.strip() else []
-            return search_template.render(q=q, hits=hits).encode()
+            per = 50
+            total, hits = store.search(q, per, (page - 1) * per) if q.strip() else (0, [])
+            groups = by_story(hits, store.story_titles({h["story_id"] for h in hits}))
+            return search_template.render(
+                q=q, total=total, groups=groups, page=page, pages=-(-total // per)
+            ).encode()
 
-        return Response(await kept(("search page", q), render), media_type=HTML)
+        return Response(await kept(("search page", q, page), render), media_type=HTML)
 
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_form(request: Request) -> HTMLResponse:
@@ -320,14 +329,20 @@ def create_app(
     async def api_search(
         q: Annotated[str, Query(min_length=1, max_length=200)],
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     ) -> Response:
-        """Full-text search over articles and claims (every word must match)."""
+        """Full-text search over articles and claims: every word must match, as
+        a word or the start of one ("Zelensky" finds "Zelenskyy"); best first,
+        with the total for paging."""
 
         def produce() -> bytes:
-            doc = {"q": q, "hits": store.search(q, limit)}
+            total, hits = store.search(q, limit, offset)
+            for h in hits:
+                h["snippet"] = plain(h["snippet"])
+            doc = {"q": q, "total": total, "offset": offset, "limit": limit, "hits": hits}
             return json.dumps(doc, ensure_ascii=False, default=str).encode()
 
-        return Response(await kept(("search", q, limit), produce), media_type=JSON)
+        return Response(await kept(("search", q, limit, offset), produce), media_type=JSON)
 
     body_schema = {
         "oneOf": [

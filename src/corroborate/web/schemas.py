@@ -54,6 +54,9 @@ class SearchHit(BaseModel):
 
 class SearchReply(BaseModel):
     q: str
+    total: int = Field(description="Hits in all; page with offset and limit.")
+    offset: int
+    limit: int
     hits: list[SearchHit]
 
 
