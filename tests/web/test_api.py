@@ -60,7 +60,7 @@ def test_openapi_matches_the_routes(client):
         "/api/search", "/api/ingest", "/api/health",
     }  # fmt: skip
     params = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
-    assert params == {"offset", "limit"}
+    assert params == {"offset", "limit", "state", "since"}
     assert "post" in spec["paths"]["/api/ingest"]
     assert client.get("/docs").status_code == 404  # no page that loads a CDN
     health = client.get("/api/health")
@@ -222,3 +222,19 @@ def test_story_json_is_compressed_and_tagged(client):
     assert (
         client.get(f"/api/stories/{sid}", headers={"If-None-Match": '"other"'}).status_code == 200
     )
+
+
+def test_the_story_list_reads_like_a_news_list(client):
+    listing = client.get("/api/stories").json()["stories"]
+    seeds = next(s for s in listing if s["n_conflicts"])
+    assert seeds["lede"] and seeds["updated_at"] and len(seeds["outlets"]) >= 2
+    assert not any(o.startswith("a-") or o.startswith("article ") for o in seeds["outlets"])
+    home = client.get("/").text
+    assert " ".join(seeds["lede"].split()[:4]) in home and seeds["outlets"][0] in home
+    contested = client.get("/api/stories", params={"state": "contested"}).json()
+    assert contested["total"] == 1 and contested["stories"][0]["id"] == seeds["id"]
+    assert client.get("/api/stories", params={"state": "nonsense"}).status_code == 422
+    later = client.get("/api/stories", params={"since": "2099-01-01"}).json()
+    assert later["total"] == 0
+    page = client.get("/", params={"state": "contested"}).text
+    assert seeds["title"] in page and "1 story" in page

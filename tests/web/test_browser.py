@@ -5,6 +5,7 @@ search, and check that a hostile article's script never runs."""
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 
 import pytest
@@ -44,13 +45,17 @@ def test_newsroom_flow(server, page, shared):
     page.click("button[type=submit]")
     assert "5</strong> added" in page.content()
     page.goto(server + "/")
-    link = page.locator("table.stories a").first
-    assert "conflict" in page.locator("table.stories").inner_text()
+    link = page.locator("ol.story-list a").first
+    listing = page.locator("ol.story-list").inner_text()
+    assert "conflict" in listing and "contested" in listing
+    assert not re.search(r"\ba-[0-9a-f]{16}\b", listing)  # names, not article ids
     link.click()
     figures = page.locator("table.figures").inner_text()
     assert "National Intelligence Service" in figures and "2,700" in figures
     conflict = page.locator(".conflict").first.inner_text()
     assert "nearly 3,000" in conflict and "Seoul" in conflict
+    summary = page.locator("ol.summary").inner_text()
+    assert "differ: nearly 3,000 per Volodymyr Zelensky, 1,000 per Seoul" in summary
     assert page.locator(".chart svg").bounding_box()["width"] > 300
     cite = page.locator("ol.summary a.cite").first
     target = cite.get_attribute("href")
@@ -60,7 +65,8 @@ def test_newsroom_flow(server, page, shared):
     page.fill("form.search input[name=q]", "Zelensky")
     page.press("form.search input[name=q]", "Enter")
     page.wait_for_url("**/search?q=Zelensky")
-    assert page.locator("ol.hits li").count() >= 2
+    assert page.locator("section.hits li").count() >= 2
+    assert page.locator("section.hits mark").count() >= 1  # the query is highlighted
     assert page.errors == []
 
 

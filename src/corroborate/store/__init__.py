@@ -59,6 +59,16 @@ _INGEST_LOCK_KEY = 0x636F72726F62  # "corrob": the advisory lock held while inge
 _MIGRATE_LOCK_KEY = 0x636F72726F63  # held while migrating (first use by several processes)
 
 
+def _outlets(articles: Sequence[Article], most: int = 6) -> list[str]:
+    """Who covers a story, by name (copies aside), those with most articles first."""
+    from collections import Counter
+
+    from corroborate.labels import source_label
+
+    counts = Counter(source_label(a) for a in articles if not a.duplicate_of)
+    return [name for name, _ in counts.most_common(most)]
+
+
 class Store(StoryQueries):
     def __init__(self, url: str | None = None, migrate: bool = True, pool_size: int = 5) -> None:
         """``pool_size``: connections kept open, at least the number of
@@ -314,6 +324,8 @@ class Store(StoryQueries):
                     "state_reason": story.state_reason, "n_articles": len(story.articles),
                     "n_sources": len(story.sources), "n_conflicts": len(story.conflicts),
                     "document": doc, "updated_at": now, "brief_html": brief_html,
+                    "outlets": "; ".join(_outlets(articles)),
+                    "lede": story.summary[0].text if story.summary else None,
                 }],
             )  # fmt: skip
             insert_rows(conn, t.claims, story.id, [

@@ -5,7 +5,7 @@ and version, and the record of stories that failed to build (part of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Text, cast, delete, func, insert, select
@@ -19,23 +19,41 @@ class StoryQueries:
 
     engine: Engine
 
-    def stories(self, offset: int = 0, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
-        """A page of story summaries, newest and largest first, and the total."""
-        cols = [t.stories.c[c] for c in ("id", "title", "first_seen", "last_seen", "state",
-                                          "state_reason", "n_articles", "n_sources", "n_conflicts")]  # fmt: skip
+    def stories(
+        self,
+        offset: int = 0,
+        limit: int = 50,
+        state: str | None = None,
+        since: date | None = None,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """A page of story summaries, newest and largest first, and the total;
+        only stories in ``state``, or seen on or after ``since``, if given."""
+        c = t.stories.c
+        cols = [c[k] for k in ("id", "title", "first_seen", "last_seen", "state", "state_reason",
+                               "n_articles", "n_sources", "n_conflicts", "updated_at",
+                               "outlets", "lede")]  # fmt: skip
+        where = []
+        if state:
+            where.append(c.state == state)
+        if since:
+            where.append(c.last_seen >= since)
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
+            total = conn.execute(
+                select(func.count()).select_from(t.stories).where(*where)
+            ).scalar_one()
             rows = conn.execute(
                 select(*cols)
-                .order_by(
-                    t.stories.c.last_seen.desc().nulls_last(),
-                    t.stories.c.n_articles.desc(),
-                    t.stories.c.id,
-                )
+                .where(*where)
+                .order_by(c.last_seen.desc().nulls_last(), c.n_articles.desc(), c.id)
                 .offset(offset)
                 .limit(limit)
             )
-            return total, [plain(dict(r._mapping)) for r in rows]
+            out = []
+            for r in rows:
+                row = plain(dict(r._mapping))
+                row["outlets"] = row["outlets"].split("; ") if row.get("outlets") else []
+                out.append(row)
+            return total, out
 
     def story_json(self, story_id: str) -> str | None:
         """A story's JSON document as stored (text, not parsed): what the API returns."""

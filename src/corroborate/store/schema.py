@@ -82,6 +82,8 @@ stories = Table(
     Column("document", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("brief_html", Text),  # the rendered brief (migration 0002)
+    Column("outlets", Text),  # who covers it, "; "-joined, most articles first (0010)
+    Column("lede", Text),  # its summary's first sentence (0010)
 )
 
 

@@ -17,8 +17,9 @@ import json
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -57,6 +58,8 @@ from corroborate.web.schemas import (
 )
 from corroborate.words import counted
 
+STATES = ("contested", "corroborated", "developing", "single-source")
+StateName = Literal["contested", "corroborated", "developing", "single-source"]
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
@@ -144,17 +147,22 @@ def create_app(
     story_template = env.get_template("story.html")
     search_template = env.get_template("search.html")
 
-    def render_home(page: int) -> bytes:
+    def render_home(page: int, state: str | None, since: date | None) -> bytes:
         per = 50
-        total, rows = store.stories((page - 1) * per, per)
+        total, rows = store.stories((page - 1) * per, per, state, since)
         return stories_template.render(
             stories=rows, total=total, page=page, pages=max(1, -(-total // per)),
-            articles=store.count_articles(),
+            articles=store.count_articles(), state=state or "", since=since, states=STATES,
         ).encode()  # fmt: skip
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def home(page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
-        return Response(await kept(("home", page), lambda: render_home(page)), media_type=HTML)
+    async def home(
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        state: Annotated[StateName | None, Query()] = None,
+        since: Annotated[date | None, Query()] = None,
+    ) -> Response:
+        body = await kept(("home", page, state, since), lambda: render_home(page, state, since))
+        return Response(body, media_type=HTML)
 
     def render_story(story_id: str) -> bytes | None:
         found = store.story_page(story_id)
@@ -264,8 +272,8 @@ def create_app(
         except (SQLAlchemyError, OSError, CorroborateError):
             return JSONResponse({"status": "database unavailable"}, 503)
 
-    def story_list(offset: int, limit: int) -> bytes:
-        total, rows = store.stories(offset, limit)
+    def story_list(offset: int, limit: int, state: str | None, since: date | None) -> bytes:
+        total, rows = store.stories(offset, limit, state, since)
         doc = {"total": total, "offset": offset, "limit": limit, "stories": rows}
         return json.dumps(doc, default=str, ensure_ascii=False).encode()
 
@@ -274,9 +282,13 @@ def create_app(
         request: Request,
         offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
+        state: Annotated[StateName | None, Query(description="Only stories in this state.")] = None,
+        since: Annotated[date | None, Query(description="Only stories seen on or after.")] = None,
     ) -> Response:
-        """Stories, newest and largest first: id, title, dates, state, counts."""
-        body = await kept(("story list", offset, limit), lambda: story_list(offset, limit))
+        """Stories, newest and largest first: id, title, dates, state, counts,
+        outlets and lead sentence; filtered by state and date."""
+        body = await kept(("story list", offset, limit, state, since),
+                          lambda: story_list(offset, limit, state, since))  # fmt: skip
         return tagged(request, body, JSON)
 
     def story_json(story_id: str) -> bytes | None:

@@ -35,6 +35,9 @@ class StorySummary(BaseModel):
     n_articles: int
     n_sources: int = Field(description="Independent sources (copies do not count).")
     n_conflicts: int
+    updated_at: str | None = Field(None, description="When the story last changed (ISO 8601).")
+    outlets: list[str] = Field(default_factory=list, description="Who covers it, most first.")
+    lede: str | None = Field(None, description="The first sentence of its summary.")
 
 
 class StoryList(BaseModel):
