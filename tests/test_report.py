@@ -159,3 +159,31 @@ def test_report_is_reproducible_and_chart_ids_do_not_clash(shared):
     ids = [re.findall(r'\bid="([^"]+)"', c) for c in charts]
     assert all(ids)
     assert not set(ids[0]) & set(ids[1])  # two charts on one page share no id
+
+
+def test_charts_plot_numbers_over_time_and_say_what_each_value_is():
+    from corroborate.model import Claim, Span, Support
+    from corroborate.report.chart import chart_series, figures_chart, marker_of
+
+    def claim(measure: str, *reports: tuple[str, str, str, float]) -> Claim:
+        support = [
+            Support(f"a{k}", None, Span(f"a{k}", 0, 1, "x"), origin, value, as_of, [], amount)
+            for k, (origin, value, as_of, amount) in enumerate(reports)
+        ]
+        return Claim(f"c-{measure}", "figure", measure, support, [], measure)
+
+    claims = [
+        claim("killed", ("Agency", "at least 12", "2025-03-01", 12.0),
+              ("Agency", "nearly 20", "2025-03-03", 20.0), ("Mayor", "15-18", "2025-03-02", 16.5)),
+        claim("deployed", ("Army", "thousands", "2025-03-01", 5000.0),
+              ("Army", "about 2,000", "2025-03-02", 2000.0)),
+        claim("evacuated", ("Agency", "300", "2025-03-02", 300.0)),
+    ]  # fmt: skip
+    series = chart_series(claims)
+    assert set(series) == {"killed"}  # "thousands" is no number; one date is no chart
+    assert {o: len(p) for o, p in series["killed"].items()} == {"Agency": 2, "Mayor": 1}
+    assert [marker_of(v) for v in ("at least 12", "nearly 20", "about 300", "15-18", "300")] == [
+        "^", "v", "D", "|", "o"
+    ]  # fmt: skip
+    svg = figures_chart(claims, "Floods", "s-1")
+    assert svg is not None and "at least" in svg and "as stated" in svg  # the key
