@@ -3,6 +3,8 @@ OpenAPI, token, upload limit, escaping and security headers."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -238,3 +240,26 @@ def test_the_story_list_reads_like_a_news_list(client):
     assert later["total"] == 0
     page = client.get("/", params={"state": "contested"}).text
     assert seeds["title"] in page and "1 story" in page
+
+
+def test_openapi_is_typed_and_documented_on_a_local_page(client):
+    import jsonschema
+
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    story_ref = spec["paths"]["/api/stories/{story_id}"]["get"]["responses"]["200"]["content"]
+    assert story_ref["application/json"]["schema"] == {"$ref": "#/components/schemas/Story"}
+    assert {"Story", "Claim", "Figure", "Statement", "Article", "StoredArticle"} <= set(schemas)
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    ingest = spec["paths"]["/api/ingest"]["post"]
+    assert ingest["security"] and "application/json" in ingest["requestBody"]["content"]
+    # a real story validates against its component (refs resolved within the spec)
+    sid = client.get("/api/stories").json()["stories"][0]["id"]
+    story = client.get(f"/api/stories/{sid}").json()
+    resolver_root = {"components": spec["components"], **schemas["Story"]}
+    jsonschema.validate(story, resolver_root)
+    page = client.get("/api")
+    assert page.status_code == 200 and "<script" not in page.text.lower()
+    assert not re.search(r'(?:src|href)="https?://', page.text)  # nothing remote
+    for path in ("/api/stories", "/api/search", "/api/ingest"):
+        assert f"{path}</code>" in page.text

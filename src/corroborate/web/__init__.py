@@ -42,6 +42,7 @@ from corroborate.labels import source_label
 from corroborate.model import InputError
 from corroborate.store import Store, links
 from corroborate.store.search import plain
+from corroborate.web.apidocs import endpoints, typed_openapi
 from corroborate.web.cache import ResponseCache
 from corroborate.web.filters import by_story, http_url, marked, paragraphs, tagged
 from corroborate.web.guard import Guard, error_page, wants_html
@@ -146,6 +147,7 @@ def create_app(
     stories_template = env.get_template("stories.html")
     story_template = env.get_template("story.html")
     search_template = env.get_template("search.html")
+    api_template = env.get_template("api.html")
 
     def render_home(page: int, state: str | None, since: date | None) -> bytes:
         per = 50
@@ -229,6 +231,16 @@ def create_app(
             ).encode()
 
         return Response(await kept(("search page", q, page), render), media_type=HTML)
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    async def api_page() -> Response:
+        def render() -> bytes:
+            spec = app.openapi()
+            return api_template.render(
+                endpoints=endpoints(spec), description=spec["info"].get("description", "")
+            ).encode()
+
+        return Response(await kept(("api page",), render), media_type=HTML)
 
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_form(request: Request) -> HTMLResponse:
@@ -388,6 +400,7 @@ def create_app(
             stories_removed=result.stories_removed, errors=[str(e) for e in result.errors],
         )  # fmt: skip
 
+    app.openapi = lambda: typed_openapi(app)  # type: ignore[method-assign]
     return app
 
 
