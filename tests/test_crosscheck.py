@@ -198,11 +198,13 @@ def test_vague_amounts_are_never_plotted():
     a = make_article("Thousands of residents were evacuated from Orvik on Monday, police said. "
                      "Between 10 and 12 people were killed, the mayor said.",
                      published="2025-05-05")  # fmt: skip
-    story = single_story([a])
+    b = make_article("Fifteen people were killed in the Orvik floods, the mayor said on Wednesday.",
+                     published="2025-05-07")  # fmt: skip
+    story = single_story([a, b])
     vague = [c for c in story.claims if c.measure == "evacuated"]
     assert vague and all(s.amount is None for c in vague for s in c.support)
     plotted = chart_series(story.claims)
-    assert "evacuated" not in plotted and "killed" in plotted
+    assert "evacuated" not in plotted and "killed" in plotted  # two dates: a chart
 
 
 def test_a_rising_count_is_evolution_not_conflict():

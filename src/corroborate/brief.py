@@ -54,6 +54,26 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
+# a wire dateline opening a report: a place in capitals, maybe the agency in
+# brackets, then a dash or colon ("BANGKOK (AP): ", "MUAN - ", "KYIV, Jan 21 -")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*[-–—:]\s+(?=[A-Z\"“])"
+)
+
+# a sentence that leans on the one before it: a bare pronoun or pointer first
+_LEANS_BACK = re.compile(r"(?:He|She|They|It|We|I|This|That|These|Those|His|Her|Their)\b")
+
+
+def _sentence_start(article: Article | None, span: Span) -> int:
+    """Where the sentence holding ``span`` starts (the span's own start if unknown)."""
+    if article is None:
+        return span.start
+    starts = [s.start for s in article.sentences]
+    k = bisect_left(starts, span.start + 1) - 1
+    return starts[k] if k >= 0 else span.start
+
+
 def story_title(articles: Sequence[Article]) -> str:
     """The title of the most central English original, else the first line."""
     originals = [a for a in articles if not a.duplicate_of] or list(articles)
@@ -102,7 +122,11 @@ def summary(
             weight = sum(value[k] for k in nums)
             words = _words(text)
             score = weight + 2.0 * _cosine(words, centroid)
-            span = Span(a.id, sent.start, sent.end, a.text[sent.start : sent.end])
+            # a wire dateline ("VALMORA (Civic Wire) - ") is where the report was
+            # filed, not part of what it says: the summary quotes from after it
+            lead = _DATELINE.match(a.text, sent.start, sent.end)
+            start = lead.end() if lead else sent.start
+            span = Span(a.id, start, sent.end, a.text[start : sent.end])
             candidates.append((score, order[a.id], sent.start, span, words, carried))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple] = []
@@ -116,17 +140,26 @@ def summary(
             ids = {c.id for c in cand[5] if c.kind == "figure"}
             if not relax and ids and ids <= covered:
                 continue  # its claims are already in the summary
+            if not relax and _LEANS_BACK.match(cand[3].text.lstrip()):
+                continue  # "He said ...": out of its article, no one knows who
             chosen.append(cand)
             covered |= ids
         if len(chosen) >= MIN_SENTENCES:
             break
     chosen.sort(key=lambda c: (c[1], c[2]))
+    by_id = {a.id: a for a in articles}
     out = []
     for _, _, _, span, _, carried in chosen:
         cites = [span]
+        seen = {(span.article, span.start)}  # one citation per cited sentence
         for c in carried:
             for s in c.support:
-                if s.evidence not in cites:
+                key = (
+                    s.evidence.article,
+                    _sentence_start(by_id.get(s.evidence.article), s.evidence),
+                )
+                if key not in seen:
+                    seen.add(key)
                     cites.append(s.evidence)
         origins = list(dict.fromkeys(o for c in carried for o in c.origins))
         out.append(SummarySentence(span.text.strip(), cites, [c.id for c in carried], origins))
