@@ -147,3 +147,22 @@ def test_earlier_outputs_in_an_input_folder_are_not_read_back(tmp_path):
     # named on the command line, a file is read as given
     named = cli("run", str(folder / "brief.md"), "--json", "-", "-q")
     assert len(json.loads(named.stdout)["articles"]) == 1
+
+
+def test_without_the_chart_and_postgres_extras(tmp_path):
+    """The default install (no matplotlib, no psycopg): the report is written
+    without charts, with a hint; a PostgreSQL URL says which extra it needs."""
+
+    def blocked(*argv: str) -> subprocess.CompletedProcess:
+        code = ("import sys; sys.modules['matplotlib'] = None; sys.modules['psycopg'] = None; "
+                "from corroborate.cli import main; sys.argv = ['corroborate', *sys.argv[1:]]; "
+                "main()")  # fmt: skip
+        return subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+
+    report = tmp_path / "r.html"
+    run = blocked("run", str(EXAMPLES), "--html", str(report))
+    assert run.returncode == 0, run.stderr
+    assert "corroborate[charts]" in run.stderr and "<svg" not in report.read_text()
+    pg = blocked("status", "--db", "postgresql://user:pw@127.0.0.1:1/none")
+    assert pg.returncode == 4 and "corroborate[postgres]" in pg.stderr
+    assert len(pg.stderr.strip().splitlines()) == 1

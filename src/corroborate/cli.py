@@ -9,6 +9,7 @@ line on stderr; no traceback unless ``CORROBORATE_DEBUG=1``.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections.abc import Callable
@@ -197,6 +198,9 @@ def run(
         write_json(doc, json_out, with_source)
     if html_out:
         write_html(doc, html_out)
+        if not quiet and importlib.util.find_spec("matplotlib") is None:
+            err.print("note: the report has no charts: pip install 'corroborate[charts]'",
+                      markup=False)  # fmt: skip
     if md_out:
         write_markdown(doc, md_out)
     if csv_out or parquet_out:

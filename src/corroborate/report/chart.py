@@ -108,7 +108,10 @@ def figures_chart(claims: Sequence[Claim], title: str = "", salt: str = "") -> s
     measures = [m for m in measures if sum(len(v) for v in series[m].values()) >= 1][:MAX_PANELS]
     if not measures:
         return None
-    from matplotlib import rc_context
+    try:
+        from matplotlib import rc_context
+    except ModuleNotFoundError:  # charts are an extra: the brief is complete without them
+        return None
 
     # text as <text> (escaped), not glyph paths: several times faster, smaller;
     # no mathtext: "$...$" in an outlet's name is text, not a formula to parse

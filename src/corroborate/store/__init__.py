@@ -84,7 +84,13 @@ class Store(StoryQueries):
             ":memory:",
         )
         pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": 2 * pool_size}
-        self.engine: Engine = create_engine(self.url, pool_recycle=1800, **pool)
+        try:
+            self.engine: Engine = create_engine(self.url, pool_recycle=1800, **pool)
+        except ModuleNotFoundError as exc:  # the driver is an extra
+            raise StoreError(
+                f"{parsed.get_backend_name()} needs its driver ({exc.name}): "
+                "pip install 'corroborate[postgres]'"
+            ) from exc
         self.dialect = self.engine.dialect.name
         # the files locked while ingesting into / migrating a SQLite database file
         self.path = (
