@@ -187,3 +187,19 @@ def test_charts_plot_numbers_over_time_and_say_what_each_value_is():
     ]  # fmt: skip
     svg = figures_chart(claims, "Floods", "s-1")
     assert svg is not None and "at least" in svg and "as stated" in svg  # the key
+
+
+def test_report_articles_keep_their_paragraphs(shared):
+    import re
+
+    from corroborate.pipeline import process
+    from corroborate.report.html import render_html
+
+    doc = process([str(shared / "seeds")])
+    html = render_html(doc)
+    for a in doc.articles:
+        (sec,) = re.findall(rf'<section class="article" id="art-{a.id}".*?</section>', html, re.S)
+        gaps = zip(a.sentences, a.sentences[1:], strict=False)
+        breaks = sum("\n" in a.text[x.end : y.start] for x, y in gaps)
+        assert sec.count("<p>") == breaks + 1  # the article's paragraphs, not one block
+    assert html.count("<p>") > 50

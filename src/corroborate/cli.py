@@ -180,19 +180,22 @@ def run(
     else:
         with Progress(
             SpinnerColumn(),
-            TextColumn("[bold]cleaning"),
+            TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[last]}"),
+            TextColumn("{task.fields[last]}", markup=False),
             console=err,
             transient=True,
         ) as progress:
-            task = progress.add_task("clean", total=None, last="")
+            task = progress.add_task("cleaning", total=None, last="")
 
             def tick(path: str) -> None:
                 progress.update(task, advance=1, last=Path(path).name[:40])
 
-            ctx.on_item = tick
+            def stage(name: str, total: int | None) -> None:  # every stage, with its total
+                progress.update(task, description=name, total=total, completed=0, last="")
+
+            ctx.on_item, ctx.on_stage = tick, stage
             doc = process(paths, config, jobs, ctx, embeddings=embeddings)
     if json_out:
         write_json(doc, json_out, with_source)

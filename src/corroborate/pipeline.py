@@ -41,6 +41,15 @@ class RunContext:
     on_item: Callable[[str], None] | None = None
     notes: list[str] = field(default_factory=list)  # worth saying, not errors
     on_note: Callable[[str], None] | None = None
+    on_stage: Callable[[str, int | None], None] | None = None  # a stage starts (its total)
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        if self.on_stage is not None:
+            self.on_stage(name, total)
+
+    def item(self, label: str) -> None:
+        if self.on_item is not None:
+            self.on_item(label)
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -173,7 +182,7 @@ def process(
     ctx = ctx or RunContext()
     doc = run_pipeline(default_steps(paths, config, jobs), ctx)
     if extract and doc.articles:
-        doc.stories = build_stories(doc.articles, embeddings, ctx.error, jobs)
+        doc.stories = build_stories(doc.articles, embeddings, ctx.error, jobs, ctx)
     return doc
 
 
@@ -182,6 +191,7 @@ def build_stories(
     embeddings: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     jobs: int = 1,
+    ctx: RunContext | None = None,
 ) -> list[Story]:
     """Mark copies, cluster into stories, and cross-check each story
     (``jobs`` > 1: stories are built in worker processes, the same stories).
@@ -194,15 +204,20 @@ def build_stories(
     from corroborate.stories.cluster import ClusterConfig, StoryIndex
     from corroborate.stories.embeddings import SentenceEmbedder
 
+    ctx = ctx or RunContext()
+    ctx.stage("finding copies", len(articles))
     copies = find_duplicates(articles)
     mark_copies(articles, copies)
+    ctx.stage("grouping into stories", len(articles))
     index = StoryIndex(ClusterConfig(embedder=SentenceEmbedder() if embeddings else None))
     index.add(articles, copies)
     by_id = {a.id: a for a in articles}
     stories = []
     groups = index.clusters()
     built: dict[int, Story] = {}
-    for g, outcome in enumerate(_built([[by_id[i] for i in group] for group in groups], jobs)):
+    ctx.stage("building stories", len(groups))
+    outcomes = _built([[by_id[i] for i in group] for group in groups], jobs, ctx)
+    for g, outcome in enumerate(outcomes):
         members = [by_id[i] for i in groups[g]]
         if isinstance(outcome, tuple):
             built[g], derived = outcome
@@ -239,11 +254,16 @@ def _build_one(articles: list[Article]) -> _Built:
     return story, {a.id: a.derived_from for a in articles}
 
 
-def _built(groups: list[list[Article]], jobs: int) -> list[_Built]:
+def _built(groups: list[list[Article]], jobs: int, ctx: RunContext | None = None) -> list[_Built]:
     """Every group built into a story, in order; largest groups go first to
     the workers, so one long story does not finish last alone."""
+    ctx = ctx or RunContext()
     if jobs <= 1 or len(groups) < 2:
-        return [_build_one(g) for g in groups]
+        out_serial = []
+        for members in groups:
+            out_serial.append(_build_one(members))
+            ctx.item(members[0].path)
+        return out_serial
     order = sorted(range(len(groups)), key=lambda g: -len(groups[g]))
     out: list[_Built | None] = [None] * len(groups)
     with ProcessPoolExecutor(jobs) as pool:
@@ -251,6 +271,7 @@ def _built(groups: list[list[Article]], jobs: int) -> list[_Built]:
             order, pool.map(_build_one, [groups[g] for g in order], chunksize=4), strict=True
         ):
             out[g] = result
+            ctx.item(groups[g][0].path)
     return [r for r in out if r is not None]
 
 
