@@ -401,3 +401,14 @@ def test_the_summary_states_the_conflict_in_words(story):
     assert s.composed and set(s.claims) == set(conflict.claims) and s.citations
     for span in s.citations:
         assert "3,000" in span.text or "1,000" in span.text
+
+
+def test_a_subheading_is_no_timeline_event(story, seeds_doc):
+    heads = {
+        a.text[s.start : s.end].strip()
+        for a in seeds_doc.articles
+        for s in a.sentences
+        if len(a.text[s.start : s.end].split()) <= 10 and a.text[s.end - 1 : s.end] not in ".!?\"”"
+    }
+    assert "Military training in November" in heads  # the seeds have such a subheading
+    assert not any(t.text in heads for t in story.timeline)

@@ -65,6 +65,12 @@ _DATELINE = re.compile(
 _LEANS_BACK = re.compile(r"(?:He|She|They|It|We|I|This|That|These|Those|His|Her|Their)\b")
 
 
+def _heading(text: str) -> bool:
+    """A subheading: a short line without a sentence's closing punctuation."""
+    line = text.strip()
+    return len(line.split()) <= 10 and line[-1:] not in '.!?"”’)' and "\n" not in line
+
+
 def _sentence_start(article: Article | None, span: Span) -> int:
     """Where the sentence holding ``span`` starts (the span's own start if unknown)."""
     if article is None:
@@ -220,8 +226,8 @@ def timeline(
         if art.published and t.start == art.published and t.end == art.published:
             continue  # "on Monday" = the day of publication: a dateline, not an event
         sent = next((s for s in art.sentences if s.start <= t.span.start < s.end), None)
-        if sent is None:
-            continue
+        if sent is None or _heading(art.text[sent.start : sent.end]):
+            continue  # "Military training in November": a subheading, not an event
         span = Span(art.id, sent.start, sent.end, art.text[sent.start : sent.end])
         key = t.iso or ""
         if key in entries:
