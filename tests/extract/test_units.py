@@ -547,3 +547,9 @@ def test_the_speaker_of_a_count_is_not_its_measure():
     text = "Survivors said 600 people were on board the trawler when it sank off Varne."
     figs = extract(clean_article(text, language="en", published="2025-01-01")).figures
     assert [(f.value, f.measure) for f in figs] == [(600, "aboard")]  # "on board", not survived
+
+
+def test_when_a_thing_was_built_is_not_when_its_figure_holds():
+    text = "The trawler, built in 1998, was carrying 750 people when it sank on Wednesday."
+    (f,) = extract(clean_article(text, language="en", published="2023-06-16")).figures
+    assert f.value == 750 and f.as_of is not None and f.as_of.iso == "2023-06-14"

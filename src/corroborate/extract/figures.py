@@ -70,7 +70,13 @@ _NUMBER_OF = re.compile(
 _DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:\d]{0,120}$", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 _N_PERSON = re.compile(r"-(?:person|member|man|woman)\b")
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# a date that is not when the figure holds: "since 2019", and when the thing
+# counted came about ("the trawler, built in 1998, carried 750 people")
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|built|constructed|founded|established|launched|born|made|manufactured|"
+    r"commissioned|registered|introduced|created|formed|opened)\s+(?:in\s+|on\s+)?(?:the\s+)?$",
+    re.I,
+)
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CLAUSE_ENDS = re.compile(r"\s*[,.;:!?\"”’)]")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
@@ -461,7 +467,7 @@ def _as_of(text: str, a: int, s: int, e: int, dates: list[TimeRef]) -> TimeRef |
         for d in dates
         if s <= d.span.start < e
         and d.start is not None
-        and not _SINCE_BEFORE.search(text[max(s, d.span.start - 12) : d.span.start])
+        and not _SINCE_BEFORE.search(text[max(s, d.span.start - 28) : d.span.start])
     ]
     if not usable:
         return None
