@@ -408,7 +408,7 @@ def test_a_subheading_is_no_timeline_event(story, seeds_doc):
         a.text[s.start : s.end].strip()
         for a in seeds_doc.articles
         for s in a.sentences
-        if len(a.text[s.start : s.end].split()) <= 10 and a.text[s.end - 1 : s.end] not in ".!?\"”"
+        if len(a.text[s.start : s.end].split()) <= 10 and a.text[s.end - 1 : s.end] not in '.!?"”'
     }
     assert "Military training in November" in heads  # the seeds have such a subheading
     assert not any(t.text in heads for t in story.timeline)

@@ -24,6 +24,7 @@ from rich.table import Table
 from typer.core import TyperArgument, TyperOption
 
 from corroborate import __version__
+from corroborate.cli_check import check
 from corroborate.cli_tables import check_tables, export, write_document_tables
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
 from corroborate.model import Article, Document, InputError
@@ -364,6 +365,7 @@ def _reporter(err: Console) -> Callable[[InputError], None]:
 
 
 app.command()(export)
+app.command()(check)
 
 
 @app.command()

@@ -1,0 +1,107 @@
+"""Claim checking on real coverage: news-dev-2's gold figures as claims.
+
+Run: python bench/bench_check.py
+
+Each gold figure record with one number becomes a true claim in plain words
+("At least 11,300 people killed in Derna."); its distorted twin states a
+number three times larger; claims about invented places the coverage never
+mentions are the unsupported ones. Prints how the verdicts fall, the share of
+true claims found supported (corroborated, single-source or contested), the
+distorted or unsupported claims verdicted corroborated or single-source (the
+target is none), and the time per claim. A distorted number that some gold
+figure of the event gives (tolls grow) is not used.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import Counter
+
+from _shared import need
+
+from corroborate.check import check_claim
+from corroborate.pipeline import process
+from corroborate.report.json import story_to_dict
+
+SUPPORTED = {"corroborated", "single-source", "contested"}
+QUALIFIER = {"exact": "", "more than": "More than ", "at least": "At least ", "about": "About ",
+             "nearly": "Nearly ", "up to": "Up to "}  # fmt: skip
+ELSEWHERE = ["Valmora", "Tessaly", "Corvenia", "Ardena", "Lunaria"]  # invented places
+
+
+def claims() -> list[tuple[str, str]]:
+    """(claim, kind) with kind true, distorted or unsupported."""
+    gold = json.loads((need("data/news-dev-2") / "gold_figures.json").read_text())
+    out: list[tuple[str, str]] = []
+    seen = set()
+    for r in gold:
+        if isinstance(r["value"], list) or r["qualifier"] not in QUALIFIER or r["value"] < 2:
+            continue
+        value = r["value"]
+        number = f"{value:,}" if float(value).is_integer() else str(value)
+        text = f"{QUALIFIER[r['qualifier']]}{number} {r['figure']}."
+        if text in seen:
+            continue
+        seen.add(text)
+        out.append((_first_up(text), "true"))
+        wrong = value * 3
+        if _entailed(wrong, r, gold):
+            continue  # tolls grow: the coverage may say it after all
+        wrong_n = f"{wrong:,}" if float(wrong).is_integer() else str(wrong)
+        out.append((_first_up(f"{QUALIFIER[r['qualifier']]}{wrong_n} {r['figure']}."), "distorted"))
+    for k, place in enumerate(ELSEWHERE * 4):
+        out.append((f"{40 + 17 * k} people were killed by floods in {place}.", "unsupported"))
+    return out
+
+
+def _entailed(value: float, record: dict, gold: list[dict]) -> bool:
+    """Whether some gold figure of the event gives ``value`` (within 5%) or,
+    for a lower bound, more: then the "distorted" claim may be true."""
+    for g in gold:
+        if g["event_id"] != record["event_id"]:
+            continue
+        for v in g["value"] if isinstance(g["value"], list) else [g["value"]]:
+            if abs(v - value) <= 0.05 * value:
+                return True
+            if record["qualifier"] in ("at least", "more than") and v >= value:
+                return True
+    return False
+
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def main() -> None:
+    doc = process([str(need("data/news-dev-2/articles"))])
+    stories = [story_to_dict(s) for s in doc.stories]
+    verdicts: dict[str, Counter[str]] = {"true": Counter(), "distorted": Counter(),
+                                         "unsupported": Counter()}  # fmt: skip
+    times = []
+    for text, kind in claims():
+        t0 = time.perf_counter()
+        verdict = check_claim(text, stories).verdict
+        times.append(time.perf_counter() - t0)
+        verdicts[kind][verdict] += 1
+    for kind, counts in verdicts.items():
+        print(f"{kind:12s} {sum(counts.values()):4d} claims: {dict(counts.most_common())}")
+    true = verdicts["true"]
+    supported = sum(true[v] for v in SUPPORTED)
+    wrong = sum(verdicts[k][v] for k in ("distorted", "unsupported")
+                for v in ("corroborated", "single-source"))  # fmt: skip
+    named = verdicts["distorted"]["distorted"]
+    times.sort()
+    print(f"true claims supported: {supported}/{sum(true.values())} = "
+          f"{supported / max(1, sum(true.values())):.3f}")  # fmt: skip
+    print(f"distorted or unsupported claims verdicted supported: {wrong} (target 0)")
+    print(f"distortions named distorted: {named}/{sum(verdicts['distorted'].values())}")
+    print(
+        f"time per claim: median {statistics.median(times) * 1000:.0f} ms, "
+        f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms over {len(stories)} stories"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""Check a claim against the coverage: corroborated, single-source,
+contested, distorted or not found, always with the evidence.
+
+The claim is read by the same extraction as an article (figures with value,
+qualifier, measure, subject and source; who said it), then set against the
+figure claims of the stories it could be about:
+
+- same measure, a compatible subject, and the numbers agree (the claim's
+  range and the coverage's overlap, and they state the same figure): the
+  claim is *corroborated* when two or more independent origins give it (or,
+  for "X said ...", two or more outlets report X saying it), else
+  *single-source*; *contested* when the coverage reports a conflict over it
+  (the competing values are listed);
+- the coverage gives something close but different: *distorted*, saying
+  what: another number for the same quantity, the number of another
+  quantity ("3,000 casualties", not killed), another source, another period;
+- nothing in the coverage about it: *not found*, saying what was searched.
+
+Precision first: a claim is never called corroborated on topic words alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from corroborate import clean_article
+from corroborate.extract import extract
+from corroborate.model import Figure
+from corroborate.values import bounds
+
+Verdict = Literal["corroborated", "single-source", "contested", "distorted", "not found"]
+SAME = 0.05  # two numbers within 5% state the same figure
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]  # fmt: skip
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?:\s+(\d{4}))?", re.I)
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = frozenset("the a an of in and or for to on at by".split())
+# measures a claim may confuse: the larger includes the smaller
+_PARTS = {"casualties": {"killed", "wounded", "injured"}}
+_CAPITAL = re.compile(r"\b[A-Z][\w'’-]{2,}")
+_CALENDAR = frozenset([*_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"])  # fmt: skip
+_GENERIC = frozenset(["people", "person", "soldier", "troop", "force", "men", "resident"])
+
+
+@dataclass(slots=True)
+class Evidence:
+    story: str
+    claim: str
+    text: str
+    value: str | None
+    origins: list[str]
+    outlets: list[str]
+    as_of: str | None
+    spans: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CheckResult:
+    claim: str
+    verdict: Verdict
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+    competing: list[Evidence] = field(default_factory=list)
+    searched: list[str] = field(default_factory=list)
+
+
+def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
+    """The verdict on ``claim`` from story documents (as the JSON document has them)."""
+    text = claim.strip()
+    if text[-1:] not in '.!?"”':
+        text += "."  # a claim typed without its full stop reads as the sentence it is
+    ex = extract(clean_article(text))
+    figures = [f for f in ex.figures if f.measure]
+    said_by = figures[0].attributed_to[0] if figures and figures[0].attributed_to else None
+    searched = sorted({f.measure for f in figures})
+    if not figures:
+        return CheckResult(claim, "not found", "the claim states no figure I can check "
+                           "(statements are not checked yet)", searched=searched)  # fmt: skip
+    f = figures[0]
+    month = _month(claim)
+    names = {_fold(e.name) for e in ex.entities} | {
+        _fold(a) for e in ex.entities for a in e.aliases
+    }
+    names |= {_fold(m[0]) for m in _CAPITAL.finditer(text)
+              if m.start() > 0 and m[0].lower() not in _CALENDAR}  # fmt: skip
+    names.discard("")
+    best: tuple[int, CheckResult] | None = None
+    for story in stories:
+        aliases = _aliases(story)
+        words = set(_WORD.findall((story.get("title") or "").lower())) | {
+            w for n in aliases for w in n.split()
+        }
+        if names and not any(n in aliases or n in words or _known(n, aliases) for n in names):
+            continue  # about other people and places: not this story
+        conflicts = {cid: c for c in story.get("conflicts", []) for cid in c.get("claims", [])}
+        by_id = {c["id"]: c for c in story.get("claims", [])}
+        for c in by_id.values():
+            if c["kind"] != "figure" or not _subject_fits(f.subject, c.get("subject")):
+                continue
+            result = _judge(claim, f, said_by, month, story, c, aliases, conflicts, by_id)
+            if result is not None and (best is None or result[0] > best[0]):
+                best = result
+    if best is None:
+        return CheckResult(claim, "not found", f"no story reports {f.measure} of "
+                           f"{f.subject or 'this'}", searched=searched)  # fmt: skip
+    best[1].searched = searched
+    return best[1]
+
+
+def _judge(
+    claim: str, f: Figure, said_by: str | None, month: str | None, story: dict[str, Any],
+    c: dict[str, Any], aliases: dict[str, set[str]], conflicts: dict[str, Any],
+    by_id: dict[str, Any],
+) -> tuple[int, CheckResult] | None:  # fmt: skip
+    """(strength, result) of one coverage claim against the checked figure, or None."""
+    ev = _evidence(story, c)
+    source_ok = said_by is None or any(_same_source(said_by, o, aliases) for o in c["origins"])
+    period_ok = (
+        month is None
+        or c.get("as_of") is None
+        or c["as_of"].startswith(month)
+        or (len(month) == 2 and c["as_of"][5:7] == month)
+    )
+    agrees = _agrees(f, c)
+    near = _near(f, c)  # the same number, whatever the bounds: enough to explain a distortion
+    if c.get("measure") == f.measure:
+        if agrees and source_ok and period_ok:
+            if c["id"] in conflicts:
+                k = conflicts[c["id"]]
+                rivals = [
+                    _evidence(story, by_id[i]) for i in k["claims"] if i != c["id"] and i in by_id
+                ]
+                return 5, CheckResult(claim, "contested", k.get("reason", "sources disagree"),
+                                      [ev], rivals)  # fmt: skip
+            return 4, _supported(claim, said_by, c, ev)
+        if near and not source_ok and said_by:
+            return 3, CheckResult(claim, "distorted", f"another source: the coverage credits "
+                                  f"{ev.value} to {', '.join(c['origins'])}, not {said_by}",
+                                  [ev])  # fmt: skip
+        if near and not period_ok:
+            return 3, CheckResult(claim, "distorted", f"another period: the coverage gives "
+                                  f"{ev.value} as of {c.get('as_of')}", [ev])  # fmt: skip
+        if source_ok and period_ok:
+            return 2, CheckResult(claim, "distorted", f"another number: the coverage gives "
+                                  f"{ev.value} {f.measure}" + (f" (per {', '.join(c['origins'])})"
+                                  if c["origins"] else ""), [ev])  # fmt: skip
+        return None
+    related = c.get("measure") in _PARTS.get(f.measure, ()) or f.measure in _PARTS.get(
+        c.get("measure") or "", ()
+    )
+    if related and near and source_ok:
+        return 3, CheckResult(claim, "distorted", f"another quantity: {ev.value} is "
+                              f"{c['measure']} in the coverage, not {f.measure}", [ev])  # fmt: skip
+    return None
+
+
+def _supported(claim: str, said_by: str | None, c: dict[str, Any], ev: Evidence) -> CheckResult:
+    if said_by is not None:  # "X said N": corroborated when several outlets report X saying it
+        n = len(ev.outlets)
+        verdict: Verdict = "corroborated" if n >= 2 else "single-source"
+        return CheckResult(claim, verdict, f"reported by {n} outlet{'s' if n != 1 else ''}, "
+                           f"from {len(c['origins'])} origin(s): {', '.join(c['origins'])}",
+                           [ev])  # fmt: skip
+    k = len(c["origins"])
+    verdict = "corroborated" if k >= 2 else "single-source"
+    return CheckResult(claim, verdict, f"{k} independent origin{'s' if k != 1 else ''}: "
+                       f"{', '.join(c['origins'])}", [ev])  # fmt: skip
+
+
+def _agrees(f: Figure, c: dict[str, Any]) -> bool:
+    """Does the coverage state what the claim's figure says? Its range must
+    lie within the claim's ("at least 11,300" does not say "more than
+    11,400"; "about 300" says "at least 300" no more than it says 299), and
+    one of its reports must give the claim's number (within rounding)."""
+    if f.value is None:
+        return False
+    f_lo, f_hi = bounds(f)  # as cross-checking reads a figure (rounding and qualifier)
+    lo: float = c["low"] if c.get("low") is not None else 0.0
+    hi: float = c["high"] if c.get("high") is not None else float("inf")
+    slack = 0.005 * max(abs(f.value), 1)  # rounding: "2,700" for 2,690
+    if lo < f_lo - slack or hi > f_hi + slack:
+        return False  # the coverage allows values the claim excludes
+    return _near(f, c)
+
+
+def _near(f: Figure, c: dict[str, Any]) -> bool:
+    """Does a report of the coverage claim give the claim's number (within 5%)?"""
+    if f.value is None:
+        return False
+    stated = [s["amount"] for s in c.get("support", []) if s.get("amount") is not None]
+    return any(abs(x - f.value) <= SAME * max(abs(x), abs(f.value), 1) for x in stated)
+
+
+def _subject_fits(a: str | None, b: str | None) -> bool:
+    """Subjects that can be one: either unstated, sharing a content word, or
+    both only generic words."""
+    if not a or not b:
+        return True
+    wa = {w.rstrip("s") for w in _WORD.findall(a.lower())} - _FILLER
+    wb = {w.rstrip("s") for w in _WORD.findall(b.lower())} - _FILLER
+    # "people" and "persons" are one; "people" and "Egyptian men" are not (a subset)
+    return bool(wa & wb) or (bool(wa) and bool(wb) and wa <= _GENERIC and wb <= _GENERIC)
+
+
+def _aliases(story: dict[str, Any]) -> dict[str, set[str]]:
+    """Each entity's names, folded: "NIS" and "National Intelligence Service" are one."""
+    out: dict[str, set[str]] = {}
+    for e in story.get("entities", []):
+        names = {_fold(n) for n in [e["name"], *e.get("aliases", [])]}
+        for n in names:
+            out.setdefault(n, set()).update(names)
+    return out
+
+
+def _known(name: str, aliases: dict[str, set[str]]) -> bool:
+    """A claim's name that a story knows by another form ("NIS", "Zelensky")."""
+    return any(_same_source(name, known, {}) for known in aliases)
+
+
+def _fold(name: str) -> str:
+    return " ".join(w for w in _WORD.findall(name.lower()) if w not in _FILLER)
+
+
+def _same_source(said_by: str, origin: str, aliases: dict[str, set[str]]) -> bool:
+    a, b = _fold(said_by), _fold(origin)
+    if not a or not b:
+        return False
+    if a == b or b in aliases.get(a, ()) or a in aliases.get(b, ()):
+        return True
+    if set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
+        return True  # "Zelensky" / "Volodymyr Zelensky"
+    initials = "".join(w[0] for w in b.split())
+    return a.replace(" ", "") == initials  # "NIS" / "National Intelligence Service"
+
+
+def _month(claim: str) -> str | None:
+    """A month the claim names: "2024-12" with its year, "12" without."""
+    m = _MONTH.search(claim)
+    if not m:
+        return None
+    month = f"{_MONTHS.index(m[1].lower()) + 1:02d}"
+    return f"{m[2]}-{month}" if m[2] else month
+
+
+def _evidence(story: dict[str, Any], c: dict[str, Any]) -> Evidence:
+    support = c.get("support", [])
+    value = support[0].get("value") if support else None
+    return Evidence(story["id"], c["id"], c["text"], value, list(c.get("origins", [])),
+                    list(c.get("outlets", [])), c.get("as_of"),
+                    [s["evidence"] for s in support])  # fmt: skip
