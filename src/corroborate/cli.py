@@ -47,6 +47,17 @@ if hasattr(TyperArgument, "display_type_rich"):
         lambda self, ctx: None if self.is_flag else _option_type(self, ctx)
     )
 
+# options that run and ingest share
+Jobs = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=1, metavar="N",
+                 help="Worker processes for cleaning and building stories."),
+]  # fmt: skip
+MaxBytes = Annotated[
+    int,
+    typer.Option(min=1, metavar="BYTES", help="Largest file or archive member to read, in bytes."),
+]
+
 app = typer.Typer(
     help="Turn a pile of news articles into verified, sourced briefs.",
     no_args_is_help=True,
@@ -103,22 +114,8 @@ def run(
             help="No progress bar or summary; errors still go to stderr.",
         ),
     ] = False,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            min=1, metavar="BYTES", help="Largest file or archive member to read, in bytes."
-        ),
-    ] = DEFAULT_MAX_BYTES,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes for cleaning and building stories.",
-        ),
-    ] = 1,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    jobs: Jobs = 1,
     html_out: Annotated[
         str | None,
         typer.Option(
@@ -248,23 +245,9 @@ def ingest(
         ),
     ],
     db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            min=1, metavar="BYTES", help="Largest file or archive member to read, in bytes."
-        ),
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Only errors.")] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes for cleaning and building stories.",
-        ),
-    ] = 1,
+    jobs: Jobs = 1,
 ) -> None:
     """Add articles to the store; new ones join or create stories.
 
