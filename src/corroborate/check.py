@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from corroborate import clean_article
 from corroborate.extract import extract
 from corroborate.model import Figure
 from corroborate.values import bounds
+
+if TYPE_CHECKING:
+    from corroborate.store import Store
 
 Verdict = Literal["corroborated", "single-source", "contested", "distorted", "not found"]
 SAME = 0.05  # two numbers within 5% state the same figure
@@ -251,3 +254,13 @@ def _evidence(story: dict[str, Any], c: dict[str, Any]) -> Evidence:
     return Evidence(story["id"], c["id"], c["text"], value, list(c.get("origins", [])),
                     list(c.get("outlets", [])), c.get("as_of"),
                     [s["evidence"] for s in support])  # fmt: skip
+
+
+def stories_about(store: Store, claim: str) -> list[dict[str, Any]]:
+    """The stored stories a claim may be about: those search finds by its
+    names (else its words); a store of any size is not read whole."""
+    ids: set[str] = set()
+    for word in _CAPITAL.findall(claim) or claim.split():
+        _, hits = store.search(word, 100)
+        ids |= {h["story_id"] for h in hits if h.get("story_id")}
+    return [doc for sid in sorted(ids) if (doc := store.story(sid))]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -59,13 +58,7 @@ def _from_paths(paths: list[str]) -> list[dict[str, Any]]:
 
 
 def _from_store(db: str | None, claim: str) -> list[dict[str, Any]]:
-    """The stored stories a claim may be about: those search finds by its
-    names and words (a store of any size is not read whole)."""
+    from corroborate.check import stories_about
     from corroborate.store import Store
 
-    store = Store(db)
-    ids: set[str] = set()
-    for word in re.findall(r"\b[A-Z][\w'’-]{2,}", claim) or claim.split():
-        _, hits = store.search(word, 100)
-        ids |= {h["story_id"] for h in hits if h.get("story_id")}
-    return [doc for sid in sorted(ids) if (doc := store.story(sid))]
+    return stories_about(Store(db), claim)

@@ -59,7 +59,7 @@ def test_openapi_matches_the_routes(client):
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]) == {
         "/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
-        "/api/search", "/api/ingest", "/api/health",
+        "/api/search", "/api/ingest", "/api/health", "/api/check",
     }  # fmt: skip
     params = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
     assert params == {"offset", "limit", "state", "since"}
@@ -263,3 +263,21 @@ def test_openapi_is_typed_and_documented_on_a_local_page(client):
     assert not re.search(r'(?:src|href)="https?://', page.text)  # nothing remote
     for path in ("/api/stories", "/api/search", "/api/ingest"):
         assert f"{path}</code>" in page.text
+
+
+def test_a_claim_is_checked_by_the_api_and_on_a_page(client):
+    r = client.post(
+        "/api/check",
+        json={
+            "claim": "Zelensky said nearly 3,000 North Korean "
+            "soldiers were killed or injured in December"
+        },
+    )
+    assert r.status_code == 200
+    doc = r.json()
+    assert doc["verdict"] == "contested" and doc["competing"][0]["value"] == "1,000"
+    assert client.post("/api/check", json={"claim": ""}).status_code == 422
+    page = client.get("/check", params={"claim": "The NIS said 3,000 North Korean soldiers "
+                                                 "were killed"})  # fmt: skip
+    assert page.status_code == 200 and "distorted" in page.text and "casualties" in page.text
+    assert "<script" not in page.text.lower()

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -52,6 +52,8 @@ from corroborate.web.records import (
     records_from_upload,
 )
 from corroborate.web.schemas import (
+    CheckReply,
+    CheckRequest,
     IngestItem,
     IngestReply,
     SearchReply,
@@ -148,6 +150,7 @@ def create_app(
     story_template = env.get_template("story.html")
     search_template = env.get_template("search.html")
     api_template = env.get_template("api.html")
+    check_template = env.get_template("check.html")
 
     def render_home(page: int, state: str | None, since: date | None) -> bytes:
         per = 50
@@ -272,6 +275,29 @@ def create_app(
         )  # fmt: skip
 
     # -- JSON API -----------------------------------------------------------
+    def verdict(claim: str) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        from corroborate.check import check_claim, stories_about
+
+        return asdict(check_claim(claim, stories_about(store, claim)))
+
+    @app.post("/api/check", tags=["check"], response_model=CheckReply)
+    async def api_check(body: CheckRequest) -> Response:
+        """Check a claim against the stored coverage: corroborated,
+        single-source, contested, distorted or not found, with the evidence
+        (reading: no token needed)."""
+        doc = await run_in_threadpool(verdict, body.claim)
+        return Response(json.dumps(doc, ensure_ascii=False).encode(), media_type=JSON)
+
+    @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
+    async def check_page(claim: Annotated[str, Query(max_length=1000)] = "") -> Response:
+        def render() -> bytes:
+            result = verdict(claim) if len(claim.strip()) >= 3 else None
+            return check_template.render(claim=claim, result=result).encode()
+
+        return Response(await kept(("check page", claim), render), media_type=HTML)
+
     @app.get("/api/health", tags=["service"])
     def api_health() -> JSONResponse:
         """200 with the number of stored articles while the database answers,

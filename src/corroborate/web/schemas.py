@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -61,6 +62,32 @@ class SearchReply(BaseModel):
     offset: int
     limit: int
     hits: list[SearchHit]
+
+
+class CheckRequest(BaseModel):
+    claim: str = Field(min_length=3, max_length=1000, description="The claim, as a sentence.")
+
+
+class CheckEvidence(BaseModel):
+    story: str
+    claim: str = Field(description="The coverage's claim id.")
+    text: str
+    value: str | None
+    origins: list[str]
+    outlets: list[str]
+    as_of: str | None
+    spans: list[dict[str, Any]] = Field(description="Evidence: article, start, end, text.")
+
+
+class CheckReply(BaseModel):
+    claim: str
+    verdict: str = Field(
+        description="corroborated, single-source, contested, distorted or not found"
+    )
+    reason: str
+    evidence: list[CheckEvidence]
+    competing: list[CheckEvidence] = Field(description="The rival values of a contested claim.")
+    searched: list[str] = Field(description="The measures looked for.")
 
 
 class IngestReply(BaseModel):
