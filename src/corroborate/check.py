@@ -21,30 +21,32 @@ Precision first: a claim is never called corroborated on topic words alone.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from corroborate import clean_article
 from corroborate.extract import extract
+from corroborate.extract.lexicon import COMBINED
 from corroborate.model import Figure
+from corroborate.origins import same_source
 from corroborate.values import bounds
+from corroborate.words import counted
 
 if TYPE_CHECKING:
     from corroborate.store import Store
 
 Verdict = Literal["corroborated", "single-source", "contested", "distorted", "not found"]
 SAME = 0.05  # two numbers within 5% state the same figure
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]  # fmt: skip
+_MONTHS = [m.lower() for m in calendar.month_name[1:]]  # full names: "may" is also a verb
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?:\s+(\d{4}))?", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = frozenset("the a an of in and or for to on at by".split())
-# measures a claim may confuse: the larger includes the smaller
-_PARTS = {"casualties": {"killed", "wounded", "injured"}}
+# measures a claim may confuse: a whole and its parts ("casualties": killed, wounded)
+_PARTS = {whole: parts for parts, whole in COMBINED.items()}
 _CAPITAL = re.compile(r"\b[A-Z][\w'’-]{2,}")
-_CALENDAR = frozenset([*_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday",
-                       "saturday", "sunday"])  # fmt: skip
+_CALENDAR = frozenset([*_MONTHS, *(d.lower() for d in calendar.day_name)])
 _GENERIC = frozenset(["people", "person", "soldier", "troop", "force", "men", "resident"])
 
 
@@ -93,10 +95,7 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
     best: tuple[int, CheckResult] | None = None
     for story in stories:
         aliases = _aliases(story)
-        words = set(_WORD.findall((story.get("title") or "").lower())) | {
-            w for n in aliases for w in n.split()
-        }
-        if names and not any(n in aliases or n in words or _known(n, aliases) for n in names):
+        if names and not _about(names, story, aliases):
             continue  # about other people and places: not this story
         conflicts = {cid: c for c in story.get("conflicts", []) for cid in c.get("claims", [])}
         by_id = {c["id"]: c for c in story.get("claims", [])}
@@ -119,44 +118,48 @@ def _judge(
     by_id: dict[str, Any],
 ) -> tuple[int, CheckResult] | None:  # fmt: skip
     """(strength, result) of one coverage claim against the checked figure, or None."""
-    ev = _evidence(story, c)
+    measure = c.get("measure") or ""
+    same_measure = measure == f.measure
+    if (
+        not same_measure
+        and measure not in _PARTS.get(f.measure, ())
+        and f.measure not in _PARTS.get(measure, ())
+    ):
+        return None  # another quantity altogether
     source_ok = said_by is None or any(_same_source(said_by, o, aliases) for o in c["origins"])
+    near = _near(f, c)  # the same number, whatever the bounds: enough to explain a distortion
+    ev = _evidence(story, c)
+    if not same_measure:  # a whole for its part, or a part for the whole
+        if near and source_ok:
+            return 3, CheckResult(claim, "distorted", f"another quantity: {ev.value} is "
+                                  f"{measure} in the coverage, not {f.measure}", [ev])  # fmt: skip
+        return None
     period_ok = (
         month is None
         or c.get("as_of") is None
         or c["as_of"].startswith(month)
         or (len(month) == 2 and c["as_of"][5:7] == month)
     )
-    agrees = _agrees(f, c)
-    near = _near(f, c)  # the same number, whatever the bounds: enough to explain a distortion
-    if c.get("measure") == f.measure:
-        if agrees and source_ok and period_ok:
-            if c["id"] in conflicts:
-                k = conflicts[c["id"]]
-                rivals = [
-                    _evidence(story, by_id[i]) for i in k["claims"] if i != c["id"] and i in by_id
-                ]
-                return 5, CheckResult(claim, "contested", k.get("reason", "sources disagree"),
-                                      [ev], rivals)  # fmt: skip
-            return 4, _supported(claim, said_by, c, ev)
-        if near and not source_ok and said_by:
-            return 3, CheckResult(claim, "distorted", f"another source: the coverage credits "
-                                  f"{ev.value} to {', '.join(c['origins'])}, not {said_by}",
-                                  [ev])  # fmt: skip
-        if near and not period_ok:
-            return 3, CheckResult(claim, "distorted", f"another period: the coverage gives "
-                                  f"{ev.value} as of {c.get('as_of')}", [ev])  # fmt: skip
-        if source_ok and period_ok:
-            return 2, CheckResult(claim, "distorted", f"another number: the coverage gives "
-                                  f"{ev.value} {f.measure}" + (f" (per {', '.join(c['origins'])})"
-                                  if c["origins"] else ""), [ev])  # fmt: skip
-        return None
-    related = c.get("measure") in _PARTS.get(f.measure, ()) or f.measure in _PARTS.get(
-        c.get("measure") or "", ()
-    )
-    if related and near and source_ok:
-        return 3, CheckResult(claim, "distorted", f"another quantity: {ev.value} is "
-                              f"{c['measure']} in the coverage, not {f.measure}", [ev])  # fmt: skip
+    if near and _within(f, c) and source_ok and period_ok:
+        if c["id"] in conflicts:
+            k = conflicts[c["id"]]
+            rivals = [
+                _evidence(story, by_id[i]) for i in k["claims"] if i != c["id"] and i in by_id
+            ]
+            return 5, CheckResult(claim, "contested", k.get("reason", "sources disagree"),
+                                  [ev], rivals)  # fmt: skip
+        return 4, _supported(claim, said_by, c, ev)
+    if near and not source_ok and said_by:
+        return 3, CheckResult(claim, "distorted", f"another source: the coverage credits "
+                              f"{ev.value} to {', '.join(c['origins'])}, not {said_by}",
+                              [ev])  # fmt: skip
+    if near and not period_ok:
+        return 3, CheckResult(claim, "distorted", f"another period: the coverage gives "
+                              f"{ev.value} as of {c.get('as_of')}", [ev])  # fmt: skip
+    if source_ok and period_ok:
+        return 2, CheckResult(claim, "distorted", f"another number: the coverage gives "
+                              f"{ev.value} {f.measure}" + (f" (per {', '.join(c['origins'])})"
+                              if c["origins"] else ""), [ev])  # fmt: skip
     return None
 
 
@@ -164,29 +167,27 @@ def _supported(claim: str, said_by: str | None, c: dict[str, Any], ev: Evidence)
     if said_by is not None:  # "X said N": corroborated when several outlets report X saying it
         n = len(ev.outlets)
         verdict: Verdict = "corroborated" if n >= 2 else "single-source"
-        return CheckResult(claim, verdict, f"reported by {n} outlet{'s' if n != 1 else ''}, "
-                           f"from {len(c['origins'])} origin(s): {', '.join(c['origins'])}",
+        return CheckResult(claim, verdict, f"reported by {counted(n, 'outlet')}, from "
+                           f"{counted(len(c['origins']), 'origin')}: {', '.join(c['origins'])}",
                            [ev])  # fmt: skip
     k = len(c["origins"])
     verdict = "corroborated" if k >= 2 else "single-source"
-    return CheckResult(claim, verdict, f"{k} independent origin{'s' if k != 1 else ''}: "
+    return CheckResult(claim, verdict, f"{counted(k, 'independent origin')}: "
                        f"{', '.join(c['origins'])}", [ev])  # fmt: skip
 
 
-def _agrees(f: Figure, c: dict[str, Any]) -> bool:
-    """Does the coverage state what the claim's figure says? Its range must
-    lie within the claim's ("at least 11,300" does not say "more than
-    11,400"; "about 300" says "at least 300" no more than it says 299), and
-    one of its reports must give the claim's number (within rounding)."""
+def _within(f: Figure, c: dict[str, Any]) -> bool:
+    """Does the coverage state what the claim's figure says (given a report
+    with its number, ``_near``)? Its range must lie within the claim's ("at
+    least 11,300" does not say "more than 11,400"; "about 300" says "at least
+    300" no more than it says 299)."""
     if f.value is None:
         return False
     f_lo, f_hi = bounds(f)  # as cross-checking reads a figure (rounding and qualifier)
     lo: float = c["low"] if c.get("low") is not None else 0.0
     hi: float = c["high"] if c.get("high") is not None else float("inf")
     slack = 0.005 * max(abs(f.value), 1)  # rounding: "2,700" for 2,690
-    if lo < f_lo - slack or hi > f_hi + slack:
-        return False  # the coverage allows values the claim excludes
-    return _near(f, c)
+    return not (lo < f_lo - slack or hi > f_hi + slack)  # nothing the claim excludes
 
 
 def _near(f: Figure, c: dict[str, Any]) -> bool:
@@ -218,9 +219,14 @@ def _aliases(story: dict[str, Any]) -> dict[str, set[str]]:
     return out
 
 
-def _known(name: str, aliases: dict[str, set[str]]) -> bool:
-    """A claim's name that a story knows by another form ("NIS", "Zelensky")."""
-    return any(_same_source(name, known, {}) for known in aliases)
+def _about(names: set[str], story: dict[str, Any], aliases: dict[str, set[str]]) -> bool:
+    """Does the story know one of the claim's names, as one of its entities
+    (in any form: "NIS", "Zelensky") or a word of its title or entities?"""
+    words = set(_WORD.findall((story.get("title") or "").lower()))
+    words |= {w for n in aliases for w in n.split()}
+    return any(
+        n in aliases or n in words or any(same_source(n, known) for known in aliases) for n in names
+    )
 
 
 def _fold(name: str) -> str:
@@ -228,15 +234,12 @@ def _fold(name: str) -> str:
 
 
 def _same_source(said_by: str, origin: str, aliases: dict[str, set[str]]) -> bool:
+    """Does the claim's source name a coverage origin: one of the story's
+    names for it, else by ``origins.same_source`` (part of a name, initials)?"""
     a, b = _fold(said_by), _fold(origin)
-    if not a or not b:
-        return False
-    if a == b or b in aliases.get(a, ()) or a in aliases.get(b, ()):
+    if a and b and (a == b or b in aliases.get(a, ()) or a in aliases.get(b, ())):
         return True
-    if set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
-        return True  # "Zelensky" / "Volodymyr Zelensky"
-    initials = "".join(w[0] for w in b.split())
-    return a.replace(" ", "") == initials  # "NIS" / "National Intelligence Service"
+    return same_source(said_by, origin)
 
 
 def _month(claim: str) -> str | None:

@@ -104,6 +104,16 @@ def _one_per_institution(labels: list[str]) -> list[str]:
     return out or labels[:1]
 
 
+def same_source(a: str, b: str) -> bool:
+    """Do two names credit one source? The same institution or a part of it
+    ("U.N." / "United Nations Office ..."), its initials ("NIS" / "National
+    Intelligence Service"), or a person by part of their name ("Zelensky")."""
+    ka, kb = _key(a), _key(b)
+    if not ka or not kb:
+        return False
+    return set(ka) <= set(kb) or set(kb) <= set(ka) or _part_of(ka, kb) or _part_of(kb, ka)
+
+
 def _part_of(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Is ``key`` the institution ``other`` names, or a part of it?"""
     return key[: len(other)] == other or (len(other) == 1 and _initials(key) == other[0])
