@@ -15,6 +15,7 @@ per Volodymyr Zelensky, 1,000 per Seoul."), citing the reports that disagree.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from bisect import bisect_left
@@ -194,19 +195,15 @@ def conflict_sentence(c: Conflict) -> SummarySentence:
                            origins, composed=True)  # fmt: skip
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]  # fmt: skip
-
-
 def _period(iso: str) -> str:
     """An ISO date or period as words: "in December 2024", "on 16 December 2024"."""
     parts = iso.split("-")
     if "/" in iso or not all(p.isdigit() for p in parts):
         return f"for {iso}"
     if len(parts) == 3:
-        return f"on {int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"on {int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
     if len(parts) == 2:
-        return f"in {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"in {calendar.month_name[int(parts[1])]} {parts[0]}"
     return f"in {parts[0]}"
 
 

@@ -25,14 +25,15 @@ from typer.core import TyperArgument, TyperOption
 
 from corroborate import __version__
 from corroborate.cli_check import check
+from corroborate.cli_options import CsvDir, Db, Jobs, MaxBytes, ParquetDir
 from corroborate.cli_tables import check_tables, export, write_document_tables
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
-from corroborate.model import Article, Document, InputError
+from corroborate.labels import source_label
+from corroborate.model import Document, InputError
 from corroborate.pipeline import RunContext, process
 from corroborate.report.html import write_html
 from corroborate.report.json import write_json
 from corroborate.report.markdown import write_markdown
-from corroborate.store.url import DB_HELP
 from corroborate.words import counted
 
 if TYPE_CHECKING:
@@ -46,17 +47,6 @@ if hasattr(TyperArgument, "display_type_rich"):
     TyperOption.display_type_rich = (  # type: ignore[method-assign]
         lambda self, ctx: None if self.is_flag else _option_type(self, ctx)
     )
-
-# options that run and ingest share
-Jobs = Annotated[
-    int,
-    typer.Option("--jobs", "-j", min=1, metavar="N",
-                 help="Worker processes for cleaning and building stories."),
-]  # fmt: skip
-MaxBytes = Annotated[
-    int,
-    typer.Option(min=1, metavar="BYTES", help="Largest file or archive member to read, in bytes."),
-]
 
 app = typer.Typer(
     help="Turn a pile of news articles into verified, sourced briefs.",
@@ -145,14 +135,8 @@ def run(
         bool,
         typer.Option("--verbose", "-v", metavar="", help="Also list every article in the summary."),
     ] = False,
-    csv_out: Annotated[
-        str | None,
-        typer.Option("--csv", metavar="DIR", help="Write flat tables as CSV files here."),
-    ] = None,
-    parquet_out: Annotated[
-        str | None,
-        typer.Option("--parquet", metavar="DIR", help="Write flat tables as Parquet files here."),
-    ] = None,
+    csv_out: CsvDir = None,
+    parquet_out: ParquetDir = None,
 ) -> None:
     """Read, clean, deduplicate, group into stories and cross-check articles;
     write the JSON document, the HTML report and/or the Markdown brief.
@@ -244,7 +228,7 @@ def ingest(
             metavar="PATH", help="Files, folders, archives, or - for stdin.", show_default=False
         ),
     ],
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    db: Db = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Only errors.")] = False,
     jobs: Jobs = 1,
@@ -275,7 +259,7 @@ def ingest(
 
 @app.command()
 def rebuild(
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    db: Db = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -299,7 +283,7 @@ def rebuild(
 
 @app.command()
 def status(
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    db: Db = None,
 ) -> None:
     """What the store holds, and the stories that failed to build (exit 1 if any).
 
@@ -353,7 +337,7 @@ app.command()(check)
 
 @app.command()
 def serve(
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    db: Db = None,
     host: Annotated[
         str, typer.Option(metavar="HOST", help="Address to bind (loopback by default).")
     ] = "127.0.0.1",
@@ -416,7 +400,7 @@ def _summary(doc: Document, console: Console, show_table: bool, verbose: bool = 
         table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=rest)
         for a in doc.articles[:200]:
             table.add_row(
-                escape(_source(a)),
+                escape(source_label(a)),
                 a.published.isoformat() if a.published else "",
                 escape(a.language or ""),
                 escape(a.title or ""),
@@ -441,12 +425,6 @@ def _summary(doc: Document, console: Console, show_table: bool, verbose: bool = 
         f"{counted(len(doc.stories), 'story')}, {counted(len(doc.errors), 'error')}",
         markup=False,
     )
-
-
-def _source(article: Article) -> str:
-    from corroborate.labels import source_label
-
-    return source_label(article)
 
 
 EXIT_INTERNAL, EXIT_STORE = 3, 4

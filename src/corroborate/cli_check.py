@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from corroborate.store.url import DB_HELP
+from corroborate.cli_options import Db
 
 # exit codes a script can branch on (1-4 are the command line's errors)
 EXIT = {"corroborated": 0, "single-source": 5, "contested": 6, "distorted": 7, "not found": 8}
@@ -23,7 +23,7 @@ def check(
             metavar="PATH", help="Articles to check against (else the store).", show_default=False
         ),
     ] = None,
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
+    db: Db = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
 ) -> None:
     """Check a claim against the coverage: corroborated, single-source,

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from rich.console import Console
 
+from corroborate.cli_options import CsvDir, Db, ParquetDir
 from corroborate.model import Document
-from corroborate.store.url import DB_HELP
 from corroborate.words import counted
 
 
@@ -60,14 +60,9 @@ def write_tables(
 
 
 def export(
-    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP)] = None,
-    csv_out: Annotated[
-        str | None, typer.Option("--csv", metavar="DIR", help="Write the tables as CSV files here.")
-    ] = None,
-    parquet_out: Annotated[
-        str | None,
-        typer.Option("--parquet", metavar="DIR", help="Write the tables as Parquet files here."),
-    ] = None,
+    db: Db = None,
+    csv_out: CsvDir = None,
+    parquet_out: ParquetDir = None,
 ) -> None:
     """Export the store as flat tables (stories, articles, claims, figures,
     statements, conflicts) for pandas, DuckDB and spreadsheets; the columns

@@ -126,8 +126,7 @@ class Clean:
     @staticmethod
     def _collect(results: Iterable[Article | InputError], ctx: RunContext) -> Iterator[object]:
         for result in results:
-            if ctx.on_item is not None:
-                ctx.on_item(result.path)
+            ctx.item(result.path)
             if isinstance(result, InputError):
                 ctx.error(result)
             else:
@@ -216,9 +215,10 @@ def build_stories(
     groups = index.clusters()
     built: dict[int, Story] = {}
     ctx.stage("building stories", len(groups))
-    outcomes = _built([[by_id[i] for i in group] for group in groups], jobs, ctx)
-    for g, outcome in enumerate(outcomes):
-        members = [by_id[i] for i in groups[g]]
+    member_lists = [[by_id[i] for i in group] for group in groups]
+    for g, (members, outcome) in enumerate(
+        zip(member_lists, _built(member_lists, jobs, ctx), strict=True)
+    ):
         if isinstance(outcome, tuple):
             built[g], derived = outcome
             for a in members:  # what the story learnt about its articles

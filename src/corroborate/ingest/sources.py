@@ -87,10 +87,11 @@ def _walk(root: Path, config: IngestConfig) -> Iterator[Source | InputError | Sk
             path = Path(dirpath) / name
             if path.is_symlink() and not config.follow_symlinks:
                 continue
-            if own_output(path):
-                yield Skipped(str(path), "an output of an earlier corroborate run, not read")
-                continue
-            yield from _file(path, config)
+            for item in _file(path, config):
+                if isinstance(item, Source) and own_output(item.name, item.data):
+                    yield Skipped(item.label, "an output of an earlier corroborate run, not read")
+                else:
+                    yield item
 
 
 # how corroborate's own outputs begin: the Markdown brief, the HTML report
@@ -102,18 +103,12 @@ _OWN_OUTPUT = re.compile(
 )
 
 
-def own_output(path: Path) -> bool:
-    """Whether a file in a folder is an output of an earlier run (a brief,
-    report or JSON document written next to the inputs): read back, it would
-    be taken for an article. Named on the command line, it is read as given."""
-    if path.suffix.lower() not in (".md", ".html", ".json"):
-        return False
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1024)
-    except OSError:
-        return False
-    return _OWN_OUTPUT.match(head) is not None
+def own_output(name: str, data: bytes) -> bool:
+    """Whether a file found in a folder is an output of an earlier run (a
+    brief, report or JSON document written next to the inputs): read back,
+    it would be taken for an article. Named on the command line, it is read
+    as given."""
+    return name.lower().endswith((".md", ".html", ".json")) and bool(_OWN_OUTPUT.match(data[:1024]))
 
 
 def _file(path: Path, config: IngestConfig) -> Iterator[Source | InputError]:

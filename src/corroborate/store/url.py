@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 
 DEFAULT_URL = "sqlite:///corroborate.db"
-# how the command line describes its --db option
-DB_HELP = "Database URL or SQLite file (default: $CORROBORATE_DB, else corroborate.db)."
 
 
 def database_url(url: str | None = None) -> str:

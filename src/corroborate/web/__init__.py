@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, get_args
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -39,7 +39,7 @@ from corroborate.errors import CorroborateError
 from corroborate.ingest.base import RawRecord
 from corroborate.ingest.jsonrec import record_or_error
 from corroborate.labels import source_label
-from corroborate.model import InputError
+from corroborate.model import InputError, StoryState
 from corroborate.store import Store, links
 from corroborate.store.search import plain
 from corroborate.web.apidocs import endpoints, typed_openapi
@@ -61,8 +61,7 @@ from corroborate.web.schemas import (
 )
 from corroborate.words import counted
 
-STATES = ("contested", "corroborated", "developing", "single-source")
-StateName = Literal["contested", "corroborated", "developing", "single-source"]
+STATES = sorted(get_args(StoryState))  # the story list's state filter
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
@@ -163,7 +162,7 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-        state: Annotated[StateName | None, Query()] = None,
+        state: Annotated[StoryState | None, Query()] = None,
         since: Annotated[date | None, Query()] = None,
     ) -> Response:
         body = await kept(("home", page, state, since), lambda: render_home(page, state, since))
@@ -320,7 +319,9 @@ def create_app(
         request: Request,
         offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
-        state: Annotated[StateName | None, Query(description="Only stories in this state.")] = None,
+        state: Annotated[
+            StoryState | None, Query(description="Only stories in this state.")
+        ] = None,
         since: Annotated[date | None, Query(description="Only stories seen on or after.")] = None,
     ) -> Response:
         """Stories, newest and largest first: id, title, dates, state, counts,
