@@ -47,3 +47,12 @@ def test_outlets_giving_a_figure_without_a_source_are_one_origin():
     (killed,) = [c for c in story.claims if c.kind == "figure" and c.measure == "killed"]
     assert len(killed.articles) == 3 and killed.independent_sources == 1
     assert story.state != "corroborated"
+
+
+def test_a_description_of_a_named_institution_adds_no_origin():
+    credits = [Credit("UN's Office for Flood Relief", "named"), Credit("the U.N", "described"),
+               Credit("a local relief charity", "described")]  # fmt: skip
+    assert independent_origins(credits) == [
+        "UN's Office for Flood Relief",
+        "a local relief charity",
+    ]

@@ -76,7 +76,12 @@ def credit_kind(label: str, credited: bool, named: bool) -> Kind:
 def independent_origins(credits: Sequence[Credit]) -> list[str]:
     """The labels of a claim's independent origins, first report first (module doc)."""
     named = list(dict.fromkeys(c.label for c in credits if c.kind == "named"))
-    described = [c.label for c in credits if c.kind == "described"]
+    # a description of a named institution is that institution ("the U.N" beside
+    # "UN's International Organisation for Migration"), not one more origin
+    described = [
+        c.label for c in credits
+        if c.kind == "described" and not any(_same_institution(c.label, n) for n in named)
+    ]  # fmt: skip
     if named or described:
         return (_one_per_institution(named) if named else []) + described[:1]
     for kind in ("media", "generic", "uncredited"):
@@ -112,6 +117,11 @@ def same_source(a: str, b: str) -> bool:
     if not ka or not kb:
         return False
     return set(ka) <= set(kb) or set(kb) <= set(ka) or _part_of(ka, kb) or _part_of(kb, ka)
+
+
+def _same_institution(a: str, b: str) -> bool:
+    ka, kb = _key(a), _key(b)
+    return bool(ka and kb) and (_part_of(ka, kb) or _part_of(kb, ka))
 
 
 def _part_of(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
