@@ -412,3 +412,38 @@ def test_a_subheading_is_no_timeline_event(story, seeds_doc):
     }
     assert "Military training in November" in heads  # the seeds have such a subheading
     assert not any(t.text in heads for t in story.timeline)
+
+
+def test_counts_one_apart_are_two_figures_and_may_conflict():
+    """An exact count is exact to its last non-zero digit: 81 survivors are
+    not 80 (two credited sources the same day conflict), while "2,700" may be
+    a rounded 2,690 (one claim). A part told in the sentence ("22 of them")
+    does not make the whole a part."""
+    from corroborate.pipeline import single_story
+
+    a = make_article("Eighty-one people survived in the Orvik ferry sinking, with 22 of them taken "
+                     "to hospital, the harbour master said.", published="2025-03-02",
+                     outlet="Orvik Post")  # fmt: skip
+    b = make_article("The coast guard said 80 survivors were found in the Orvik ferry sinking, "
+                     "some of whom swam ashore.", published="2025-03-02", outlet="Valley Times")
+    story = single_story([a, b])
+    survived = [c for c in story.claims if c.measure == "survived"]
+    assert sorted(c.low or 0 for c in survived) == pytest.approx([79.51, 80.51])
+    assert len(story.conflicts) == 1
+
+    c = make_article("About 2,700 homes were damaged in Orvik, the mayor said.", published="2025-03-02")
+    d = make_article("The mayor said 2,690 homes were damaged in Orvik.", published="2025-03-02")
+    homes = [c for c in single_story([c, d]).claims if c.kind == "figure"]
+    assert len(homes) == 1
+
+
+def test_people_on_board_who_were_killed_are_a_toll():
+    """"241 people on board a flight were killed": where they were, then what
+    happened to them; "750 people were on board" is a count aboard."""
+    from corroborate.extract import extract_article
+
+    a = make_article("The airline said 241 people on board the flight to Orvik were killed. "
+                     "There were 750 people on board, and the coast guard said 104 were rescued.",
+                     published="2025-03-02")  # fmt: skip
+    measures = {f.value: f.measure for f in extract_article(a).figures}
+    assert measures == {241: "killed", 750: "aboard", 104: "rescued"}

@@ -38,6 +38,7 @@ from datetime import date
 from corroborate.crosscheck import _compatible_subjects, subject_key
 from corroborate.extract.lexicon import COMBINED, MEASURE_WORDS
 from corroborate.model import Article, Claim, Conflict, Estimates, Extraction, Figure, Support
+from corroborate.text.numbers import QUANTITY, parse_quantity
 from corroborate.values import base_range, describe_value
 
 # Measures that name one quantity of one event. Money counts only with what
@@ -264,8 +265,10 @@ def _can_contradict(
     # day of publication, and dated periods that meet
     if not credited:
         return False
-    if any(_CHANGE.search(t) or _SUBSET.search(t) or _SHIFTED.search(t) for t in texts):
+    if any(_CHANGE.search(t) or _SHIFTED.search(t) for t in texts):
         return False
+    if _part_near(sa, fa) or _part_near(sb, fb):
+        return False  # "26 of them": a part ("80 survivors, some of whom ..." is the whole)
     if _other_year(sa, published) or _other_year(sb, published):
         return False
     day_a, day_b = published.get(sa.article), published.get(sb.article)
@@ -332,6 +335,10 @@ def _number_at(text: str, f: Figure) -> int | None:
         m = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text)
         if m:
             return m.start()
+    for m in QUANTITY.finditer(text):  # "Eighty-one people survived"
+        q = parse_quantity(m)
+        if q is not None and q.value == v:
+            return m.start("num") if m["num"] else m.start()
     return None
 
 

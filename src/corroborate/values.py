@@ -31,9 +31,11 @@ def bounds(f: Figure) -> tuple[float, float]:
     if f.qualifier == "exact" and f.value is not None:
         # "2,700" and "2,690" are one figure; a decimal is exact to its last
         # digit: magnitude 6.4 is not 6.3
-        tol = abs(f.value) * EXACT_TOLERANCE
-        if not float(f.value).is_integer():
-            tol = min(tol, 0.98 * _half_last_digit(f.value))
+        # a number is exact to its last non-zero digit: "2,700" may be a rounded
+        # 2,690, but "81" survivors are not 80, and magnitude 6.4 is not 6.3
+        tol = min(abs(f.value) * EXACT_TOLERANCE, 0.98 * _half_last_digit(f.value, True))
+        if float(f.value).is_integer() and tol < 1:
+            tol = min(tol, 0.49)  # no other whole number lies within it: 80 is not 81
         low, high = f.value - tol, f.value + tol
     if f.qualifier == "more than" and f.value is not None:
         low = f.value  # "more than 10,000" includes reports of 10,000 rounded down
@@ -116,8 +118,14 @@ def base_range(f: Figure) -> tuple[float, float] | None:
     return (low - half) * size, (high + half) * size
 
 
-def _half_last_digit(v: float) -> float:
-    """Half a unit of the last written digit: 0.5 for 6, 0.05 for 6.4."""
+def _half_last_digit(v: float, nonzero: bool = False) -> float:
+    """Half a unit of the last written digit: 0.5 for 6, 0.05 for 6.4; with
+    ``nonzero``, of the last non-zero digit: 0.5 for 81, 5 for 80."""
     if float(v).is_integer():
-        return 0.5
+        n = abs(int(v))
+        place = 1
+        while nonzero and n and n % 10 == 0:
+            n //= 10
+            place *= 10
+        return 0.5 * place
     return 0.5 * 10 ** -len(f"{v:.6f}".rstrip("0").split(".")[1])

@@ -280,6 +280,8 @@ def _window_measures(text: str, start: int, end: int) -> list[str]:
     found: list[str] = []
     stop = _GAP_BREAK.search(text, start, end)
     limit = stop.end() if stop else end + 1  # no word from there on
+    place_words = 0  # words read past "on board" looking for the clause's verb
+    prev_end = start
     for wm in WORD.finditer(text, start, end):
         if wm.start() >= limit:
             break
@@ -287,11 +289,27 @@ def _window_measures(text: str, start: int, end: int) -> list[str]:
         if w == "board" and text[max(start, wm.start() - 3) : wm.start()].lower() == "on ":
             w = "aboard"  # "750 people were on board"
         if w in MEASURE_WORDS:
+            if found == ["aboard"] and place_words:
+                # "241 people on board a plane were killed": where they were,
+                # then what happened to them
+                return [MEASURE_WORDS[w]]
             if MEASURE_WORDS[w] not in found:
                 found.append(MEASURE_WORDS[w])
+        elif (
+            found == ["aboard"]
+            and place_words < 7
+            and w not in _CLAUSE_WORDS
+            and "," not in text[prev_end : wm.start()]
+        ):
+            place_words += 1  # "on board a flight to London have been killed"
         elif found and w not in ("or", "and", "on"):
             break
+        prev_end = wm.end()
     return found
+
+
+# words that start another clause after "on board": its verb is not the count's
+_CLAUSE_WORDS = frozenset(["and", "but", "while", "when", "as", "who", "which", "that", "after"])
 
 
 def _combine(measures: list[str]) -> str | None:
