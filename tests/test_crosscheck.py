@@ -424,21 +424,27 @@ def test_counts_one_apart_are_two_figures_and_may_conflict():
     a = make_article("Eighty-one people survived in the Orvik ferry sinking, with 22 of them taken "
                      "to hospital, the harbour master said.", published="2025-03-02",
                      outlet="Orvik Post")  # fmt: skip
-    b = make_article("The coast guard said 80 survivors were found in the Orvik ferry sinking, "
-                     "some of whom swam ashore.", published="2025-03-02", outlet="Valley Times")
+    b = make_article(
+        "The coast guard said 80 survivors were found in the Orvik ferry sinking, "
+        "some of whom swam ashore.",
+        published="2025-03-02",
+        outlet="Valley Times",
+    )
     story = single_story([a, b])
     survived = [c for c in story.claims if c.measure == "survived"]
     assert sorted(c.low or 0 for c in survived) == pytest.approx([79.51, 80.51])
     assert len(story.conflicts) == 1
 
-    c = make_article("About 2,700 homes were damaged in Orvik, the mayor said.", published="2025-03-02")
+    c = make_article(
+        "About 2,700 homes were damaged in Orvik, the mayor said.", published="2025-03-02"
+    )
     d = make_article("The mayor said 2,690 homes were damaged in Orvik.", published="2025-03-02")
     homes = [c for c in single_story([c, d]).claims if c.kind == "figure"]
     assert len(homes) == 1
 
 
 def test_people_on_board_who_were_killed_are_a_toll():
-    """"241 people on board a flight were killed": where they were, then what
+    """ "241 people on board a flight were killed": where they were, then what
     happened to them; "750 people were on board" is a count aboard."""
     from corroborate.extract import extract_article
 
