@@ -453,3 +453,19 @@ def test_people_on_board_who_were_killed_are_a_toll():
                      published="2025-03-02")  # fmt: skip
     measures = {f.value: f.measure for f in extract_article(a).figures}
     assert measures == {241: "killed", 750: "aboard", 104: "rescued"}
+
+
+def test_sizes_of_one_thing_conflict_whenever_told():
+    """A vessel's length is a property of the vessel: two sources' lengths of
+    "the vessel" conflict whatever dates their sentences tell; a length of
+    another thing ("the rescue ship") or a distance never does."""
+    from corroborate.pipeline import single_story
+
+    a = make_article("The pilot steered the 22-foot vessel down on June 18, the operator said.",
+                     published="2025-06-19", outlet="Orvik Post")  # fmt: skip
+    b = make_article("The Corvid, a 21-foot vessel, was found on Sunday, the coast guard said "
+                     "on Monday. The 280-foot ship that found it sailed 400 miles.",
+                     published="2025-06-20", outlet="Valley Times")  # fmt: skip
+    story = single_story([a, b])
+    assert [(c.measure, c.as_of) for c in story.conflicts] == [("size", None)]
+    assert {v.value for v in story.conflicts[0].values} == {"22 ft", "21 ft"}

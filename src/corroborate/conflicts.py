@@ -46,9 +46,12 @@ from corroborate.values import base_range, describe_value
 _COUNTS = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()]) - {"deployed", "votes"}
 # Quantities that do not grow as reports come in: a quake's magnitude and
 # depth, a storm's wind speed at landfall, a town's population, the people
-# aboard a boat when it sank. Any two
-# sources' values may contradict each other whenever they were reported.
-_FIXED = frozenset(["magnitude", "depth", "wind speed", "population", "aboard"])
+# aboard a boat when it sank, the size of the boat. Any two sources' values
+# may contradict each other whenever they were reported.
+_FIXED = frozenset(["magnitude", "depth", "wind speed", "population", "aboard", "size"])
+# Of those, the properties of a thing rather than of an event: the dates
+# their sentences tell (when the boat was spotted) do not date them.
+_TIMELESS = frozenset(["population", "size"])
 FIXED_DAYS = 3
 _GROWING_MONEY = frozenset(["damage", "losses", "cost", "reconstruction"])
 CONFLICTABLE = _COUNTS | _FIXED | _GROWING_MONEY
@@ -86,11 +89,13 @@ def conflicts(
             if pair is None:
                 continue
             sa, sb = pair
+            as_of = None if a.measure in _TIMELESS else a.as_of
             reason = (
-                f"{sa.value} {a.measure} per {sa.origin} vs {sb.value} per {sb.origin} "
-                f"for {a.as_of or 'the same period'}: the ranges do not overlap"
+                f"{sa.value} {a.measure} per {sa.origin} vs {sb.value} per {sb.origin}"
+                + ("" if a.measure in _TIMELESS else f" for {as_of or 'the same period'}")
+                + ": the ranges do not overlap"
             )
-            out.append(Conflict(a.measure or "", a.subject or b.subject, a.as_of, [a.id, b.id],
+            out.append(Conflict(a.measure or "", a.subject or b.subject, as_of, [a.id, b.id],
                                 [sa, sb], reason))  # fmt: skip
     return out
 
@@ -248,7 +253,9 @@ def _can_contradict(
             return False  # "181 people, including 175 passengers": a part of the whole
         if _other_year(sa, published) or _other_year(sb, published):
             return False  # "in 1999, a 7.6 quake ...": another event's
-        if any(_RELATED_EVENT.search(t) for t in texts) or not _periods_meet(fa, fb):
+        if any(_RELATED_EVENT.search(t) for t in texts) or not (
+            measure in _TIMELESS or _periods_meet(fa, fb)
+        ):
             return False  # "two weeks after ... a quake of 7.8": an earlier event's
         if same_article:
             return bool(fa.attributed_to) or bool(fb.attributed_to)
@@ -294,6 +301,9 @@ def _listed_near(s: Support, f: Figure) -> bool:
 def _near(measure: str, fa: Figure, fb: Figure) -> bool:
     va = fa.value if fa.value is not None else fa.low
     vb = fb.value if fb.value is not None else fb.low
+    if fa.unit != fb.unit:  # "20 feet" is far from "20 m"
+        ra, rb = base_range(fa), base_range(fb)
+        va, vb = (sum(ra) / 2, sum(rb) / 2) if ra and rb else (None, None)
     if va is None or vb is None or va <= 0 or vb <= 0:
         return False
     if measure == "magnitude":

@@ -17,11 +17,11 @@ _CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 # What a story's claims are made of: counts of what news events are told in
 # (deaths, arrests, people aboard, homes), sums of money, shares with a
 # measure, and the physical measures that describe an event. A figure of
-# any other kind (a duration, a length, "22 goals") stays in its article's
+# any other kind (a duration, a distance, "22 goals") stays in its article's
 # figures but is not cross-checked.
 _CLAIMED_MEASURES = frozenset(
     [*MEASURE_WORDS.values(), *COMBINED.values(), *COUNT_NOUNS, "crowd", "share",
-     "magnitude", "area burned", "depth", "rainfall", "wind speed"]
+     "magnitude", "area burned", "depth", "rainfall", "wind speed", "size"]
 )  # fmt: skip
 
 

@@ -152,6 +152,8 @@ def test_not_figures():
         ("The grant was worth $US12 million.", "money", "value", 12e6, "USD"),
         ("The club paid a PS4.5m fee.", "money", "amount", 4.5e6, "GBP"),
         ("Net profit reached Y=310 billion.", "money", "profit", 310e9, "JPY"),
+        ("The 22-foot vessel lost contact with its tender.", "measure", "size", 22, "ft"),
+        ("Ferries sailed 47 miles off the coast.", "measure", "length", 47, "mi"),
     ],
 )
 def test_every_kind_of_quantity(sentence, kind, measure, value, unit):
@@ -173,6 +175,7 @@ def test_every_kind_of_quantity(sentence, kind, measure, value, unit):
         ("4-6 million", 4e6, 6e6),
         ("twenty-eight thousand six hundred forty-two", 28642, 28642),
         ("between $89 and $93 billion", 89e9, 93e9),
+        ("25- to 30-meter", 25, 30),
     ],
 )
 def test_scale_words_in_every_spelling(phrase, low, high):
@@ -553,3 +556,14 @@ def test_when_a_thing_was_built_is_not_when_its_figure_holds():
     text = "The trawler, built in 1998, was carrying 750 people when it sank on Wednesday."
     (f,) = extract(clean_article(text, language="en", published="2023-06-16")).figures
     assert f.value == 750 and f.as_of is not None and f.as_of.iso == "2023-06-14"
+
+
+def test_a_size_belongs_to_its_thing_and_a_bare_estimate_to_the_last_count():
+    """ "the 20-foot (6-meter) boat": two units of one size of the boat; "the
+    agency estimated up to 400": a bare number answering the last count."""
+    text = ("Some 750 people were on board the 20-foot (6-meter) boat. "
+            "The agency estimated up to 400 while the ministry gave no figure.")  # fmt: skip
+    figs = extract(clean_article(text, published="2025-01-01", language="en")).figures
+    got = {(f.measure, f.subject, f.value, f.unit) for f in figs}
+    assert got == {("aboard", "people", 750, None), ("size", "boat", 20, "ft"),
+                   ("size", "boat", 6, "m"), ("aboard", None, 400, None)}  # fmt: skip

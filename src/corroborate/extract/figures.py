@@ -36,6 +36,7 @@ from corroborate.extract.quantities import (
     money_measure,
     read_unit,
     requalify,
+    sized_object,
 )
 from corroborate.extract.statements import Attribution, Source
 from corroborate.model import Figure, Sentence, Span, TimeRef
@@ -80,6 +81,8 @@ _SINCE_BEFORE = re.compile(
 _GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CLAUSE_ENDS = re.compile(r"\s*[,.;:!?\"”’)]")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
+# an estimate given as a bare number: it answers the last count ("estimated up to 400")
+_ESTIMATED = re.compile(r"\b(?:estimated?|estimates|reckoned|counted|put\s+it\s+at)\s*$", re.I)
 
 
 def _cut_word(text: str, e: int) -> bool:
@@ -223,7 +226,12 @@ def _read(
         words, _ = np_after(text, unit.end, e)
         return money_measure(text, a, unit.end, s, e), None, " ".join(words) or None
     if unit is not None and unit.kind == "measure":
-        return measure_name(unit, text, a, s, e), _pct_subject(text, unit.end, e), None
+        measure = measure_name(unit, text, a, s, e)
+        if measure == "length":  # a size of one thing: "the 22-foot vessel"
+            sized = sized_object(unit, text, e)
+            if sized:
+                return "size", sized, None
+        return measure, _pct_subject(text, unit.end, e), None
     words, np_end = np_after(text, b, e)
     found = _measure(text, m, s, e, prev, words, np_end)
     noun = " ".join(words) or None
@@ -354,6 +362,8 @@ def _measure(
         r"\b(?:up|down)\s+from\s*$|\bcompared\s+with\s*$", text[max(s, a - 20) : a]
     ):
         return prev.measure, prev.subject  # "64.5 percent, up from 58 percent"
+    if prev.measure and not words and _ESTIMATED.search(text, max(s, a - 30), a):
+        return prev.measure, prev.subject  # "... 750 people aboard. The agency estimated up to 400"
     if _CROWD.search(text[max(s, a - 30) : a]):
         return "crowd", subject
     before = text[max(s, a - 60) : a]

@@ -328,6 +328,25 @@ def measure_name(unit: Unit, text: str, a: int, s: int, e: int) -> str:
     return unit.dimension
 
 
+# what a length before a noun measures: "the 22-foot vessel", "a 20-meter boat",
+# "the 20-foot (6-meter) boat", "a 30-metre-long trawler"
+_SIZED = re.compile(
+    r"(?:-long)?\)?\s*(?:\([^()]{1,30}\)\s*)?(?:[a-z]+\s+){0,2}?"
+    r"(?P<object>vessel|boat|ship|trawler|fishing\s+boat|submersible|submarine|yacht|ferry|barge|"
+    r"dinghy|plane|jet|aircraft|airliner|train|bridge|dam|tunnel)s?\b",
+    re.I,
+)
+
+
+def sized_object(unit: Unit, text: str, e: int) -> str | None:
+    """The thing an adjectival length measures ("22-foot vessel" -> "vessel"):
+    a fixed size of one thing, unlike a distance ("47 miles off the coast")."""
+    if unit.dimension != "length" or "-" not in text[unit.end - 8 : unit.end]:
+        return None
+    m = _SIZED.match(text, unit.end, e)
+    return m["object"].lower() if m else None
+
+
 _APPROX_SIGN = re.compile(r"[~≈]\s?$")
 _AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.I)
 _CONVERSION = re.compile(r"^[^()]{0,30}\(\s*(?:[A-Z]{1,3}\s?)?[$€£¥]?\s*$")

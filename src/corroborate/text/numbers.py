@@ -125,8 +125,8 @@ QUANTITY = re.compile(
         \bbetween\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})
       | \bfrom\s+(?P<f1>{_NUM})\s+to\s+(?P<f2>{_NUM})
       | (?!(?:1[89]|20)\d\d\b)(?<!\bby\s)(?<!\bby\s\$)(?P<d1>{_DIGITS}{_SCALE})
-        (?:[-–—]|\s[-–—]\s|\s?–\s?|\s+to\s+)
-        (?P<d2>(?:{_CUR})?{_DIGITS_CORE}{_SCALE})(?=\s*(?:%|per\s*cent|percent|pc\b|\s|[a-z])|[.,;:)]|$)
+        (?:-\s+to\s+|[-–—]|\s[-–—]\s|\s?–\s?|\s+to\s+)
+        (?P<d2>(?:{_CUR})?{_DIGITS_CORE}{_SCALE})(?=\s*(?:%|per\s*cent|percent|pc\b|\s|[a-z])|[.,;:)]|-[a-z]|$)
       | (?P<w1>\b{_TENS_UNITS})\s+to\s+(?P<w2>{_TENS_UNITS}[-\s]+{_SCALE_WORDS})\b
       | (?P<frac>{_FRACTION})
       | \b(?P<vague>{_VAGUE})\b(?:\s+of)?
