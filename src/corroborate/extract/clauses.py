@@ -106,7 +106,12 @@ COLON_SPK = re.compile(r"\s*\W?(?P<spk>[A-Z][\w'’·-]*(?:\s+[A-Z][\w'’·-]*)
 AND_TAIL = re.compile(r"\band\s*$")
 # a sentence's subject, a name, before its first verb (an apposition allowed)
 LEAD_SUBJECT = re.compile(
-    r"\s*(?P<spk>(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}[A-Z][\w'’-]*)(?:\s*,[^,]{1,80},)?"
+    # after a fronted time or place ("During a speech on Monday, Trump attacked ...")
+    r"\s*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Speaking|Asked|Meanwhile|"
+    r"However|Then)\b[^,\"“”]{0,80},\s*(?:however,\s*|though,\s*)?)?"
+    # a role before the name: "Democratic presidential nominee Hillary Clinton"
+    r"(?P<spk>(?:[A-Z][\w.'’-]*\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}[A-Z][\w'’-]*)(?:\s*,[^,]{1,80},)?"
     r"\s+(?:\w+ly\s+)?[a-z]"
 )
 # what follows a mid-sentence attribution: the rest of the reported clause
@@ -116,7 +121,7 @@ PARENTHETICAL_REST = re.compile(
 ARTICLE_TAIL = re.compile(r"\b(?:the|a|an)\s*$", re.I)
 _CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
 ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + ACCORDING.pattern + ")", re.I)
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;")
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|adding|noting|saying)\b|;")
 TIME_TRAILER = re.compile(
     r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+\w+(?:\s+\w+)?\s*)?(?:[,.;!?]|$)"
 )

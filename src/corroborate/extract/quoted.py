@@ -17,8 +17,10 @@ from corroborate.extract.clauses import (
     AFTER_VERB_SPK,
     CALLED_TAIL,
     DASH_SPK,
+    LEAD_SUBJECT,
     VERB,
     coordinated_subject,
+    ends_with_comma,
     speaker_segment,
 )
 from corroborate.extract.quotes import Quote
@@ -34,11 +36,14 @@ def quote_heading(text: str, q: Quote) -> bool:
     return len(line.split()) < 15 and line[:1] in '"“«„‘' and line[-1:] in '"”»“’'
 
 
-def short_said(text: str, masked: str, q: Quote, e: int) -> bool:
-    """A short quote told as speech: its words end in a comma, question or
-    exclamation mark and a reporting clause follows (`"It's over," Ryan said.`)."""
+def short_said(text: str, masked: str, q: Quote, s: int, e: int) -> bool:
+    """A short quote told as speech: it opens its sentence, its words end in a
+    comma, question or exclamation mark and a reporting clause follows
+    (`"It's over," Ryan said.`; not `On "Fox News Sunday," Ryan said ...`)."""
     if len(text[q.start : q.end].split()) < 2 or text[q.end - 1 : q.end] not in (",", "?", "!"):
         return False
+    if text[s : q.open].strip(" \"“”'‘’«»—–-"):
+        return False  # a quoted title inside the sentence
     tail = masked[q.close + 1 : e]
     return any(rx.match(tail) for rx in (AFTER_SPK_VERB, AFTER_VERB_SPK))
 
@@ -100,6 +105,12 @@ def quote_speaker(
     head = masked[lo : q.open]
     verbs = list(VERB.finditer(head))
     for vm in reversed(verbs):
+        if vm[0].endswith("ing") and ends_with_comma(masked, lo, lo + vm.start()):
+            # `Trump attacked Clinton, saying, "..."`: the sentence's subject
+            lead = LEAD_SUBJECT.match(masked, lo, lo + vm.start())
+            srcs = resolver.resolve(lead.start("spk"), lead.end("spk")) if lead else []
+            if srcs and srcs[0].entity is not None:
+                return srcs, vm[0]
         seg = speaker_segment(masked, lo, lo + vm.start())
         if seg is None:
             seg_prev = coordinated_subject(masked, lo, lo + vm.start())

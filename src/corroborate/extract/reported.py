@@ -132,6 +132,11 @@ def reported_speech(
             named = resolver.resolve(*span) if span else []
             if named and named[0].entity is not None:
                 seg = span
+            elif out and vm[0].endswith("ing") and out[-1][0] < vs:
+                # `"...," X said in a statement, adding that ...`: the last speaker
+                sources, via = out[-1][2], out[-1][3]
+                out.append((s, e, sources, via, vm[0], trim(text, ve, e)))
+                continue
         if seg is None:
             if cited and ends_with_comma(masked, s, vs):
                 out.append((s, e, cited, None, vm[0], trim(text, ve, e)))

@@ -98,7 +98,7 @@ def extract_statements(
             for q in sent_quotes
             if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
             or CALLED_TAIL.search(masked, max(s, q.open - 120), q.open)  # called it "a mistake"
-            or short_said(text, masked, q, e)  # "It's heartbreaking," Ryan said.
+            or short_said(text, masked, q, s, e)  # "It's heartbreaking," Ryan said.
         ]
         indirect = reported_speech(text, mk, s, e, resolver)
         embedded = {
@@ -147,15 +147,18 @@ def extract_statements(
                 res.attributions.append(Attribution(q.start, q.end, cited, sources[0], cue))
             else:
                 res.attributions.append(Attribution(q.start, q.end, sources, cue=cue))
+        covered = {  # the quoted words inside some reported clause of the sentence
+            q.open
+            for q in long_quotes
+            for *_, content in indirect
+            if content and content[0] <= q.start and q.end <= content[1]
+        }
         for start, end, sources, via, cue, content in indirect:
             res.attributions.append(Attribution(start, end, sources, via, cue))
             speakers = [via] if via else sources
-            # reported speech, unless the sentence also quotes words outside it
-            if (
-                speakers
-                and content
-                and all(content[0] <= q.start and q.end <= content[1] for q in long_quotes)
-            ):
+            # reported speech, unless the sentence also quotes words outside
+            # all of its reported clauses ("X said ..., adding that ..." has two)
+            if speakers and content and all(q.open in covered for q in long_quotes):
                 resolver.spoke(speakers)
                 prev_para_speaker = (speakers, cue)
                 spoke_at = start

@@ -1,0 +1,61 @@
+"""Attribution constructions found missing on real political news (PolNeAR
+dev), written here in our own words: participles that continue a speaker's
+words, fronted time phrases, roles before names, quoted titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate import clean_article
+from corroborate.extract import extract
+
+
+def said(text: str) -> set[tuple[str, str]]:
+    a = clean_article(text, language="en")
+    return {(s.speaker, s.text) for s in extract(a).statements}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "adding that" continues the speaker of the clause before it
+            "Ana Ruiz spoke on Monday. Ruiz said the bridge was late, adding that it would "
+            "cost more than planned.",
+            {("Ana Ruiz", "the bridge was late"), ("Ana Ruiz", "it would cost more than planned")},
+        ),
+        (
+            # a participle after a fronted time phrase takes the sentence's subject
+            "Tomas Varga toured the mill. On Thursday, however, Varga spoke to mill owners, "
+            "promising to cut the levy on timber exports.",
+            {("Tomas Varga", "to cut the levy on timber exports")},
+        ),
+        (
+            # a role before the name, and "saying" before a quote
+            "Mayor Ida Lunn met residents. Independent mayoral candidate Ida Lunn chimed in on "
+            'the radio, saying, "The harbour plan is dead and everyone knows it."',
+            {("Ida Lunn", "The harbour plan is dead and everyone knows it.")},
+        ),
+        (
+            # a short quoted title inside the sentence is no quote of the speaker
+            "Governor Petra Holm spoke. On this week's edition of “Morning Ledger,” Governor "
+            "Petra Holm said the tunnel would open in May.",
+            {("Petra Holm", "the tunnel would open in May")},
+        ),
+    ],
+)
+def test_attribution_constructions(text, expected):
+    assert said(text) == expected
+
+
+def test_two_reported_clauses_keep_the_quotes_inside_them():
+    """Quoted words inside either of two reported clauses do not cancel the
+    reported speech ("X said A “...”, adding that B “...”")."""
+    got = said(
+        "The Harbour Watch helpline said the port authority was “aware of the leak well "
+        "before it spread”, adding that officials “were warned by several sources” early on."
+    )
+    assert got == {
+        ("Harbour Watch", 'the port authority was "aware of the leak well before it spread'),
+        ("Harbour Watch", 'officials "were warned by several sources" early on'),
+    }
