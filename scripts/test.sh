@@ -19,9 +19,9 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 # torch's CPU build first (the embeddings extra needs torch; a bare range would fetch CUDA builds)
 .venv/bin/python -m pip install --quiet 'torch==2.13.0'
-.venv/bin/python -m pip install --quiet -e '.[test,dev,spacy,embeddings,parquet,charts,postgres]'
+.venv/bin/python -m pip install --quiet -e '.[test,dev,spacy,embeddings,parquet,charts,postgres,ray]'
 # real-data tests fail rather than skip when ../shared is missing
-export CORROBORATE_REQUIRE_EMBEDDINGS=1 CORROBORATE_REQUIRE_SHARED=1
+export CORROBORATE_REQUIRE_EMBEDDINGS=1 CORROBORATE_REQUIRE_SHARED=1 CORROBORATE_REQUIRE_RAY=1
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench
 .venv/bin/mypy

@@ -25,12 +25,13 @@ from typer.core import TyperArgument, TyperOption
 
 from corroborate import __version__
 from corroborate.cli_check import check
-from corroborate.cli_options import CsvDir, Db, Jobs, MaxBytes, ParquetDir
+from corroborate.cli_options import CsvDir, Db, Engine, Jobs, MaxBytes, ParquetDir, RayAddress
 from corroborate.cli_tables import check_tables, export, write_document_tables
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
+from corroborate.engines import ENGINES, process_with
 from corroborate.labels import source_label
 from corroborate.model import Document, InputError
-from corroborate.pipeline import RunContext, process
+from corroborate.pipeline import RunContext
 from corroborate.report.html import write_html
 from corroborate.report.json import write_json
 from corroborate.report.markdown import write_markdown
@@ -137,6 +138,8 @@ def run(
     ] = False,
     csv_out: CsvDir = None,
     parquet_out: ParquetDir = None,
+    engine: Engine = "local",
+    address: RayAddress = None,
 ) -> None:
     """Read, clean, deduplicate, group into stories and cross-check articles;
     write the JSON document, the HTML report and/or the Markdown brief.
@@ -154,11 +157,13 @@ def run(
                 markup=False,
             )
             raise typer.Exit(2)
+    _check_engine(err, engine)
     config = Config(ingest=IngestConfig(max_bytes=max_bytes), clean=CleanConfig())
 
     ctx = RunContext(on_error=_reporter(err), on_note=_noter(err, quiet))
+
     if quiet or not err.is_terminal:
-        doc = process(paths, config, jobs, ctx, embeddings=embeddings)
+        doc = process_with(engine, paths, config, jobs, ctx, embeddings, address)
     else:
         with Progress(
             SpinnerColumn(),
@@ -178,7 +183,7 @@ def run(
                 progress.update(task, description=name, total=total, completed=0, last="")
 
             ctx.on_item, ctx.on_stage = tick, stage
-            doc = process(paths, config, jobs, ctx, embeddings=embeddings)
+            doc = process_with(engine, paths, config, jobs, ctx, embeddings, address)
     if json_out:
         write_json(doc, json_out, with_source)
     if html_out:
@@ -193,6 +198,16 @@ def run(
     if not quiet:
         _summary(doc, err, show_table="-" not in (json_out, md_out, html_out), verbose=verbose)
     raise typer.Exit(1 if doc.errors else 0)
+
+
+def _check_engine(err: Console, engine: str) -> None:
+    if engine not in ENGINES:
+        err.print(f"error: --engine must be one of {', '.join(ENGINES)}", markup=False)
+        raise typer.Exit(2)
+    if engine == "ray" and importlib.util.find_spec("ray") is None:
+        err.print("error: --engine ray needs the extra: pip install 'corroborate[ray]'",
+                  markup=False)  # fmt: skip
+        raise typer.Exit(2)
 
 
 def _check_outputs(err: Console, outputs: dict[str, str | None]) -> None:

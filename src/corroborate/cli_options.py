@@ -31,3 +31,20 @@ ParquetDir = Annotated[
     str | None,
     typer.Option("--parquet", metavar="DIR", help="Write flat tables as Parquet files here."),
 ]
+Engine = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="local|ray",
+        help="Where the steps run: this machine, or a Ray cluster (needs the ray extra).",
+    ),
+]
+RayAddress = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        metavar="ADDRESS",
+        help="Ray cluster to use with --engine ray ('auto', ray://HEAD:10001); "
+        "default: start a local one with --jobs CPUs (all if not given).",
+    ),
+]

@@ -191,9 +191,11 @@ def build_stories(
     on_error: Callable[[InputError], None] | None = None,
     jobs: int = 1,
     ctx: RunContext | None = None,
+    builder: StoryBuilder | None = None,
 ) -> list[Story]:
     """Mark copies, cluster into stories, and cross-check each story
-    (``jobs`` > 1: stories are built in worker processes, the same stories).
+    (``jobs`` > 1: stories are built in worker processes, the same stories;
+    ``builder`` builds them elsewhere, as the Ray engine does).
 
     Stories come largest first, then newest first. A story that fails to
     build is left out and reported to ``on_error`` (its articles are still
@@ -217,7 +219,7 @@ def build_stories(
     ctx.stage("building stories", len(groups))
     member_lists = [[by_id[i] for i in group] for group in groups]
     for g, (members, outcome) in enumerate(
-        zip(member_lists, _built(member_lists, jobs, ctx), strict=True)
+        zip(member_lists, (builder or _built)(member_lists, jobs, ctx), strict=True)
     ):
         if isinstance(outcome, tuple):
             built[g], derived = outcome
@@ -242,6 +244,8 @@ def build_stories(
 
 
 _Built = tuple[Story, dict[str, str | None]] | Exception
+# builds every group of articles into a story (or the error), in order
+StoryBuilder = Callable[[list[list[Article]], int, "RunContext | None"], list[_Built]]
 
 
 def _build_one(articles: list[Article]) -> _Built:
