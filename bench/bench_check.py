@@ -2,8 +2,10 @@
 
 Run: python bench/bench_check.py
 
-Each gold figure record with one number becomes a true claim in plain words
-("At least 11,300 people killed in Derna."); its distorted twin states a
+Each gold figure record with one number becomes a true claim in plain words,
+naming its event as a fact-checker's claim does ("At least 11,300 people
+killed in Derna.", "The depth of the 20 Feb Hatay quake was 10 km.", "Up to
+750 people on board (Pylos migrant shipwreck off Greece)."); its distorted twin states a
 number three times larger; claims about invented places the coverage never
 mentions are the unsupported ones. Prints how the verdicts fall, the share of
 true claims found supported (corroborated, single-source or contested), the
@@ -15,6 +17,7 @@ figure of the event gives (tolls grow) is not used.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from collections import Counter
@@ -34,23 +37,25 @@ ELSEWHERE = ["Valmora", "Tessaly", "Corvenia", "Ardena", "Lunaria"]  # invented 
 def claims() -> list[tuple[str, str]]:
     """(claim, kind) with kind true, distorted or unsupported."""
     gold = json.loads((need("data/news-dev-2") / "gold_figures.json").read_text())
+    labels = json.loads((need("data/news-dev-2") / "labels.json").read_text())
+    events = {r["event_id"]: _event_name(r["event"]) for r in labels}
     out: list[tuple[str, str]] = []
     seen = set()
     for r in gold:
         if isinstance(r["value"], list) or r["qualifier"] not in QUALIFIER or r["value"] < 2:
             continue
         value = r["value"]
-        number = f"{value:,}" if float(value).is_integer() else str(value)
-        text = f"{QUALIFIER[r['qualifier']]}{number} {r['figure']}."
+        text = _phrase(r["figure"], r["qualifier"], value, events[r["event_id"]])
         if text in seen:
             continue
         seen.add(text)
-        out.append((_first_up(text), "true"))
+        out.append((text, "true"))
         wrong = value * 3
         if _entailed(wrong, r, gold):
             continue  # tolls grow: the coverage may say it after all
-        wrong_n = f"{wrong:,}" if float(wrong).is_integer() else str(wrong)
-        out.append((_first_up(f"{QUALIFIER[r['qualifier']]}{wrong_n} {r['figure']}."), "distorted"))
+        out.append(
+            (_phrase(r["figure"], r["qualifier"], wrong, events[r["event_id"]]), "distorted")
+        )
     for k, place in enumerate(ELSEWHERE * 4):
         out.append((f"{40 + 17 * k} people were killed by floods in {place}.", "unsupported"))
     return out
@@ -68,6 +73,35 @@ def _entailed(value: float, record: dict, gold: list[dict]) -> bool:
             if record["qualifier"] in ("at least", "more than") and v >= value:
                 return True
     return False
+
+
+# a unit a gold figure names in brackets ("rain in 24 hours (mm)"), as a claim writes it
+UNITS = {"USD": "${}", "EUR": "€{}", "percent": "{}%", "m": "{} metres", "km": "{} km",
+         "hours": "{} hours", "feet": "{} feet", "mph": "{} mph", "mm": "{} mm",
+         "cm": "{} cm", "miles": "{} miles", "nautical miles": "{} nautical miles",
+         "cubic metres": "{} cubic metres", "lbs": "{} lbs"}  # fmt: skip
+
+
+def _event_name(label: str) -> str:
+    """The event as a claim names it: "Libya floods after Storm Daniel" for
+    "Libya (Derna) floods after Storm Daniel, Sept 2023"."""
+    return re.sub(r"\s*\([^)]*\)", "", label.split(",")[0]).strip()
+
+
+def _phrase(figure: str, qualifier: str, value: float, event: str) -> str:
+    """A gold figure as a fact-checker writes the claim, naming its event:
+    "At least 11,300 people killed in Derna.", "The rain in 24 hours was more
+    than 400 mm (Libya floods after Storm Daniel)." A bracketed note ("(mayor's
+    estimate)") is left out."""
+    number = f"{value:,}" if float(value).is_integer() else str(value)
+    m = re.match(r"(.*?)\s*\(([^)]*)\)\s*$", figure)
+    what, unit = (m[1], m[2]) if m else (figure, "")
+    named = re.search(r"\b[A-Z]", what)  # the figure names a place, a person or the event
+    tail = "" if named else f" ({event})"
+    if unit in UNITS:
+        amount = UNITS[unit].format(number)
+        return _first_up(f"the {what} was {QUALIFIER[qualifier].lower()}{amount}{tail}.")
+    return _first_up(f"{QUALIFIER[qualifier]}{number} {what}{tail}.")
 
 
 def _first_up(text: str) -> str:

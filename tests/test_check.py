@@ -73,3 +73,31 @@ def test_the_command_answers_with_an_exit_code_and_json(shared, tmp_path):
          "--db", db], capture_output=True, text=True,
     )  # fmt: skip
     assert missing.returncode == 8 and missing.stdout.startswith("not found")
+
+
+def test_a_number_between_the_steps_of_a_changing_count_is_not_a_distortion():
+    """A toll the coverage gives as 12 on Monday and 40 on Wednesday: "25
+    killed" may be a step it missed (not found, with the values and dates);
+    "400 killed" lies outside every value it gives (distorted). A claim
+    naming nothing the coverage names is matched to no other number, and a
+    fixed quantity (a magnitude) has one value: another one is a distortion."""
+    from corroborate.pipeline import single_story
+    from tests.conftest import make_article
+
+    story = single_story([
+        make_article("Twelve people were killed in the Orvik landslide on Monday, the fire "
+                     "brigade said. The quake that set it off had a magnitude of 6.1, the "
+                     "Orvik observatory said.", published="2025-05-05", outlet="Orvik Post"),
+        make_article("The toll in the Orvik landslide has risen to 40 people killed, the Red "
+                     "Cross said on Wednesday.", published="2025-05-07", outlet="Valley Times"),
+    ])  # fmt: skip
+    stories = [story_to_dict(story)]
+    step = check_claim("25 people were killed in the Orvik landslide.", stories)
+    assert step.verdict == "not found" and "changes over time" in step.reason
+    assert [e.value for e in step.competing] == ["12", "40"]
+    far = check_claim("400 people were killed in the Orvik landslide.", stories)
+    assert far.verdict == "distorted" and far.reason.startswith("another number")
+    unnamed = check_claim("400 people were killed.", stories)
+    assert unnamed.verdict == "not found"
+    quake = check_claim("The Orvik quake had a magnitude of 6.8.", stories)
+    assert quake.verdict == "distorted" and quake.reason.startswith("another number")

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from corroborate.conflicts import CONFLICTABLE, _places_of
+from corroborate.conflicts import CONFLICTABLE, places_of
 from corroborate.pipeline import process
 from tests.floors import load_floors
 
@@ -95,7 +95,7 @@ def test_news_dev_conflicts_are_about_one_quantity(shared):
             a, b = (by_id[i] for i in conflict.claims)
             assert a.measure == b.measure and a.measure in CONFLICTABLE
             sa, sb = conflict.values
-            assert _places_of(sa.evidence.text) == _places_of(sb.evidence.text)
+            assert places_of(sa.evidence.text) == places_of(sb.evidence.text)
         text = " ".join(a.title or "" for a in doc.articles if a.id in story.articles)
         if "fire" in text.lower() and "contain" in json.dumps([c.text for c in story.claims]):
             assert story.conflicts == []

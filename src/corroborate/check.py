@@ -22,11 +22,13 @@ Precision first: a claim is never called corroborated on topic words alone.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from corroborate import clean_article
+from corroborate.conflicts import FIXED, places_of
 from corroborate.extract import extract
 from corroborate.extract.lexicon import COMBINED
 from corroborate.model import Figure
@@ -92,7 +94,8 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
     names |= {_fold(m[0]) for m in _CAPITAL.finditer(text)
               if m.start() > 0 and m[0].lower() not in _CALENDAR}  # fmt: skip
     names.discard("")
-    best: tuple[int, CheckResult] | None = None
+    best: tuple[float, CheckResult] | None = None
+    told: dict[str, list[tuple[Evidence, list[float]]]] = {}  # per story: the quantity's claims
     for story in stories:
         aliases = _aliases(story)
         if names and not _about(names, story, aliases):
@@ -102,21 +105,47 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
         for c in by_id.values():
             if c["kind"] != "figure" or not _subject_fits(f.subject, c.get("subject")):
                 continue
-            result = _judge(claim, f, said_by, month, story, c, aliases, conflicts, by_id)
-            if result is not None and (best is None or result[0] > best[0]):
-                best = result
+            if c.get("measure") == f.measure and _told_of(claim, names, c):
+                amounts = [x["amount"] for x in c.get("support", []) if x.get("amount") is not None]
+                told.setdefault(story["id"], []).append((_evidence(story, c), amounts))
+            judged = _judge(claim, f, said_by, month, story, c, aliases, conflicts, by_id, names)
+            if judged is not None and (best is None or judged[0] > best[0]):
+                best = judged
     if best is None:
         return CheckResult(claim, "not found", f"no story reports {f.measure} of "
                            f"{f.subject or 'this'}", searched=searched)  # fmt: skip
-    best[1].searched = searched
-    return best[1]
+    verdict = _step_of_a_count(f, best, told) or best[1]
+    verdict.searched = searched
+    return verdict
+
+
+def _step_of_a_count(
+    f: Figure, best: tuple[float, CheckResult], told: dict[str, list[tuple[Evidence, list[float]]]]
+) -> CheckResult | None:
+    """A number the coverage does not give, of a count that changes (a toll,
+    people displaced), lying between the values the coverage gives over time:
+    maybe a step the coverage missed, not a distortion. Not found, with the
+    values and their dates. A fixed quantity (a magnitude, the people aboard)
+    has one true value, and another number stays a distortion."""
+    result = best[1]
+    if result.verdict != "distorted" or best[0] >= 3 or f.value is None or f.measure in FIXED:
+        return None
+    reports = told.get(result.evidence[0].story, []) if result.evidence else []
+    amounts = [x for _, xs in reports for x in xs]
+    if not amounts or not (min(amounts) * (1 - SAME) <= f.value <= max(amounts) * (1 + SAME)):
+        return None
+    given = sorted((e for e, _ in reports), key=lambda e: e.as_of or "")
+    values = "; ".join(f"{e.value}" + (f" (as of {e.as_of})" if e.as_of else "") for e in given)
+    return CheckResult(result.claim, "not found", "the coverage does not give this number; "
+                       f"the count changes over time and it gives {values}",
+                       [], given)  # fmt: skip
 
 
 def _judge(
     claim: str, f: Figure, said_by: str | None, month: str | None, story: dict[str, Any],
     c: dict[str, Any], aliases: dict[str, set[str]], conflicts: dict[str, Any],
-    by_id: dict[str, Any],
-) -> tuple[int, CheckResult] | None:  # fmt: skip
+    by_id: dict[str, Any], names: set[str] = frozenset(),  # type: ignore[assignment]
+) -> tuple[float, CheckResult] | None:  # fmt: skip
     """(strength, result) of one coverage claim against the checked figure, or None."""
     measure = c.get("measure") or ""
     same_measure = measure == f.measure
@@ -140,7 +169,7 @@ def _judge(
         or c["as_of"].startswith(month)
         or (len(month) == 2 and c["as_of"][5:7] == month)
     )
-    if near and _within(f, c) and source_ok and period_ok:
+    if near and _within(f, c) and source_ok and period_ok and _named_in(names, story, c, aliases):
         if c["id"] in conflicts:
             k = conflicts[c["id"]]
             rivals = [
@@ -156,11 +185,58 @@ def _judge(
     if near and not period_ok:
         return 3, CheckResult(claim, "distorted", f"another period: the coverage gives "
                               f"{ev.value} as of {c.get('as_of')}", [ev])  # fmt: skip
-    if source_ok and period_ok:
-        return 2, CheckResult(claim, "distorted", f"another number: the coverage gives "
-                              f"{ev.value} {f.measure}" + (f" (per {', '.join(c['origins'])})"
-                              if c["origins"] else ""), [ev])  # fmt: skip
+    if source_ok and period_ok and _told_of(claim, names, c):
+        # "another number" only of the quantity the claim names ("killed in
+        # Syria" is not told by a report of the dead at sea), and the closest one
+        return 2 + _closeness(f, c), CheckResult(
+            claim, "distorted", f"another number: the coverage gives {ev.value} {f.measure}"
+            + (f" (per {', '.join(c['origins'])})" if c["origins"] else ""), [ev])  # fmt: skip
     return None
+
+
+def _named_in(
+    names: set[str], story: dict[str, Any], c: dict[str, Any], aliases: dict[str, set[str]]
+) -> bool:
+    """Does the coverage claim's story tell of what the claim names, in its
+    title or in a sentence reporting the figure (in any of a name's forms)?
+    "510 killed in eastern Libya" is not told by a shipwreck story whose
+    migrants set off from Libya."""
+    if not names:
+        return True
+    forms = {n for name in names for n in (aliases.get(name) or {name})} | names
+    texts = [story.get("title") or ""]
+    texts += [(s.get("evidence") or {}).get("text", "") for s in c.get("support", [])]
+    folded = " ".join(_fold(t) for t in texts)
+    return any(re.search(rf"\b{re.escape(n)}\b", folded) for n in forms if n)
+
+
+def _told_of(claim: str, names: set[str], c: dict[str, Any]) -> bool:
+    """Is a report of the coverage claim about what the claim names? It names
+    one of its names ("Cutro", "Hatay"), or places neither sentence apart
+    ("killed in Syria" is not told by a report of the dead "off Greece"). A
+    claim naming nothing (no event, place or source) is matched to no other
+    number: which quantity it means is unknown."""
+    if not names:
+        return False
+    places = places_of(claim)
+    for sup in c.get("support", []):
+        text = (sup.get("evidence") or {}).get("text", "")
+        said = _fold(text)
+        if any(n and re.search(rf"\b{re.escape(n)}\b", said) for n in names):
+            return True
+        theirs = places_of(text)
+        if not (places and theirs and not places & theirs):
+            return True
+    return False
+
+
+def _closeness(f: Figure, c: dict[str, Any]) -> float:
+    """In [0, 1): how near the coverage's number is to the claim's (1 the same)."""
+    stated = [s["amount"] for s in c.get("support", []) if s.get("amount")]
+    if f.value is None or not stated or f.value <= 0:
+        return 0.0
+    ratio = min(abs(math.log(max(x, 1e-9) / f.value)) for x in stated)
+    return 1.0 / (1.0 + ratio) * 0.999
 
 
 def _supported(claim: str, said_by: str | None, c: dict[str, Any], ev: Evidence) -> CheckResult:
@@ -221,9 +297,13 @@ def _aliases(story: dict[str, Any]) -> dict[str, set[str]]:
 
 def _about(names: set[str], story: dict[str, Any], aliases: dict[str, set[str]]) -> bool:
     """Does the story know one of the claim's names, as one of its entities
-    (in any form: "NIS", "Zelensky") or a word of its title or entities?"""
+    (in any form: "NIS", "Zelensky") or a word of its title, its entities or
+    the sentences its figures are reported in ("the Itaewon crush")?"""
     words = set(_WORD.findall((story.get("title") or "").lower()))
     words |= {w for n in aliases for w in n.split()}
+    for c in story.get("claims", []):
+        for sup in c.get("support", []):
+            words.update(_WORD.findall((sup.get("evidence") or {}).get("text", "").lower()))
     return any(
         n in aliases or n in words or any(same_source(n, known) for known in aliases) for n in names
     )

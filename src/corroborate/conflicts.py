@@ -48,13 +48,13 @@ _COUNTS = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()]) - {"deployed"
 # depth, a storm's wind speed at landfall, a town's population, the people
 # aboard a boat when it sank, the size of the boat. Any two sources' values
 # may contradict each other whenever they were reported.
-_FIXED = frozenset(["magnitude", "depth", "wind speed", "population", "aboard", "size"])
+FIXED = frozenset(["magnitude", "depth", "wind speed", "population", "aboard", "size"])
 # Of those, the properties of a thing rather than of an event: the dates
 # their sentences tell (when the boat was spotted) do not date them.
 _TIMELESS = frozenset(["population", "size"])
 FIXED_DAYS = 3
 _GROWING_MONEY = frozenset(["damage", "losses", "cost", "reconstruction"])
-CONFLICTABLE = _COUNTS | _FIXED | _GROWING_MONEY
+CONFLICTABLE = _COUNTS | FIXED | _GROWING_MONEY
 
 
 def conflicts(
@@ -229,17 +229,17 @@ def _can_contradict(
         # sentence giving both values speaks of one place)
         return False
     same_article = sa.article == sb.article
-    if measure in _FIXED:
+    if measure in FIXED:
         # where people or a boat came "from" does not place the quantity
-        pa, pb = _places_of(texts[0], False), _places_of(texts[1], False)
+        pa, pb = places_of(texts[0], False), places_of(texts[1], False)
         if not same_article and pa and pb and not pa & pb:
             return False  # a quake placed in one town, another in a town apart
-    elif _places_of(texts[0]) != _places_of(texts[1]):
+    elif places_of(texts[0]) != places_of(texts[1]):
         # another town, province or country: another quantity (one article's
         # quake is one quake wherever each sentence places it)
         return False
     credited = bool(fa.attributed_to) and bool(fb.attributed_to)
-    if measure in _FIXED:
+    if measure in FIXED:
         # a fixed quantity needs no credit (its value does not go stale), but a
         # sentence about a second quake or an aftershock is of another referent;
         # two values in one article need a credited source for one of them (an
@@ -406,7 +406,7 @@ _NOT_PLACE = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
                         "August", "September", "October", "November", "December", "The", "A"])  # fmt: skip
 
 
-def _places_of(text: str, sources: bool = True) -> frozenset[str]:
+def places_of(text: str, sources: bool = True) -> frozenset[str]:
     """The capitalised place words after "in"/"across"/... in a report's
     sentence; without ``sources``, not those after "from" (where migrants
     came from is not where their boat sank)."""
