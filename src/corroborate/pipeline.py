@@ -119,12 +119,12 @@ class Clean:
         work = ((r, self.config) for r in items if isinstance(r, RawRecord))
         if self.jobs > 1:
             with ProcessPoolExecutor(self.jobs) as pool:
-                yield from self._collect(pool.map(_clean_one, work, chunksize=8), ctx)
+                yield from self.collect(pool.map(_clean_one, work, chunksize=8), ctx)
         else:
-            yield from self._collect(map(_clean_one, work), ctx)
+            yield from self.collect(map(_clean_one, work), ctx)
 
     @staticmethod
-    def _collect(results: Iterable[Article | InputError], ctx: RunContext) -> Iterator[object]:
+    def collect(results: Iterable[Article | InputError], ctx: RunContext) -> Iterator[object]:
         for result in results:
             ctx.item(result.path)
             if isinstance(result, InputError):
@@ -243,12 +243,12 @@ def build_stories(
     return stories
 
 
-_Built = tuple[Story, dict[str, str | None]] | Exception
+Built = tuple[Story, dict[str, str | None]] | Exception
 # builds every group of articles into a story (or the error), in order
-StoryBuilder = Callable[[list[list[Article]], int, "RunContext | None"], list[_Built]]
+StoryBuilder = Callable[[list[list[Article]], int, "RunContext | None"], list[Built]]
 
 
-def _build_one(articles: list[Article]) -> _Built:
+def _build_one(articles: list[Article]) -> Built:
     """A story and its articles' ``derived_from`` (a worker's articles are
     copies: what it sets on them goes back with the story), or the error."""
     try:
@@ -258,7 +258,7 @@ def _build_one(articles: list[Article]) -> _Built:
     return story, {a.id: a.derived_from for a in articles}
 
 
-def _built(groups: list[list[Article]], jobs: int, ctx: RunContext | None = None) -> list[_Built]:
+def _built(groups: list[list[Article]], jobs: int, ctx: RunContext | None = None) -> list[Built]:
     """Every group built into a story, in order; largest groups go first to
     the workers, so one long story does not finish last alone."""
     ctx = ctx or RunContext()
@@ -269,7 +269,7 @@ def _built(groups: list[list[Article]], jobs: int, ctx: RunContext | None = None
             ctx.item(members[0].path)
         return out_serial
     order = sorted(range(len(groups)), key=lambda g: -len(groups[g]))
-    out: list[_Built | None] = [None] * len(groups)
+    out: list[Built | None] = [None] * len(groups)
     with ProcessPoolExecutor(jobs) as pool:
         for g, result in zip(
             order, pool.map(_build_one, [groups[g] for g in order], chunksize=4), strict=True

@@ -27,12 +27,12 @@ from corroborate.errors import BadInput
 from corroborate.ingest.base import RawRecord
 from corroborate.model import Article, Document, InputError
 from corroborate.pipeline import (
+    Built,
     Clean,
     Read,
     RunContext,
     StoryBuilder,
     UniqueIds,
-    _Built,
     build_stories,
     clean_record,
 )
@@ -121,7 +121,7 @@ def _articles(
             rows[article.id] = (row["key"], pickle.loads(row["parts"]))
             yield article
 
-    kept = [a for a in UniqueIds().run(Clean._collect(results(), ctx), ctx)]
+    kept = list(UniqueIds().run(Clean.collect(results(), ctx), ctx))
     return [a for a in kept if isinstance(a, Article)], rows
 
 
@@ -158,7 +158,7 @@ def _builder(rows: Rows) -> StoryBuilder:
     """Build stories on the cluster, a few per task, largest first (one long
     story does not finish last alone); the answer comes back in group order."""
 
-    def build(groups: list[list[Article]], jobs: int, ctx: RunContext | None) -> list[_Built]:
+    def build(groups: list[list[Article]], jobs: int, ctx: RunContext | None) -> list[Built]:
         ray = _ray()
         order = sorted(range(len(groups)), key=lambda g: -len(groups[g]))
         items = [
@@ -166,7 +166,7 @@ def _builder(rows: Rows) -> StoryBuilder:
             for g in order
         ]  # fmt: skip
         ds = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // STORY_BATCH)))
-        out: list[_Built | None] = [None] * len(groups)
+        out: list[Built | None] = [None] * len(groups)
         rows_out = ds.map_batches(_story_batch, batch_size=STORY_BATCH).iter_rows()
         for g, row in zip(order, rows_out, strict=True):
             if row["error"]:
