@@ -169,7 +169,13 @@ def _judge(
         or c["as_of"].startswith(month)
         or (len(month) == 2 and c["as_of"][5:7] == month)
     )
-    if near and _within(f, c) and source_ok and period_ok and _named_in(names, story, c, aliases):
+    if near and _within(f, c) and source_ok and period_ok:
+        if not _named_in(names, story, c, aliases):
+            # the number is there, but its reports name nothing the claim names:
+            # neither support nor "another number"
+            return 2.9, CheckResult(claim, "not found", f"the coverage gives {ev.value} "
+                                    f"{measure}, but not of {', '.join(sorted(names))}",
+                                    [], [ev])  # fmt: skip
         if c["id"] in conflicts:
             k = conflicts[c["id"]]
             rivals = [
@@ -185,7 +191,7 @@ def _judge(
     if near and not period_ok:
         return 3, CheckResult(claim, "distorted", f"another period: the coverage gives "
                               f"{ev.value} as of {c.get('as_of')}", [ev])  # fmt: skip
-    if source_ok and period_ok and _told_of(claim, names, c):
+    if not near and source_ok and period_ok and _told_of(claim, names, c):
         # "another number" only of the quantity the claim names ("killed in
         # Syria" is not told by a report of the dead at sea), and the closest one
         return 2 + _closeness(f, c), CheckResult(
