@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from corroborate.extract.lexicon import COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
+from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, DEMONYMS, MEASURE_WORDS
 from corroborate.text.dates import MONTH_RE, MONTHS
 from corroborate.text.numbers import WORD_VALUES
 
@@ -218,3 +218,52 @@ def np_after(text: str, b: int, e: int, whole: bool = False) -> tuple[list[str],
             if not (nxt and text[wm.end()] == " " and nxt[0].lower() in COUNT_NOUNS):
                 break
     return words, pos
+
+
+# where the words after a count stop telling what happened to it
+GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
+
+
+def window_measures(text: str, start: int, end: int) -> list[str]:
+    """Measure words in the verb window, stopping at the next number or clause."""
+    found: list[str] = []
+    stop = GAP_BREAK.search(text, start, end)
+    limit = stop.end() if stop else end + 1  # no word from there on
+    place_words = 0  # words read past "on board" looking for the clause's verb
+    prev_end = start
+    for wm in WORD.finditer(text, start, end):
+        if wm.start() >= limit:
+            break
+        w = wm[0].lower()
+        if w == "board" and text[max(start, wm.start() - 3) : wm.start()].lower() == "on ":
+            w = "aboard"  # "750 people were on board"
+        if w in MEASURE_WORDS:
+            if found == ["aboard"] and place_words:
+                # "241 people on board a plane were killed": where they were,
+                # then what happened to them
+                return [MEASURE_WORDS[w]]
+            if MEASURE_WORDS[w] not in found:
+                found.append(MEASURE_WORDS[w])
+        elif (
+            found == ["aboard"]
+            and place_words < 7
+            and w not in CLAUSE_WORDS
+            and "," not in text[prev_end : wm.start()]
+        ):
+            place_words += 1  # "on board a flight to London have been killed"
+        elif found and w not in ("or", "and", "on"):
+            break
+        prev_end = wm.end()
+    return found
+
+
+# words that start another clause after "on board": its verb is not the count's
+CLAUSE_WORDS = frozenset(["and", "but", "while", "when", "as", "who", "which", "that", "after"])
+
+
+def combine_measures(measures: list[str]) -> str | None:
+    if not measures:
+        return None
+    if len(measures) >= 2 and frozenset(measures[:2]) in COMBINED:
+        return COMBINED[frozenset(measures[:2])]
+    return measures[0]

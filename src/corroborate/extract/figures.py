@@ -18,12 +18,14 @@ from dataclasses import dataclass, replace
 from corroborate.extract.counts import (
     OF_DETERMINER,
     WORD,
+    combine_measures,
     count_head,
     named_count,
     not_a_count,
     not_noun,
     np_after,
     referring,
+    window_measures,
 )
 from corroborate.extract.entities import ArticleEntities
 from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS, SPEECH_VERBS
@@ -78,7 +80,6 @@ _SINCE_BEFORE = re.compile(
     r"commissioned|registered|introduced|created|formed|opened)\s+(?:in\s+|on\s+)?(?:the\s+)?$",
     re.I,
 )
-_GAP_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\d")
 _CLAUSE_ENDS = re.compile(r"\s*[,.;:!?\"”’)]")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
 # an estimate given as a bare number: it answers the last count ("estimated up to 400")
@@ -283,51 +284,6 @@ def _fractional(*values: float | None) -> bool:
     return any(v is not None and not float(v).is_integer() for v in values)
 
 
-def _window_measures(text: str, start: int, end: int) -> list[str]:
-    """Measure words in the verb window, stopping at the next number or clause."""
-    found: list[str] = []
-    stop = _GAP_BREAK.search(text, start, end)
-    limit = stop.end() if stop else end + 1  # no word from there on
-    place_words = 0  # words read past "on board" looking for the clause's verb
-    prev_end = start
-    for wm in WORD.finditer(text, start, end):
-        if wm.start() >= limit:
-            break
-        w = wm[0].lower()
-        if w == "board" and text[max(start, wm.start() - 3) : wm.start()].lower() == "on ":
-            w = "aboard"  # "750 people were on board"
-        if w in MEASURE_WORDS:
-            if found == ["aboard"] and place_words:
-                # "241 people on board a plane were killed": where they were,
-                # then what happened to them
-                return [MEASURE_WORDS[w]]
-            if MEASURE_WORDS[w] not in found:
-                found.append(MEASURE_WORDS[w])
-        elif (
-            found == ["aboard"]
-            and place_words < 7
-            and w not in _CLAUSE_WORDS
-            and "," not in text[prev_end : wm.start()]
-        ):
-            place_words += 1  # "on board a flight to London have been killed"
-        elif found and w not in ("or", "and", "on"):
-            break
-        prev_end = wm.end()
-    return found
-
-
-# words that start another clause after "on board": its verb is not the count's
-_CLAUSE_WORDS = frozenset(["and", "but", "while", "when", "as", "who", "which", "that", "after"])
-
-
-def _combine(measures: list[str]) -> str | None:
-    if not measures:
-        return None
-    if len(measures) >= 2 and frozenset(measures[:2]) in COMBINED:
-        return COMBINED[frozenset(measures[:2])]
-    return measures[0]
-
-
 _REPORTING = frozenset(SPEECH_VERBS) - frozenset(MEASURE_WORDS)
 
 
@@ -355,8 +311,8 @@ def _measure(
     reach = 40 if m["pct"] else 80  # "two servicemen of the DPRK, captured": counts reach further
     if not words and _CLAUSE_ENDS.match(text, b, e):
         reach = 0  # "the boat snapped in two, and those onboard ...": the number ends its clause
-    window = _window_measures(text, np_end, min(e, np_end + reach))
-    after = _combine(head_measures + [x for x in window if x not in head_measures])
+    window = window_measures(text, np_end, min(e, np_end + reach))
+    after = combine_measures(head_measures + [x for x in window if x not in head_measures])
     # 3. "put the figure at 1,000": the measure of the figure it answers
     if prev.measure and re.search(
         r"\b(?:up|down)\s+from\s*$|\bcompared\s+with\s*$", text[max(s, a - 20) : a]
