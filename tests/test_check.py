@@ -101,3 +101,23 @@ def test_a_number_between_the_steps_of_a_changing_count_is_not_a_distortion():
     assert unnamed.verdict == "not found"
     quake = check_claim("The Orvik quake had a magnitude of 6.8.", stories)
     assert quake.verdict == "distorted" and quake.reason.startswith("another number")
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "why"),
+    [
+        ("Zelensky said Ukraine is ready to hand over North Korean soldiers to Kim Jong Un.",
+         "corroborated", "reported by 2 outlets, from one origin: Volodymyr Zelensky"),
+        ("Zelensky said Ukraine is not ready to hand over North Korean soldiers to Kim Jong Un.",
+         "distorted", "negation flipped"),
+        ("Lee Seong-kweun said Ukraine is ready to hand over North Korean soldiers to Kim Jong Un.",
+         "distorted", "another speaker: the coverage credits these words to Volodymyr Zelensky"),
+        ("The mayor of Lisk said the harbour bridge would open next spring.", "not found", "no story"),
+    ],
+)  # fmt: skip
+def test_a_statement_claim_is_checked_by_speaker_words_and_negation(stories, claim, verdict, why):
+    """ "X said Y" without a figure: matched to the stories' statements by their
+    words, then judged on the speaker and on a negation added or dropped."""
+    r = check_claim(claim, stories)
+    assert r.verdict == verdict and r.reason.startswith(why), r.reason
+    assert bool(r.evidence) == (verdict != "not found")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from corroborate import clean_article
+from corroborate.check_statements import check_statement
 from corroborate.conflicts import FIXED, places_of
 from corroborate.extract import extract
 from corroborate.extract.lexicon import COMBINED
@@ -83,17 +84,20 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
     figures = [f for f in ex.figures if f.measure]
     said_by = figures[0].attributed_to[0] if figures and figures[0].attributed_to else None
     searched = sorted({f.measure for f in figures})
-    if not figures:
-        return CheckResult(claim, "not found", "the claim states no figure I can check "
-                           "(statements are not checked yet)", searched=searched)  # fmt: skip
-    f = figures[0]
-    month = _month(claim)
     names = {_fold(e.name) for e in ex.entities} | {
         _fold(a) for e in ex.entities for a in e.aliases
     }
     names |= {_fold(m[0]) for m in _CAPITAL.finditer(text)
               if m.start() > 0 and m[0].lower() not in _CALENDAR}  # fmt: skip
     names.discard("")
+    if not figures:
+        spoken = [s for s in ex.statements if s.speaker and s.kind == "speech"]
+        if spoken:  # "X said Y": checked against the stories' statements
+            return check_statement(claim, spoken[0], stories, names)
+        return CheckResult(claim, "not found", "the claim states no figure and no statement "
+                           "I can check", searched=searched)  # fmt: skip
+    f = figures[0]
+    month = _month(claim)
     best: tuple[float, CheckResult] | None = None
     told: dict[str, list[tuple[Evidence, list[float]]]] = {}  # per story: the quantity's claims
     for story in stories:

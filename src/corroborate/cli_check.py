@@ -43,7 +43,8 @@ def check(
         for label, items in (("evidence", result.evidence), ("competing", result.competing)):
             for e in items:
                 when = f", as of {e.as_of}" if e.as_of else ""
-                out.print(f"  {label}: {e.value} per {', '.join(e.origins) or 'unnamed'}{when}"
+                said = e.value or f'"{e.text}"'  # a figure, or a statement's words
+                out.print(f"  {label}: {said} per {', '.join(e.origins) or 'unnamed'}{when}"
                           f" (story {e.story}, claim {e.claim})", markup=False, soft_wrap=True)  # fmt: skip
                 for span in e.spans[:3]:
                     out.print(f"    “{span['text'][:160]}”", markup=False, soft_wrap=True)

@@ -22,7 +22,7 @@ _STOP = frozenset("the a an of to in on and or for with by at from that this is 
                   "who which its it their his her our there may can could would".split())  # fmt: skip
 
 
-def _content(text: str) -> str:
+def statement_content(text: str) -> str:
     return " ".join(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
@@ -40,7 +40,7 @@ def statement_claims(extraction: Extraction, articles: Sequence[Article]) -> lis
             continue  # "X praised ...": an act towards something, not words to check
         # a denial and an assertion of the same words are two claims
         speaker = f"{st.speaker_id or st.speaker}|{st.polarity}"
-        content = _content(st.text)
+        content = statement_content(st.text)
         if len(content.split()) < 3:
             continue
         home = None

@@ -1,0 +1,96 @@
+"""Checking "X said Y" claims against the coverage's statement claims.
+
+A claim without a figure ("Zelensky said Ukraine is ready to hand the
+soldiers over to Kim Jong Un") is matched to the statements the stories
+report, by the meaning of its words (token-set similarity of content words,
+the rule that groups renderings of one statement into a claim, with most of
+the claim's content words in the statement), the claim's own speaker's
+statements first, and then judged on who said it and whether it was said or
+denied:
+
+- the same speaker, the same sense: ``corroborated`` when two or more outlets
+  report it (the speaker is its one origin), else ``single-source``;
+- the same words from another speaker: ``distorted`` ("another speaker");
+- the same speaker and words with the negation flipped ("is not ready" for
+  "is ready", or words the speaker denied): ``distorted`` ("negation flipped");
+- nothing close: ``not found``.
+
+A paraphrase that changes a detail the words do not show (a date, a place
+named differently) can still read as the same statement: the verdict says
+"the coverage reports", with the evidence, for a person to read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from corroborate.statement_claims import STATEMENT_SIMILARITY, statement_content
+
+if TYPE_CHECKING:
+    from corroborate.check import CheckResult, Evidence, Verdict
+    from corroborate.model import Statement
+
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|nobody)\b|n['’]t\b", re.I)
+_DENIED = "denied: "
+
+
+def check_statement(
+    claim: str,
+    st: Statement,
+    stories: list[dict[str, Any]],
+    names: set[str],
+) -> CheckResult:
+    """The verdict on a claim that reports what ``st.speaker`` said."""
+    from corroborate.check import CheckResult, _about, _aliases, _evidence, _same_source
+    from corroborate.words import counted
+
+    content = statement_content(st.text)
+    said_by = st.speaker or ""
+    # (the speaker is not the claim's, the words' distance, story, claim, the story's aliases):
+    # the claim's own speaker first, then the closest words
+    best: tuple[bool, float, dict[str, Any], dict[str, Any], dict[str, set[str]]] | None = None
+    for story in stories:
+        aliases = _aliases(story)
+        if names and not _about(names, story, aliases):
+            continue
+        for c in story.get("claims", []):
+            if c["kind"] != "statement":
+                continue
+            theirs = statement_content(c["text"].removeprefix(_DENIED))
+            score = fuzz.token_set_ratio(content, theirs)
+            shared = len(set(content.split()) & set(theirs.split()))
+            if score < STATEMENT_SIMILARITY or shared < max(3, len(set(content.split())) / 2):
+                continue  # most of the claim's words must be the statement's
+            other = not _same_source(said_by, c.get("speaker") or "", aliases)
+            if best is None or (other, -score) < (best[0], best[1]):
+                best = (other, -score, story, c, aliases)
+    searched = [f"statements by {st.speaker}"]
+    if best is None:
+        return CheckResult(claim, "not found", f"no story reports {st.speaker} saying this",
+                           searched=searched)  # fmt: skip
+    other, _, story, c, aliases = best
+    ev: Evidence = _evidence(story, c)
+    speaker = c.get("speaker") or ""
+    if other:
+        return CheckResult(claim, "distorted", f"another speaker: the coverage credits these "
+                           f"words to {speaker}, not {st.speaker}", [ev],
+                           searched=searched)  # fmt: skip
+    if _negated(st.text, st.polarity == "negative") != _negated(
+        c["text"].removeprefix(_DENIED), c["text"].startswith(_DENIED)
+    ):
+        return CheckResult(claim, "distorted", f"negation flipped: the coverage has {speaker} "
+                           f"saying \"{c['text'].removeprefix(_DENIED)}\""
+                           + (" (a denial)" if c["text"].startswith(_DENIED) else ""),
+                           [ev], searched=searched)  # fmt: skip
+    n = len(ev.outlets)
+    verdict: Verdict = "corroborated" if n >= 2 else "single-source"
+    return CheckResult(claim, verdict, f"reported by {counted(n, 'outlet')}, from one origin: "
+                       f"{speaker}", [ev], searched=searched)  # fmt: skip
+
+
+def _negated(text: str, denied: bool) -> bool:
+    """Whether the words say the negative ("is not ready"), a denial counting as one."""
+    return bool(_NEGATION.search(text)) != denied
