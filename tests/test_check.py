@@ -121,3 +121,26 @@ def test_a_statement_claim_is_checked_by_speaker_words_and_negation(stories, cla
     r = check_claim(claim, stories)
     assert r.verdict == verdict and r.reason.startswith(why), r.reason
     assert bool(r.evidence) == (verdict != "not found")
+
+
+def test_statement_checks_read_the_whole_claim():
+    """The speaker named anywhere in the claim is its speaker (an apposition
+    does not make the words another's); a negation added where the claim's
+    words meet the coverage's is a flip, one in words the coverage does not
+    report is not."""
+    from corroborate.pipeline import single_story
+    from tests.conftest import make_article
+
+    story = single_story([
+        make_article("Mayor Ana Ruiz said the harbour bridge would open to traffic in May. "
+                     "Ruiz said the tolls had not been decided.", published="2025-03-02",
+                     outlet="Orvik Post"),
+    ])  # fmt: skip
+    stories = [story_to_dict(story)]
+    named = check_claim("Ana Ruiz, the mayor of Orvik and head of the harbour board, said the "
+                        "harbour bridge would open to traffic in May.", stories)  # fmt: skip
+    assert named.verdict == "single-source", named.reason
+    flipped = check_claim("Ruiz said the harbour bridge would not open to traffic in May.", stories)
+    assert flipped.verdict == "distorted" and flipped.reason.startswith("negation flipped")
+    same = check_claim("Ruiz said the tolls for the harbour bridge had not been decided.", stories)
+    assert same.verdict == "single-source", same.reason

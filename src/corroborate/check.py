@@ -120,6 +120,13 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
                            f"{f.subject or 'this'}", searched=searched)  # fmt: skip
     verdict = _step_of_a_count(f, best, told) or best[1]
     verdict.searched = searched
+    spoken = [s for s in ex.statements if s.speaker and s.kind == "speech"]
+    if verdict.verdict in ("corroborated", "single-source") and spoken:
+        # "X said they are not 100 percent wrong": the figure stands, but the
+        # words around it may be another speaker's or have their sense flipped
+        words = check_statement(claim, spoken[0], stories, names)
+        if words.verdict == "distorted":
+            return words
     return verdict
 
 

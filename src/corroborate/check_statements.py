@@ -74,12 +74,17 @@ def check_statement(
     other, _, story, c, aliases = best
     ev: Evidence = _evidence(story, c)
     speaker = c.get("speaker") or ""
+    if other and _named_anywhere(speaker, claim, aliases):
+        other = False  # "X, an economist at the Y group, said ...": X is named in the claim
     if other:
         return CheckResult(claim, "distorted", f"another speaker: the coverage credits these "
                            f"words to {speaker}, not {st.speaker}", [ev],
                            searched=searched)  # fmt: skip
-    if _negated(st.text, st.polarity == "negative") != _negated(
-        c["text"].removeprefix(_DENIED), c["text"].startswith(_DENIED)
+    # the claim's whole words, not only what its parse took for the statement
+    # ("he is not making “a demand”" parses as the quoted two words)
+    mine, theirs_text = _aligned(claim, c["text"].removeprefix(_DENIED))
+    if _negated(mine, st.polarity == "negative") != _negated(
+        theirs_text, c["text"].startswith(_DENIED)
     ):
         return CheckResult(claim, "distorted", f"negation flipped: the coverage has {speaker} "
                            f"saying \"{c['text'].removeprefix(_DENIED)}\""
@@ -91,6 +96,45 @@ def check_statement(
                        f"{speaker}", [ev], searched=searched)  # fmt: skip
 
 
-def _negated(text: str, denied: bool) -> bool:
-    """Whether the words say the negative ("is not ready"), a denial counting as one."""
-    return bool(_NEGATION.search(text)) != denied
+def _named_anywhere(speaker: str, claim: str, aliases: dict[str, set[str]]) -> bool:
+    """Is the coverage's speaker named somewhere in the claim (in any of the
+    story's forms of the name), even where the claim's own speaker was read
+    as another noun phrase?"""
+    from corroborate.check import _fold
+
+    said = _fold(claim)
+    forms = aliases.get(_fold(speaker)) or {_fold(speaker)}
+    surnames = {f.split()[-1] for f in forms if f}
+    return any(re.search(rf"\b{re.escape(n)}\b", said) for n in forms | surnames if len(n) > 2)
+
+
+def _aligned(mine: str, theirs: str) -> tuple[str, str]:
+    """The two renderings cut to the words they share (a claim quoting two
+    sentences, the coverage's statement one of them): only there can a
+    negation be said to be added or dropped."""
+    if len(mine) <= len(theirs):
+        a = fuzz.partial_ratio_alignment(mine, theirs)
+        return (mine, _around(theirs, a.dest_start, a.dest_end)) if a else (mine, theirs)
+    a = fuzz.partial_ratio_alignment(theirs, mine)
+    return (_around(mine, a.dest_start, a.dest_end), theirs) if a else (mine, theirs)
+
+
+def _around(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` and the words at its edges: the window has the other
+    rendering's length, so an added "not " can push a word past it."""
+    a = max(0, a - _EDGE)
+    b = min(len(text), b + _EDGE)
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    return text[a:b]
+
+
+_EDGE = 12  # characters: "not " and a word either side
+
+
+def _negated(text: str, denied: bool) -> int:
+    """How many negations the words carry ("is not ready": one), a denial
+    counting as one: two renderings of one statement carry as many."""
+    return len(_NEGATION.findall(text)) + int(denied)
