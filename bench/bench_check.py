@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
-import time
-from collections import Counter
 
+from _claims import check_all, report
 from _shared import need
 
-from corroborate.check import check_claim
 from corroborate.pipeline import process
 from corroborate.report.json import story_to_dict
 
@@ -111,30 +108,8 @@ def _first_up(text: str) -> str:
 def main() -> None:
     doc = process([str(need("data/news-dev-2/articles"))])
     stories = [story_to_dict(s) for s in doc.stories]
-    verdicts: dict[str, Counter[str]] = {"true": Counter(), "distorted": Counter(),
-                                         "unsupported": Counter()}  # fmt: skip
-    times = []
-    for text, kind in claims():
-        t0 = time.perf_counter()
-        verdict = check_claim(text, stories).verdict
-        times.append(time.perf_counter() - t0)
-        verdicts[kind][verdict] += 1
-    for kind, counts in verdicts.items():
-        print(f"{kind:12s} {sum(counts.values()):4d} claims: {dict(counts.most_common())}")
-    true = verdicts["true"]
-    supported = sum(true[v] for v in SUPPORTED)
-    wrong = sum(verdicts[k][v] for k in ("distorted", "unsupported")
-                for v in ("corroborated", "single-source"))  # fmt: skip
-    named = verdicts["distorted"]["distorted"]
-    times.sort()
-    print(f"true claims supported: {supported}/{sum(true.values())} = "
-          f"{supported / max(1, sum(true.values())):.3f}")  # fmt: skip
-    print(f"distorted or unsupported claims verdicted supported: {wrong} (target 0)")
-    print(f"distortions named distorted: {named}/{sum(verdicts['distorted'].values())}")
-    print(
-        f"time per claim: median {statistics.median(times) * 1000:.0f} ms, "
-        f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms over {len(stories)} stories"
-    )
+    verdicts, times = check_all(claims(), stories, ["true", "distorted", "unsupported"])
+    report(verdicts, times, len(stories), ["distorted"], frozenset(SUPPORTED), ("unsupported",))
 
 
 if __name__ == "__main__":

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
-import time
-from collections import Counter
 
+from _claims import check_all, report
 from _shared import need
 
-from corroborate.check import check_claim
 from corroborate.pipeline import process
 from corroborate.report.json import story_to_dict
 
@@ -64,30 +61,9 @@ def _overlap(a: str, b: str) -> bool:
 def main() -> None:
     doc = process([str(need("data/polnear-dev/articles"))])
     stories = [story_to_dict(s) for s in doc.stories]
-    verdicts: dict[str, Counter[str]] = {"true": Counter(), "speaker": Counter(),
-                                         "negation": Counter()}  # fmt: skip
-    times = []
-    for text, kind, _ in claims():
-        t0 = time.perf_counter()
-        verdict = check_claim(text, stories).verdict
-        times.append(time.perf_counter() - t0)
-        verdicts[kind][verdict] += 1
-    for kind, counts in verdicts.items():
-        print(f"{kind:10s} {sum(counts.values()):4d} claims: {dict(counts.most_common())}")
-    true = verdicts["true"]
-    supported = sum(true[v] for v in SUPPORTED)
-    wrong = sum(verdicts[k][v] for k in ("speaker", "negation") for v in SUPPORTED)
-    named = verdicts["speaker"]["distorted"] + verdicts["negation"]["distorted"]
-    n_distorted = sum(verdicts["speaker"].values()) + sum(verdicts["negation"].values())
-    times.sort()
-    print(f"true claims supported: {supported}/{sum(true.values())} = "
-          f"{supported / max(1, sum(true.values())):.3f}")  # fmt: skip
-    print(f"distorted claims verdicted supported: {wrong} (target 0)")
-    print(f"distortions named distorted: {named}/{n_distorted}")
-    print(
-        f"time per claim: median {statistics.median(times) * 1000:.0f} ms, "
-        f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms over {len(stories)} stories"
-    )
+    pairs = [(text, kind) for text, kind, _ in claims()]
+    verdicts, times = check_all(pairs, stories, ["true", "speaker", "negation"])
+    report(verdicts, times, len(stories), ["speaker", "negation"], frozenset(SUPPORTED))
 
 
 if __name__ == "__main__":
