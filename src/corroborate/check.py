@@ -24,55 +24,42 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from corroborate import clean_article
 from corroborate.check_statements import check_statement
 from corroborate.conflicts import FIXED, places_of
+from corroborate.coverage import (
+    FILLER,
+    WORD,
+    CheckResult,
+    Evidence,
+    Verdict,
+    about,
+    aliases,
+    evidence,
+    fold,
+    mentions,
+    same_name,
+    sentences,
+)
 from corroborate.extract import extract
 from corroborate.extract.lexicon import COMBINED
 from corroborate.model import Figure
-from corroborate.origins import same_source
 from corroborate.values import bounds
 from corroborate.words import counted
 
 if TYPE_CHECKING:
     from corroborate.store import Store
 
-Verdict = Literal["corroborated", "single-source", "contested", "distorted", "not found"]
 SAME = 0.05  # two numbers within 5% state the same figure
 _MONTHS = [m.lower() for m in calendar.month_name[1:]]  # full names: "may" is also a verb
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?:\s+(\d{4}))?", re.I)
-_WORD = re.compile(r"[a-z0-9]+")
-_FILLER = frozenset("the a an of in and or for to on at by".split())
 # measures a claim may confuse: a whole and its parts ("casualties": killed, wounded)
 _PARTS = {whole: parts for parts, whole in COMBINED.items()}
 _CAPITAL = re.compile(r"\b[A-Z][\w'’-]{2,}")
 _CALENDAR = frozenset([*_MONTHS, *(d.lower() for d in calendar.day_name)])
 _GENERIC = frozenset(["people", "person", "soldier", "troop", "force", "men", "resident"])
-
-
-@dataclass(slots=True)
-class Evidence:
-    story: str
-    claim: str
-    text: str
-    value: str | None
-    origins: list[str]
-    outlets: list[str]
-    as_of: str | None
-    spans: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class CheckResult:
-    claim: str
-    verdict: Verdict
-    reason: str
-    evidence: list[Evidence] = field(default_factory=list)
-    competing: list[Evidence] = field(default_factory=list)
-    searched: list[str] = field(default_factory=list)
 
 
 def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
@@ -84,14 +71,12 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
     figures = [f for f in ex.figures if f.measure]
     said_by = figures[0].attributed_to[0] if figures and figures[0].attributed_to else None
     searched = sorted({f.measure for f in figures})
-    names = {_fold(e.name) for e in ex.entities} | {
-        _fold(a) for e in ex.entities for a in e.aliases
-    }
-    names |= {_fold(m[0]) for m in _CAPITAL.finditer(text)
+    names = {fold(e.name) for e in ex.entities} | {fold(a) for e in ex.entities for a in e.aliases}
+    names |= {fold(m[0]) for m in _CAPITAL.finditer(text)
               if m.start() > 0 and m[0].lower() not in _CALENDAR}  # fmt: skip
     names.discard("")
+    spoken = [s for s in ex.statements if s.speaker and s.kind == "speech"]
     if not figures:
-        spoken = [s for s in ex.statements if s.speaker and s.kind == "speech"]
         if spoken:  # "X said Y": checked against the stories' statements
             return check_statement(claim, spoken[0], stories, names)
         return CheckResult(claim, "not found", "the claim states no figure and no statement "
@@ -101,8 +86,8 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
     best: tuple[float, CheckResult] | None = None
     told: dict[str, list[tuple[Evidence, list[float]]]] = {}  # per story: the quantity's claims
     for story in stories:
-        aliases = _aliases(story)
-        if names and not _about(names, story, aliases):
+        known = aliases(story)
+        if names and not about(names, story, known):
             continue  # about other people and places: not this story
         conflicts = {cid: c for c in story.get("conflicts", []) for cid in c.get("claims", [])}
         by_id = {c["id"]: c for c in story.get("claims", [])}
@@ -111,8 +96,8 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
                 continue
             if c.get("measure") == f.measure and _told_of(claim, names, c):
                 amounts = [x["amount"] for x in c.get("support", []) if x.get("amount") is not None]
-                told.setdefault(story["id"], []).append((_evidence(story, c), amounts))
-            judged = _judge(claim, f, said_by, month, story, c, aliases, conflicts, by_id, names)
+                told.setdefault(story["id"], []).append((evidence(story, c), amounts))
+            judged = _judge(claim, f, said_by, month, story, c, known, conflicts, by_id, names)
             if judged is not None and (best is None or judged[0] > best[0]):
                 best = judged
     if best is None:
@@ -120,7 +105,6 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
                            f"{f.subject or 'this'}", searched=searched)  # fmt: skip
     verdict = _step_of_a_count(f, best, told) or best[1]
     verdict.searched = searched
-    spoken = [s for s in ex.statements if s.speaker and s.kind == "speech"]
     if verdict.verdict in ("corroborated", "single-source") and spoken:
         # "X said they are not 100 percent wrong": the figure stands, but the
         # words around it may be another speaker's or have their sense flipped
@@ -154,7 +138,7 @@ def _step_of_a_count(
 
 def _judge(
     claim: str, f: Figure, said_by: str | None, month: str | None, story: dict[str, Any],
-    c: dict[str, Any], aliases: dict[str, set[str]], conflicts: dict[str, Any],
+    c: dict[str, Any], known: dict[str, set[str]], conflicts: dict[str, Any],
     by_id: dict[str, Any], names: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[float, CheckResult] | None:  # fmt: skip
     """(strength, result) of one coverage claim against the checked figure, or None."""
@@ -166,9 +150,9 @@ def _judge(
         and f.measure not in _PARTS.get(measure, ())
     ):
         return None  # another quantity altogether
-    source_ok = said_by is None or any(_same_source(said_by, o, aliases) for o in c["origins"])
+    source_ok = said_by is None or any(same_name(said_by, o, known) for o in c["origins"])
     near = _near(f, c)  # the same number, whatever the bounds: enough to explain a distortion
-    ev = _evidence(story, c)
+    ev = evidence(story, c)
     if not same_measure:  # a whole for its part, or a part for the whole
         if near and source_ok:
             return 3, CheckResult(claim, "distorted", f"another quantity: {ev.value} is "
@@ -181,7 +165,7 @@ def _judge(
         or (len(month) == 2 and c["as_of"][5:7] == month)
     )
     if near and _within(f, c) and source_ok and period_ok:
-        if not _named_in(names, story, c, aliases):
+        if not _named_in(names, story, c, known):
             # the number is there, but its reports name nothing the claim names:
             # neither support nor "another number"
             return 2.9, CheckResult(claim, "not found", f"the coverage gives {ev.value} "
@@ -189,9 +173,7 @@ def _judge(
                                     [], [ev])  # fmt: skip
         if c["id"] in conflicts:
             k = conflicts[c["id"]]
-            rivals = [
-                _evidence(story, by_id[i]) for i in k["claims"] if i != c["id"] and i in by_id
-            ]
+            rivals = [evidence(story, by_id[i]) for i in k["claims"] if i != c["id"] and i in by_id]
             return 5, CheckResult(claim, "contested", k.get("reason", "sources disagree"),
                                   [ev], rivals)  # fmt: skip
         return 4, _supported(claim, said_by, c, ev)
@@ -212,7 +194,7 @@ def _judge(
 
 
 def _named_in(
-    names: set[str], story: dict[str, Any], c: dict[str, Any], aliases: dict[str, set[str]]
+    names: set[str], story: dict[str, Any], c: dict[str, Any], known: dict[str, set[str]]
 ) -> bool:
     """Does the coverage claim's story tell of what the claim names, in its
     title or in a sentence reporting the figure (in any of a name's forms)?
@@ -220,11 +202,8 @@ def _named_in(
     migrants set off from Libya."""
     if not names:
         return True
-    forms = {n for name in names for n in (aliases.get(name) or {name})} | names
-    texts = [story.get("title") or ""]
-    texts += [(s.get("evidence") or {}).get("text", "") for s in c.get("support", [])]
-    folded = " ".join(_fold(t) for t in texts)
-    return any(re.search(rf"\b{re.escape(n)}\b", folded) for n in forms if n)
+    forms = {n for name in names for n in (known.get(name) or {name})} | names
+    return mentions(forms, [story.get("title") or "", *sentences(c)])
 
 
 def _told_of(claim: str, names: set[str], c: dict[str, Any]) -> bool:
@@ -236,10 +215,8 @@ def _told_of(claim: str, names: set[str], c: dict[str, Any]) -> bool:
     if not names:
         return False
     places = places_of(claim)
-    for sup in c.get("support", []):
-        text = (sup.get("evidence") or {}).get("text", "")
-        said = _fold(text)
-        if any(n and re.search(rf"\b{re.escape(n)}\b", said) for n in names):
+    for text in sentences(c):
+        if mentions(names, [text]):
             return True
         theirs = places_of(text)
         if not (places and theirs and not places & theirs):
@@ -296,47 +273,10 @@ def _subject_fits(a: str | None, b: str | None) -> bool:
     both only generic words."""
     if not a or not b:
         return True
-    wa = {w.rstrip("s") for w in _WORD.findall(a.lower())} - _FILLER
-    wb = {w.rstrip("s") for w in _WORD.findall(b.lower())} - _FILLER
+    wa = {w.rstrip("s") for w in WORD.findall(a.lower())} - FILLER
+    wb = {w.rstrip("s") for w in WORD.findall(b.lower())} - FILLER
     # "people" and "persons" are one; "people" and "Egyptian men" are not (a subset)
     return bool(wa & wb) or (bool(wa) and bool(wb) and wa <= _GENERIC and wb <= _GENERIC)
-
-
-def _aliases(story: dict[str, Any]) -> dict[str, set[str]]:
-    """Each entity's names, folded: "NIS" and "National Intelligence Service" are one."""
-    out: dict[str, set[str]] = {}
-    for e in story.get("entities", []):
-        names = {_fold(n) for n in [e["name"], *e.get("aliases", [])]}
-        for n in names:
-            out.setdefault(n, set()).update(names)
-    return out
-
-
-def _about(names: set[str], story: dict[str, Any], aliases: dict[str, set[str]]) -> bool:
-    """Does the story know one of the claim's names, as one of its entities
-    (in any form: "NIS", "Zelensky") or a word of its title, its entities or
-    the sentences its figures are reported in ("the Itaewon crush")?"""
-    words = set(_WORD.findall((story.get("title") or "").lower()))
-    words |= {w for n in aliases for w in n.split()}
-    for c in story.get("claims", []):
-        for sup in c.get("support", []):
-            words.update(_WORD.findall((sup.get("evidence") or {}).get("text", "").lower()))
-    return any(
-        n in aliases or n in words or any(same_source(n, known) for known in aliases) for n in names
-    )
-
-
-def _fold(name: str) -> str:
-    return " ".join(w for w in _WORD.findall(name.lower()) if w not in _FILLER)
-
-
-def _same_source(said_by: str, origin: str, aliases: dict[str, set[str]]) -> bool:
-    """Does the claim's source name a coverage origin: one of the story's
-    names for it, else by ``origins.same_source`` (part of a name, initials)?"""
-    a, b = _fold(said_by), _fold(origin)
-    if a and b and (a == b or b in aliases.get(a, ()) or a in aliases.get(b, ())):
-        return True
-    return same_source(said_by, origin)
 
 
 def _month(claim: str) -> str | None:
@@ -346,14 +286,6 @@ def _month(claim: str) -> str | None:
         return None
     month = f"{_MONTHS.index(m[1].lower()) + 1:02d}"
     return f"{m[2]}-{month}" if m[2] else month
-
-
-def _evidence(story: dict[str, Any], c: dict[str, Any]) -> Evidence:
-    support = c.get("support", [])
-    value = support[0].get("value") if support else None
-    return Evidence(story["id"], c["id"], c["text"], value, list(c.get("origins", [])),
-                    list(c.get("outlets", [])), c.get("as_of"),
-                    [s["evidence"] for s in support])  # fmt: skip
 
 
 def stories_about(store: Store, claim: str) -> list[dict[str, Any]]:

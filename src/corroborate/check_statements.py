@@ -27,10 +27,21 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from corroborate.coverage import (
+    CheckResult,
+    Evidence,
+    Verdict,
+    about,
+    aliases,
+    evidence,
+    fold,
+    mentions,
+    same_name,
+)
 from corroborate.statement_claims import STATEMENT_SIMILARITY, statement_content
+from corroborate.words import counted
 
 if TYPE_CHECKING:
-    from corroborate.check import CheckResult, Evidence, Verdict
     from corroborate.model import Statement
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|nobody)\b|n['’]t\b", re.I)
@@ -44,17 +55,14 @@ def check_statement(
     names: set[str],
 ) -> CheckResult:
     """The verdict on a claim that reports what ``st.speaker`` said."""
-    from corroborate.check import CheckResult, _about, _aliases, _evidence, _same_source
-    from corroborate.words import counted
-
     content = statement_content(st.text)
     said_by = st.speaker or ""
     # (the speaker is not the claim's, the words' distance, story, claim, the story's aliases):
     # the claim's own speaker first, then the closest words
     best: tuple[bool, float, dict[str, Any], dict[str, Any], dict[str, set[str]]] | None = None
     for story in stories:
-        aliases = _aliases(story)
-        if names and not _about(names, story, aliases):
+        known = aliases(story)
+        if names and not about(names, story, known):
             continue
         for c in story.get("claims", []):
             if c["kind"] != "statement":
@@ -64,17 +72,17 @@ def check_statement(
             shared = len(set(content.split()) & set(theirs.split()))
             if score < STATEMENT_SIMILARITY or shared < max(3, len(set(content.split())) / 2):
                 continue  # most of the claim's words must be the statement's
-            other = not _same_source(said_by, c.get("speaker") or "", aliases)
+            other = not same_name(said_by, c.get("speaker") or "", known)
             if best is None or (other, -score) < (best[0], best[1]):
-                best = (other, -score, story, c, aliases)
+                best = (other, -score, story, c, known)
     searched = [f"statements by {st.speaker}"]
     if best is None:
         return CheckResult(claim, "not found", f"no story reports {st.speaker} saying this",
                            searched=searched)  # fmt: skip
-    other, _, story, c, aliases = best
-    ev: Evidence = _evidence(story, c)
+    other, _, story, c, known = best
+    ev: Evidence = evidence(story, c)
     speaker = c.get("speaker") or ""
-    if other and _named_anywhere(speaker, claim, aliases):
+    if other and _named_anywhere(speaker, claim, known):
         other = False  # "X, an economist at the Y group, said ...": X is named in the claim
     if other:
         return CheckResult(claim, "distorted", f"another speaker: the coverage credits these "
@@ -96,16 +104,13 @@ def check_statement(
                        f"{speaker}", [ev], searched=searched)  # fmt: skip
 
 
-def _named_anywhere(speaker: str, claim: str, aliases: dict[str, set[str]]) -> bool:
+def _named_anywhere(speaker: str, claim: str, known: dict[str, set[str]]) -> bool:
     """Is the coverage's speaker named somewhere in the claim (in any of the
-    story's forms of the name), even where the claim's own speaker was read
-    as another noun phrase?"""
-    from corroborate.check import _fold
-
-    said = _fold(claim)
-    forms = aliases.get(_fold(speaker)) or {_fold(speaker)}
+    story's forms of the name, or by surname), even where the claim's own
+    speaker was read as another noun phrase?"""
+    forms = known.get(fold(speaker)) or {fold(speaker)}
     surnames = {f.split()[-1] for f in forms if f}
-    return any(re.search(rf"\b{re.escape(n)}\b", said) for n in forms | surnames if len(n) > 2)
+    return mentions({n for n in forms | surnames if len(n) > 2}, [claim])
 
 
 def _aligned(mine: str, theirs: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ the sentences and keeps what each found.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from corroborate.extract.clauses import (
     CALLED_TAIL,
@@ -101,12 +102,8 @@ def extract_statements(
             or short_said(text, masked, q, s, e)  # "It's heartbreaking," Ryan said.
         ]
         indirect = reported_speech(text, mk, s, e, resolver)
-        embedded = {
-            q.open
-            for q in long_quotes
-            for *_, content in indirect
-            if content and content[0] <= q.open and q.close <= content[1]
-        }
+        embedded = _in_reported(long_quotes, indirect, marks=True)
+        covered = _in_reported(long_quotes, indirect, marks=False)
         for q in long_quotes:
             if q.open in embedded:
                 continue  # "X said his team had played “the best football”": reported speech
@@ -147,12 +144,6 @@ def extract_statements(
                 res.attributions.append(Attribution(q.start, q.end, cited, sources[0], cue))
             else:
                 res.attributions.append(Attribution(q.start, q.end, sources, cue=cue))
-        covered = {  # the quoted words inside some reported clause of the sentence
-            q.open
-            for q in long_quotes
-            for *_, content in indirect
-            if content and content[0] <= q.start and q.end <= content[1]
-        }
         for start, end, sources, via, cue, content in indirect:
             res.attributions.append(Attribution(start, end, sources, via, cue))
             speakers = [via] if via else sources
@@ -166,6 +157,20 @@ def extract_statements(
                 ev = Span(article_id, a, b, text[a:b])
                 _add(res, speakers, text[a:b], False, ev, cue)
     return res
+
+
+def _in_reported(quotes: list[Quote], indirect: list[tuple[Any, ...]], marks: bool) -> set[int]:
+    """The quotes (by where they open) inside some reported clause of their
+    sentence: the quote marks too with ``marks`` (then the words are reported
+    speech, not a quote of their own), else the quoted words."""
+    return {
+        q.open
+        for q in quotes
+        for *_, content in indirect
+        if content
+        and content[0] <= (q.open if marks else q.start)
+        and (q.close if marks else q.end) <= content[1]
+    }
 
 
 def _add(
