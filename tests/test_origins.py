@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corroborate.origins import Credit, credit_kind, independent_origins
+from corroborate.origins import Credit, credit_kind, independent_origins, through_relays
 from corroborate.pipeline import make_story
 from tests.conftest import make_article
 
@@ -56,3 +56,57 @@ def test_a_description_of_a_named_institution_adds_no_origin():
         "UN's Office for Flood Relief",
         "a local relief charity",
     ]
+
+
+def test_bodies_of_one_system_are_one_origin():
+    # UN agencies relay one another's figures; so do Red Cross and Red Crescent bodies
+    credits = [Credit("Norland Red Crescent", "named"), Credit("OCHA", "named"),
+               Credit("World Health Organization", "named"), Credit("UN", "named"),
+               Credit("International Federation of Red Cross and Red Crescent Societies", "named"),
+               Credit("Who Knows Trust", "named")]  # fmt: skip
+    assert independent_origins(credits) == ["Norland Red Crescent", "OCHA", "Who Knows Trust"]
+
+
+def test_members_of_one_government_are_one_origin():
+    credits = [Credit("Tarik Veln", "named"), Credit("Osman Pera", "named"),
+               Credit("Lira Dost", "named"), Credit("Ada Kemer", "named")]  # fmt: skip
+    roles = {"Tarik Veln": "Greek Vice-President", "Osman Pera": "Greece's justice minister",
+             "Lira Dost": "former Greek president", "Ada Kemer": "Health Minister"}  # fmt: skip
+    # a former president is not the government; a minister of no known country is kept apart
+    assert independent_origins(credits, roles) == ["Tarik Veln", "Lira Dost", "Ada Kemer"]
+
+
+def test_a_capitalised_common_noun_is_a_description():
+    assert credit_kind("Survivors", True, True) == "described"
+    assert independent_origins([Credit("Survivors", credit_kind("Survivors", True, True)),
+                                Credit("witnesses", "described")]) == ["Survivors"]  # fmt: skip
+
+
+def test_a_source_that_relays_another_elsewhere_is_that_source():
+    origins = ["Norland Red Crescent", "UN", "Coast Post"]
+    vias = ["OCHA", None, None]
+    assert through_relays(origins, vias) == ["Norland Red Crescent", "Norland Red Crescent",
+                                             "Coast Post"]  # fmt: skip
+
+
+def test_a_denial_and_a_body_described_by_its_parent_add_no_origin():
+    texts = [
+        "The Norland Red Crescent said on Monday that 1,240 people had died in Varne.",
+        "OCHA said on Monday that 1,240 people had died in Varne, citing the Norland Red Crescent.",
+        "The UN said on Monday that 1,240 people had died in Varne.",
+        "A Red Crescent spokesman, Amir Sala, denied that 1,240 people had died in Varne.",
+        "The U.N.'s migration agency said on Monday that 1,240 people had died in Varne. "
+        "The International Organization for Migration has staff in the city.",
+    ]
+    arts = [make_article(t, published="2025-06-02", outlet=o, language="en")
+            for t, o in zip(texts, ["Coast Post", "Inland Daily", "Hill Times", "Sea News", "Bay Wire"],
+                            strict=True)]  # fmt: skip
+    story = make_story(arts)
+    (died,) = [c for c in story.claims if c.kind == "figure" and c.measure == "killed"]
+    # OCHA relays the Red Crescent here, so the UN system's reports are relays
+    assert died.origins == ["Norland Red Crescent"]
+    by_article = {s.article: s.origin for s in died.support}
+    assert by_article[arts[3].id] == "Norland Red Crescent"  # the denier is not its source
+    assert by_article[arts[2].id] == "Norland Red Crescent"
+    speakers = {c.support[0].article: c.origins for c in story.claims if c.kind == "statement"}
+    assert speakers[arts[4].id] == ["International Organization for Migration"]

@@ -46,7 +46,7 @@ from corroborate.model import (
     StoryState,
     Support,
 )
-from corroborate.origins import Credit, credit_kind, independent_origins
+from corroborate.origins import Credit, credit_kind, independent_origins, through_relays
 from corroborate.values import amount, bounds, claimable, describe_value, point
 
 SAME_CLAIM_DAYS = 14  # reports of one figure this far apart are still one claim
@@ -259,7 +259,7 @@ def _figure_claim(
     as_of = group[0].figure.as_of.iso if group[0].figure.as_of else None
     if as_of is None and starts:
         as_of = starts[0].isoformat()
-    origin_of = _relayed_origins(group)
+    origin_of = through_relays(_relayed_origins(group), [g.figure.via for g in group])
     if roles:
         origin_of = [_speaks_for(o, origin_of, roles) for o in origin_of]
     support = [
@@ -280,7 +280,7 @@ def _figure_claim(
     origins = independent_origins([
         Credit(o, credit_kind(o, bool(g.figure.attributed_to) or o != g.origin, named.get(o, False)))
         for g, o in zip(group, origin_of, strict=True)
-    ])  # fmt: skip
+    ], roles)  # fmt: skip
     text = " / ".join(values) + f" {f0.measure}" + (f" ({subject})" if subject else "")
     key = "|".join(
         sorted(

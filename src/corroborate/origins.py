@@ -26,9 +26,13 @@ sources a reader could name; when unsure, fewer origins are counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from corroborate.extract.entities import names_body
+from corroborate.extract.lexicon import DEMONYMS, ROLE_NOUNS
+from corroborate.extract.names import fold, place_name
 
 Kind = Literal["named", "described", "generic", "media", "uncredited"]
 
@@ -50,6 +54,27 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _DROP = frozenset(["the", "a", "an", "s", "of", "and", "for", "'s", "’s"])
 
 
+# bodies that relay one another's figures: one origin (see _one_per_institution)
+_SYSTEMS = {
+    "un": ["UN", "WHO", "World Health Organization", "UNICEF", "UNHCR", "UN refugee agency",
+           "IOM", "International Organization for Migration",
+           "International Organisation for Migration", "OCHA",
+           "Office for the Coordination of Humanitarian Affairs", "WFP", "World Food Programme",
+           "World Food Program", "FAO", "Food and Agriculture Organization", "UNESCO", "UNDP",
+           "UN Development Programme", "UNFPA", "UNRWA", "OHCHR",
+           "High Commissioner for Human Rights", "High Commissioner for Refugees", "WMO",
+           "World Meteorological Organization", "UNOSAT", "UNDRR", "ILO",
+           "International Labour Organization", "UN Women", "UN-Habitat"],
+    "red cross": ["Red Cross", "Red Crescent", "ICRC", "IFRC"],
+}  # fmt: skip
+
+
+# offices of a national government, and words that say the office is not one
+_GOVERNMENT = frozenset(["minister", "president", "premier", "chancellor", "government"])
+_NOT_GOVERNMENT = frozenset(["former", "ex", "opposition", "party", "shadow",
+                             "elect", "candidate", "company", "club", "federation", "society"])  # fmt: skip
+
+
 @dataclass(slots=True, frozen=True)
 class Credit:
     """One report's origin label and what kind of source it is."""
@@ -66,24 +91,31 @@ def credit_kind(label: str, credited: bool, named: bool) -> Kind:
     words = _tokens(label)
     if _is_media(label, words):
         return "media"
-    if named:
+    if named and not _common_noun(words):
         return "named"
     if not words or words[-1] not in _GENERIC:
         return "described"
     return "generic"
 
 
-def independent_origins(credits: Sequence[Credit]) -> list[str]:
-    """The labels of a claim's independent origins, first report first (module doc)."""
+def independent_origins(
+    credits: Sequence[Credit], roles: Mapping[str, str] | None = None
+) -> list[str]:
+    """The labels of a claim's independent origins, first report first (module
+    doc). ``roles`` gives people's roles: members of one national government
+    ("Turkish Vice President", "Turkish Justice Minister") give its figures, so
+    they are one origin."""
     named = list(dict.fromkeys(c.label for c in credits if c.kind == "named"))
     # a description of a named institution is that institution ("the U.N" beside
-    # "UN's International Organisation for Migration"), not one more origin
+    # "UN's International Organisation for Migration", "the migration agency"
+    # beside "International Organization for Migration"), not one more origin
     described = [
         c.label for c in credits
-        if c.kind == "described" and not any(_same_institution(c.label, n) for n in named)
+        if c.kind == "described"
+        and not any(_same_institution(c.label, n) or names_body(c.label, n) for n in named)
     ]  # fmt: skip
     if named or described:
-        return (_one_per_institution(named) if named else []) + described[:1]
+        return (_one_per_institution(named, roles or {}) if named else []) + described[:1]
     for kind in ("media", "generic", "uncredited"):
         labels = [c.label for c in credits if c.kind == kind]
         if labels:
@@ -91,10 +123,29 @@ def independent_origins(credits: Sequence[Credit]) -> list[str]:
     return []
 
 
-def _one_per_institution(labels: list[str]) -> list[str]:
+def through_relays(origins: Sequence[str], vias: Sequence[str | None]) -> list[str]:
+    """Each report's origin once relays are known: a source that relays another
+    for this figure in one report ("OCHA said, citing the Red Crescent") is a
+    relay in the reports that credit it alone ("the UN said 11,300"), not an
+    origin of its own."""
+    relayed: dict[tuple[str, ...], str] = {}
+    for origin, via in zip(origins, vias, strict=True):
+        key = _system(_key(via)) if via else ()
+        if key and key != _system(_key(origin)):
+            relayed.setdefault(key, origin)
+    if not relayed:
+        return list(origins)
+    return [
+        o if v else relayed.get(_system(_key(o)), o) for o, v in zip(origins, vias, strict=True)
+    ]
+
+
+def _one_per_institution(labels: list[str], roles: Mapping[str, str]) -> list[str]:
     """Labels with a part and its institution, or two spellings of one
-    institution, kept once (the shorter, the institution)."""
-    keys = [_key(x) for x in labels]
+    institution, kept once (the shorter, the institution). The bodies of one
+    system (the UN's agencies, the Red Cross and Red Crescent movement) relay
+    one another's figures, so they are one institution here."""
+    keys = [_government(roles.get(x)) or _system(_key(x)) for x in labels]
     out: list[str] = []
     for i, (label, key) in enumerate(zip(labels, keys, strict=True)):
         if not key:
@@ -129,6 +180,41 @@ def _part_of(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return key[: len(other)] == other or (len(other) == 1 and _initials(key) == other[0])
 
 
+def _system(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The system a body belongs to ("World Health Organization" -> the UN)."""
+    for system, members in _SYSTEM_KEYS.items():
+        for m in members:
+            # an acronym is the whole name ("WHO", not "Who Knows"); "UN ..." is the UN
+            if (key == m or key[:1] == ("un",) == m) if len(m) == 1 else _contains(key, m):
+                return (system,)
+    return key
+
+
+def _government(role: str | None) -> tuple[str, ...]:
+    """("government", country) for a member of a national government by role
+    ("Turkish Justice Minister", "Greece's prime minister"), else ()."""
+    if not role:
+        return ()
+    words = re.sub(r"['’]s\b|[-,]", " ", fold(role)).split()
+    if _NOT_GOVERNMENT.intersection(words) or not _GOVERNMENT.intersection(words):
+        return ()
+    if "president" in words and "vice" not in words and len(words) > 1 and words[-1] != "president":
+        return ()  # "the president of the Red Crescent"
+    country = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
+    country = country or next((place_name(w) for w in words if place_name(w)), None)
+    return ("government", country.lower()) if country else ()
+
+
+def _common_noun(words: list[str]) -> bool:
+    """ "Survivors", "Witnesses": a capitalised common noun is no one's name."""
+    return len(words) == 1 and (words[0] in ROLE_NOUNS or words[0].removesuffix("s") in ROLE_NOUNS)
+
+
+def _contains(key: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(key[i : i + n] == part for i in range(len(key) - n + 1))
+
+
 def _initials(key: tuple[str, ...]) -> str:
     return "".join(w[0] for w in key)
 
@@ -144,6 +230,9 @@ def _key(label: str) -> tuple[str, ...]:
 
 def _tokens(label: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(label)]
+
+
+_SYSTEM_KEYS = {k: [_key(m) for m in v] for k, v in _SYSTEMS.items()}
 
 
 def _is_media(label: str, words: list[str]) -> bool:

@@ -41,3 +41,17 @@ def test_a_line_break_after_an_abbreviation_still_ends_the_sentence():
         '"Yes," he said.',
         "The U.S. Army came.",
     ]
+
+
+def test_a_period_that_lost_its_space_ends_the_sentence():
+    t = (
+        "Two houses had collapsed.The new tremors hit Varne. The toll rose to 153.Officials said. "
+        "See www.Harlow.Example or Sen.Marsh."
+    )
+    assert [t[s.start : s.end] for s in split_sentences(t)] == [
+        "Two houses had collapsed.",
+        "The new tremors hit Varne.",
+        "The toll rose to 153.",
+        "Officials said.",
+        "See www.Harlow.Example or Sen.Marsh.",
+    ]

@@ -366,6 +366,7 @@ def _role_words(role: str, titles: tuple[str, ...]) -> frozenset[str]:
 _ORG_SYNONYMS = {"spy": "intelligence", "spies": "intelligence", "agency": "service",
                  "service": "agency", "ministry": "department", "military": "forces",
                  "army": "forces"}  # fmt: skip
+_ORG_HEADS = frozenset(["agency", "body", "office", "organisation", "organization", "group"])
 _STOP = frozenset(["the", "a", "an", "of", "its", "his", "her", "their", "this", "that"])
 _NOT_ROLE = _STOP | frozenset(
     ["and", "or", "by", "to", "from", "with", "for", "as", "at", "in", "on", *SPEECH_VERBS]
@@ -394,7 +395,7 @@ def fitting(
     if parsed is None:
         return set()
     words, head, plural, possessive = parsed
-    need = [w for w in words if w not in ("group", "organisation", "organization")]
+    need = _org_need(words)
     cache = {} if words_of is None else words_of
     out = set()
     for e in entities:
@@ -408,9 +409,31 @@ def fitting(
             names = cache.get(e.id)
             if names is None:
                 names = cache[e.id] = _org_words((e.name, *e.aliases))
-            if all(w in names or _ORG_SYNONYMS.get(w) in names for w in need):
+            if _fits_org(need, names):
                 out.add(e.id)
     return out
+
+
+def names_body(desc: str, name: str) -> bool:
+    """Does a description fit an organisation's name ("the migration agency" /
+    "International Organization for Migration")?"""
+    parsed = _description(desc)
+    if parsed is None:
+        return False
+    need = _org_need(parsed[0])
+    return bool(need) and _fits_org(need, _org_words((name,)))
+
+
+def _org_need(words: tuple[str, ...]) -> list[str]:
+    """The words of a description an organisation's name must hold."""
+    need = [w for w in words if w not in ("group", "organisation", "organization")]
+    if len(need) > 1 and need[-1] in _ORG_HEADS:
+        need = need[:-1]  # "the migration agency": the one whose name says migration
+    return need
+
+
+def _fits_org(need: list[str], names: frozenset[str]) -> bool:
+    return all(w in names or _ORG_SYNONYMS.get(w) in names for w in need)
 
 
 @lru_cache(maxsize=1 << 14)

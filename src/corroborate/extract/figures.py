@@ -28,7 +28,13 @@ from corroborate.extract.counts import (
     window_measures,
 )
 from corroborate.extract.entities import ArticleEntities
-from corroborate.extract.lexicon import COMBINED, COUNT_NOUNS, MEASURE_WORDS, SPEECH_VERBS
+from corroborate.extract.lexicon import (
+    COMBINED,
+    COUNT_NOUNS,
+    DENIAL_CUES,
+    MEASURE_WORDS,
+    SPEECH_VERBS,
+)
 from corroborate.extract.quantities import (
     NOT_A_QUANTITY,
     Unit,
@@ -432,13 +438,15 @@ def _put_at(text: str, s: int, a: int, ents: ArticleEntities) -> list[Source]:
 
 
 def _credit(a: int, b: int, attributions: list[Attribution]) -> tuple[list[Source], Source | None]:
-    """The narrowest attribution covering ``[a, b)``: a quote beats its sentence."""
+    """The narrowest attribution covering ``[a, b)``: a quote beats its sentence.
+    A source that denies the figure ("X denied that the toll had reached 11,300")
+    is not its source: the figure stays uncredited."""
     best: Attribution | None = None
     for at in attributions:
         covers = at.start <= a and b <= at.end and at.sources
         if covers and (best is None or (at.end - at.start) < (best.end - best.start)):
             best = at
-    if best is None:
+    if best is None or " ".join(best.cue.lower().split()) in DENIAL_CUES:
         return [], None
     return best.sources, best.via
 

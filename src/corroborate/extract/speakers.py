@@ -19,7 +19,7 @@ from corroborate.extract.names import fold, place_name
 from corroborate.model import Entity
 
 _DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
-_POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+")
+_POSSESSOR_LEAD = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+")
 _DESCRIPTION_LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
 MAX_SPEAKER_WORDS = 10
@@ -90,6 +90,13 @@ class Resolver:
         orgs = [e for _, _, e in inside if e.type == "org"]
         places = [e for _, _, e in inside if e.type == "place"]
         words = phrase.split()
+        m = _POSSESSOR_LEAD.match(phrase)
+        if m and _body_of(phrase[m.end() :]) and all(s < start + m.end() for s, _, _ in inside):
+            # "the U.N.'s migration agency", "Pfizer's chief executive": a body or a
+            # person of the institution named first, described, not the institution
+            src = self.describe(phrase, start, place_name(m[1]))
+            if src is not None:
+                return [src]
         if people:
             return [Source(e.name, e) for e in _unique(people)]
         if orgs:
@@ -98,11 +105,7 @@ class Resolver:
             return [Source(e.name, e) for e in _unique(places)]
         if len(words) > MAX_SPEAKER_WORDS:
             return []
-        country = None
-        m = _POSSESSOR_LEAD.match(phrase)
-        if m:
-            country = place_name(m[1])
-        src = self.describe(phrase, start, country)
+        src = self.describe(phrase, start, place_name(m[1]) if m else None)
         return [src] if src else []
 
     def person_named(self, label: str) -> Source | None:
@@ -180,6 +183,12 @@ def singular_person(desc: str) -> bool:
     return last in ("one", "other", "them", "man", "woman") or (
         last in DESCRIPTION_HEADS and not last.endswith("s")
     )
+
+
+def _body_of(rest: str) -> bool:
+    """Is the text after a possessor a description in lower case ("migration agency")?"""
+    words = rest.split()
+    return 0 < len(words) <= 4 and all(w[:1].islower() for w in words)
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:

@@ -5,6 +5,9 @@ after ``.``, ``!``, ``?`` (with any closing quotes or brackets) when white
 space and an upper-case letter, digit or opening quote follow, except after
 known abbreviations ("Gen.", "Jan.", "U.S.") and single initials ("J. Smith").
 Line breaks always end a sentence: cleaning puts one paragraph per line.
+A period between a word or a number and a capitalised word with no space
+("collapsed.The new tremors", "rose to 153.According to"), which scraping leaves where a tag joined two paragraphs, ends
+a sentence too.
 """
 
 from __future__ import annotations
@@ -102,6 +105,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"([.!?]+[\"'\u201d\u2019)\]\u00bb]*)\s+(?=[\"'\u201c\u2018(\[\u00ab]{0,2}[^\W_a-z])"
     r"|([\u3002\uff01\uff1f])\s*"
+    r"|(?<=[a-z0-9])(\.)(?=[A-Z][a-z]+\s)"  # scraped text that lost a space: "collapsed.The"
     r"|\n\s*"
 )
 _DOTTED = re.compile(r"(?:\w\.)+\w")
@@ -135,6 +139,14 @@ def split_sentences(text: str) -> list[Sentence]:
             end = m.end(1)
         elif m.group(2) is not None:
             end = m.end(2)
+        elif m.group(3) is not None:
+            begin = max(text.rfind(" ", 0, m.start(3)), text.rfind("\n", 0, m.start(3))) + 1
+            word = text[begin : m.start(3)]
+            if not (word.isdigit() or (word.isalpha() and len(word) > 2)) or _is_abbreviation(
+                text, m.start(3)
+            ):
+                continue  # "www.Example.Com", "Sen.Warren"
+            end = m.end(3)
         else:
             end = m.start()
             while end > start and text[end - 1].isspace():
