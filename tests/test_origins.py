@@ -110,3 +110,14 @@ def test_a_denial_and_a_body_described_by_its_parent_add_no_origin():
     assert by_article[arts[2].id] == "Norland Red Crescent"
     speakers = {c.support[0].article: c.origins for c in story.claims if c.kind == "statement"}
     assert speakers[arts[4].id] == ["International Organization for Migration"]
+
+
+def test_officers_of_one_force_are_one_origin():
+    roles = {"Mira Tal": "senior police official", "Ivan Pell": "Ukrainian army spokesman"}
+    credits = [Credit("Mira Tal", "named"), Credit("Deputy Commissioner of Police Omar Reyes", "named"),
+               Credit("Ivan Pell", "named"), Credit("Russian Army", "named")]  # fmt: skip
+    # two countries' armies stay apart
+    assert independent_origins(credits, roles) == ["Mira Tal", "Ivan Pell", "Russian Army"]
+    # two forces are not one by their names alone
+    assert independent_origins([Credit("Varne Police", "named"),
+                                Credit("Harlow Police", "named")]) == ["Varne Police", "Harlow Police"]  # fmt: skip

@@ -69,6 +69,8 @@ _SYSTEMS = {
 }  # fmt: skip
 
 
+# forces whose officers give the force's figures
+_FORCES = frozenset(["police", "army", "military", "navy", "coastguard"])
 # offices of a national government, and words that say the office is not one
 _GOVERNMENT = frozenset(["minister", "president", "premier", "chancellor", "government"])
 _NOT_GOVERNMENT = frozenset(["former", "ex", "opposition", "party", "shadow",
@@ -157,7 +159,35 @@ def _one_per_institution(labels: list[str], roles: Mapping[str, str]) -> list[st
         )  # fmt: skip
         if parent is None:
             out.append(label)
-    return out or labels[:1]
+    return _one_per_force(out, roles) or labels[:1]
+
+
+def _one_per_force(labels: list[str], roles: Mapping[str, str]) -> list[str]:
+    """A police, army or coast guard officer and their force (or another of its
+    officers) are one origin: "a senior police official" and "Deputy Commissioner
+    of Police X" give the police's count. Forces of two countries stay apart."""
+    out: list[tuple[str, tuple[str, str] | None]] = []
+    for label in labels:
+        force = _force(roles.get(label) or label)
+        same = force is not None and any(
+            f is not None and f[0] == force[0] and (not f[1] or not force[1] or f[1] == force[1])
+            and (label in roles or other in roles)
+            for other, f in out
+        )  # fmt: skip
+        if not same:
+            out.append((label, force))
+    return [label for label, _ in out]
+
+
+def _force(text: str) -> tuple[str, str] | None:
+    """(force, country) a role or name belongs to ("Ukrainian army officer")."""
+    words = re.sub(r"['’]s\b|[-,]", " ", fold(text)).replace("coast guard", "coastguard").split()
+    noun = next((w for w in words if w in _FORCES), None)
+    if noun is None:
+        return None
+    country = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
+    country = country or next((place_name(w) for w in words if place_name(w)), None)
+    return noun, (country or "").lower()
 
 
 def same_source(a: str, b: str) -> bool:

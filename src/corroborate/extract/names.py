@@ -208,8 +208,8 @@ def classify(name: str) -> tuple[EntityType | None, bool]:
         return "place", True
     if _demonym_len(tokens, 0) == len(tokens):
         return "group", True
-    if any(t in ORG_WORDS for t in low):
-        return "org", True
+    if any(t in ORG_WORDS for t in low) or (len(low) == 2 and low[0] == "air"):
+        return "org", True  # "Air India", "Air Canada": airlines named after a country
     if any(t in EVENT_WORDS for t in low):
         return "misc", True
     if any(t in PLACE_WORDS for t in low):
