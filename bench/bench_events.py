@@ -115,7 +115,7 @@ def run(name: str, folder: Path) -> None:
         pred, t = average_link(np.asarray(vectors), ids, lab)
         report(f"MiniLM + average link (oracle {t})", pred, lab, time.perf_counter() - t0)
     else:
-        print("  MiniLM: not installed (pip install 'corroborate[embeddings]')")
+        print("  MiniLM: not installed (pip install 'corroborate-news[embeddings]')")
 
 
 def main() -> int:

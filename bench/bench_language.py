@@ -79,7 +79,7 @@ def main() -> None:
 
         detectors["lingua"] = lingua
     except ImportError:
-        print("lingua not installed (pip install corroborate[bench]): skipped")
+        print("lingua not installed (pip install corroborate-news[bench]): skipped")
     print(f"{'detector':10} {'sample':>6} {'news-dev':>9} {'probe':>6} {'ms/text':>8}")
     for name, fn in detectors.items():
         for sample in (200, 300, 500, 1000):

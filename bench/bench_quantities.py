@@ -94,7 +94,7 @@ def main() -> int:
     try:
         import quantulum3.classifier as clf
     except ImportError:
-        print("== quantulum3: not installed (pip install 'corroborate[bench]')")
+        print("== quantulum3: not installed (pip install 'corroborate-news[bench]')")
         return 0
     clf.USE_CLF = False
     quantulum_figures("Warm-up: 3 people.")

@@ -162,7 +162,7 @@ def test_without_the_chart_and_postgres_extras(tmp_path):
     report = tmp_path / "r.html"
     run = blocked("run", str(EXAMPLES), "--html", str(report))
     assert run.returncode == 0, run.stderr
-    assert "corroborate[charts]" in run.stderr and "<svg" not in report.read_text()
+    assert "corroborate-news[charts]" in run.stderr and "<svg" not in report.read_text()
     pg = blocked("status", "--db", "postgresql://user:pw@127.0.0.1:1/none")
-    assert pg.returncode == 4 and "corroborate[postgres]" in pg.stderr
+    assert pg.returncode == 4 and "corroborate-news[postgres]" in pg.stderr
     assert len(pg.stderr.strip().splitlines()) == 1

@@ -29,6 +29,7 @@ from corroborate.cli_options import CsvDir, Db, Engine, Jobs, MaxBytes, ParquetD
 from corroborate.cli_tables import check_tables, export, write_document_tables
 from corroborate.config import DEFAULT_MAX_BYTES, CleanConfig, Config, IngestConfig
 from corroborate.engines import ENGINES, process_with
+from corroborate.errors import install_hint
 from corroborate.labels import source_label
 from corroborate.model import Document, InputError
 from corroborate.pipeline import RunContext
@@ -153,7 +154,7 @@ def run(
 
         if not available():
             err.print(
-                "error: --embeddings needs the extra: pip install 'corroborate[embeddings]'",
+                "error: --embeddings needs the extra: " + install_hint("embeddings"),
                 markup=False,
             )
             raise typer.Exit(2)
@@ -189,7 +190,7 @@ def run(
     if html_out:
         write_html(doc, html_out)
         if not quiet and importlib.util.find_spec("matplotlib") is None:
-            err.print("note: the report has no charts: pip install 'corroborate[charts]'",
+            err.print("note: the report has no charts: " + install_hint("charts"),
                       markup=False)  # fmt: skip
     if md_out:
         write_markdown(doc, md_out)
@@ -205,7 +206,7 @@ def _check_engine(err: Console, engine: str) -> None:
         err.print(f"error: --engine must be one of {', '.join(ENGINES)}", markup=False)
         raise typer.Exit(2)
     if engine == "ray" and importlib.util.find_spec("ray") is None:
-        err.print("error: --engine ray needs the extra: pip install 'corroborate[ray]'",
+        err.print("error: --engine ray needs the extra: " + install_hint("ray"),
                   markup=False)  # fmt: skip
         raise typer.Exit(2)
 

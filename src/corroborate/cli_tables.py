@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from corroborate.cli_options import CsvDir, Db, ParquetDir
+from corroborate.errors import install_hint
 from corroborate.model import Document
 from corroborate.words import counted
 
@@ -28,7 +29,7 @@ def check_tables(err: Console, csv_out: str | None, parquet_out: str | None) -> 
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            err.print("error: --parquet needs the extra: pip install 'corroborate[parquet]'",
+            err.print("error: --parquet needs the extra: " + install_hint("parquet"),
                       markup=False)  # fmt: skip
             raise typer.Exit(2) from None
 

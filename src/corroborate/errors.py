@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+# the name corroborate is installed by: "corroborate" on PyPI is another project
+DISTRIBUTION = "corroborate-news"
+
+
+def install_hint(extra: str) -> str:
+    """How to install an extra: "pip install 'corroborate-news[ray]'"."""
+    return f"pip install '{DISTRIBUTION}[{extra}]'"
+
 
 class CorroborateError(Exception):
     """Base class for errors raised by corroborate."""

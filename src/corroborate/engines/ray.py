@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from corroborate.config import CleanConfig, Config
-from corroborate.errors import BadInput
+from corroborate.errors import BadInput, install_hint
 from corroborate.ingest.base import RawRecord
 from corroborate.model import Article, Document, InputError
 from corroborate.pipeline import (
@@ -95,7 +95,7 @@ def _ray() -> Any:
         import ray
         import ray.data
     except ImportError as exc:
-        raise BadInput("the Ray engine needs Ray: pip install 'corroborate[ray]'") from exc
+        raise BadInput("the Ray engine needs Ray: " + install_hint("ray")) from exc
     return ray
 
 

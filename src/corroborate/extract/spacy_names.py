@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from corroborate.errors import CorroborateError
+from corroborate.errors import CorroborateError, install_hint
 from corroborate.extract.names import Candidate, classify
 from corroborate.model import EntityType
 
@@ -32,7 +32,7 @@ class SpacyNames:
                 import spacy
             except ImportError as exc:  # pragma: no cover - depends on the environment
                 raise CorroborateError(
-                    "the spaCy name finder needs spaCy: pip install 'corroborate[spacy]'"
+                    "the spaCy name finder needs spaCy: " + install_hint("spacy")
                 ) from exc
             try:
                 pipeline = spacy.load(pipeline)

