@@ -42,6 +42,17 @@ def said(text: str) -> set[tuple[str, str]]:
             "Petra Holm said the tunnel would open in May.",
             {("Petra Holm", "the tunnel would open in May")},
         ),
+        (
+            # a bare day or "yesterday" between the verb and "that" is when, not what
+            "Ivo Sand chairs the board. Sand said Tuesday that the ferry would run again. "
+            "Sand told reporters on Friday night that fares would rise. Sand said today's "
+            "timetable stands.",
+            {
+                ("Ivo Sand", "the ferry would run again"),
+                ("Ivo Sand", "fares would rise"),
+                ("Ivo Sand", "today's timetable stands"),
+            },
+        ),
     ],
 )
 def test_attribution_constructions(text, expected):

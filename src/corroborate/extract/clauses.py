@@ -83,7 +83,10 @@ _TIME_TAIL = re.compile(r"\s+(?:on|this|last|in|at)\s+\S+\s*$")
 # what stands between a reporting verb and its content: when and where it was
 # said ("said on Monday in a statement"), and after "told" its listener
 _ADVERBIAL = (
-    r"(?:on|this|last|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\w+day|week|month)|"
+    r"(?:(?:on|this|last|in|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?!['’])|"
+    r"(?:yesterday|today|tonight|earlier|recently|previously)(?!['’])|"
+    r"(?:on|this|last|in)\s+(?:\w+day|week|month)|"
     r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|message|post|video|report)|"
     r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?"
 )
