@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
+from corroborate.extract.lexicon import SPEECH_VERBS
 from corroborate.model import (
     Article,
     Claim,
@@ -169,8 +170,49 @@ def summary(
                     seen.add(key)
                     cites.append(s.evidence)
         origins = list(dict.fromkeys(o for c in carried for o in c.origins))
-        out.append(SummarySentence(span.text.strip(), cites, [c.id for c in carried], origins))
+        text = _named(span.text.strip(), _speaker_of(carried, origins))
+        out.append(SummarySentence(text, cites, [c.id for c in carried], origins))
     return out
+
+
+# the subject of a reporting verb that names no one: a pronoun, or a
+# description in lower case ("The spy agency believes", "She said")
+_UNNAMED_SUBJECT = re.compile(
+    r"(?P<pro>He|She|They|It)\b(?=\s+(?:\w+\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b)"
+    r"|(?P<desc>(?:The|A|An)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*)"
+    r"(?=\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b)"
+)
+
+
+def _speaker_of(carried: Sequence[Claim], origins: list[str]) -> str | None:
+    """The one named source a sentence's claims stand on: a statement's
+    speaker, else the one origin of all its claims."""
+    speakers = {c.speaker for c in carried if c.kind == "statement" and c.speaker
+                and c.speaker_named}  # fmt: skip
+    if len(speakers) == 1:
+        return speakers.pop()
+    return origins[0] if len(origins) == 1 and not speakers else None
+
+
+def _named(text: str, speaker: str | None) -> str:
+    """A summary sentence that stands alone: a pronoun or a description as its
+    subject gets the source's name in brackets ("The spy agency [National
+    Intelligence Service] believes", "[Volodymyr Zelensky] said"), as an editor
+    would, unless the sentence names the source already."""
+    m = _UNNAMED_SUBJECT.match(text)
+    if m is None or speaker is None or _names(text, speaker):
+        return text
+    if m["pro"]:
+        return f"[{speaker}]" + text[m.end() :]
+    return text[: m.end()] + f" [{speaker}]" + text[m.end() :]
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Does the sentence name the speaker, or the last word of the name as a
+    name ("Zelensky", not the "agency" of "The agency said")?"""
+    return speaker.lower() in text.lower() or (
+        " " in speaker and re.search(rf"\b{re.escape(speaker.split()[-1])}\b", text) is not None
+    )
 
 
 MAX_CONFLICT_SENTENCES = 2
