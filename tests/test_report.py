@@ -120,6 +120,14 @@ def test_seeds_report_in_chromium(browser, shared, tmp_path):
     color = highlighted.evaluate("e => getComputedStyle(e).backgroundColor")
     assert color == "rgb(255, 224, 102)", color
     assert page.locator(target).inner_text().strip()
+    # what a reader sees: sources by outlet, site or file, never an article id;
+    # the December estimates side by side; a real screenshot of the page
+    assert not re.search(r"\ba-[0-9a-f]{16}\b", page.inner_text("body"))
+    estimates = page.locator("table.estimates").inner_text()
+    assert "nearly 3,000" in estimates and "1,000" in estimates and "2024-12" in estimates
+    shot = tmp_path / "seeds-report.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:4] == b"\x89PNG" and shot.stat().st_size > 50_000
     assert remote == [] and errors == []
     page.close()
 

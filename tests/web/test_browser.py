@@ -91,3 +91,56 @@ def test_hostile_article_never_runs(server, page):
         assert page.locator("script").count() == 0
     page.goto(server + f"/articles/{aid}")
     assert "<script>window.__pwned = 1</script>" in page.locator("section.article").inner_text()
+
+
+_ARTICLE_ID = re.compile(r"\ba-[0-9a-f]{16}\b")
+
+
+def _shot(page, path) -> None:
+    """A full-page screenshot, kept with the test's files: a real PNG of a real page."""
+    page.screenshot(path=str(path), full_page=True)
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, path
+
+
+def test_pages_as_a_reader_sees_them(server, page, shared, tmp_path):
+    """Screenshots of the story list, the story, an article and a search, with
+    what a reader sees on each: names, not ids; the December estimates side
+    by side; the conflict in the summary; the article in paragraphs."""
+    seeds = sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
+    page.goto(server + "/ingest")
+    page.fill("input[name=token]", TOKEN)
+    page.set_input_files("input[name=files]", seeds)
+    page.click("button[type=submit]")
+    assert "5</strong> added" in page.content()
+
+    page.goto(server + "/")
+    _shot(page, tmp_path / "list.png")
+    assert not _ARTICLE_ID.search(page.inner_text("body"))
+
+    page.locator("ol.story-list a").first.click()
+    _shot(page, tmp_path / "story.png")
+    visible = page.inner_text("section.story, main, body")
+    assert not _ARTICLE_ID.search(visible)  # every seed has an outlet, a domain or a file name
+    estimates = page.locator("table.estimates").inner_text()
+    assert "nearly 3,000" in estimates and "1,000" in estimates and "2024-12" in estimates
+    assert "Volodymyr Zelensky" in estimates and "Seoul" in estimates
+    summary = page.locator("ol.summary").inner_text()
+    assert "differ" in summary and "nearly 3,000" in summary
+
+    page.locator("a[href^='/articles/']").first.click()
+    page.wait_for_url("**/articles/**")
+    _shot(page, tmp_path / "article.png")
+    article_id = page.url.rsplit("/", 1)[-1]
+    with urllib.request.urlopen(f"{server}/api/articles/{article_id}") as r:
+        lines = [x for x in json.load(r)["text"].split("\n") if x.strip()]
+    shown = [t for t in page.locator("section.article p").all_inner_texts() if t.strip()]
+    assert len(lines) >= 2 and len(shown) == len(lines)  # one paragraph per line of the article
+    assert not _ARTICLE_ID.search(page.locator("p.meta").inner_text())
+
+    page.goto(server + "/search?q=Zelensky")
+    _shot(page, tmp_path / "search.png")
+    assert page.locator("section.hits mark").count() >= 1
+    hits = page.locator("section.hits").inner_text()
+    assert not _ARTICLE_ID.search(hits) and "an article" not in hits  # untitled: by source
+    assert page.errors == []

@@ -51,7 +51,12 @@ class Anchors:
         if a is None:
             return span.article
         when = a.published.isoformat() if a.published else "undated"
-        return f"{a.outlet or a.id}, {when}"
+        return f"{source_label(a)}, {when}"
+
+    def name(self, article_id: str) -> str:
+        """How a reader names an article: outlet, site or file (labels.source_label)."""
+        a = self.articles.get(article_id)
+        return source_label(a) if a is not None else article_id
 
 
 def render_html(doc: Document) -> str:

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 
 from corroborate.errors import StoreError, install_hint
+from corroborate.labels import source_label
 from corroborate.model import Article, RemovedLine, Story
 from corroborate.report.json import article_to_dict, story_to_dict
 from corroborate.store import schema as t
@@ -211,7 +212,7 @@ class Store(StoryQueries):
             conn.execute(
                 insert(t.search_docs),
                 [{"kind": "article", "ref": article.id, "story_id": None,
-                  "title": article.title, "body": article.text}],
+                  "title": article.title or source_label(article), "body": article.text}],
             )  # fmt: skip
         return True
 
