@@ -126,10 +126,13 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
         lines.append("No dated events.")
     lines += ["", "### Sources", ""]
     for src in story.sources:
-        copies = ", ".join(_md(articles[c].outlet or c) for c in src.copies if c in articles)
+        copies = ", ".join(_md(source_label(articles[c])) for c in src.copies if c in articles)
         when = src.published.isoformat() if src.published else "undated"
+        a = articles.get(src.article)
+        name = source_label(a) if a is not None else src.outlet or src.article
         lines.append(
-            f"- {_md(src.outlet or '—')}, {when}: {_md(src.title or src.article)}"
+            f"- {_md(name)}, {when}"
+            + (f": {_md(src.title)}" if src.title else "")
             + (f" <{src.url}>" if src.url and " " not in src.url and ">" not in src.url else "")
             + (f" (also published by {copies})" if copies else "")
         )
