@@ -144,3 +144,24 @@ def test_statement_checks_read_the_whole_claim():
     assert flipped.verdict == "distorted" and flipped.reason.startswith("negation flipped")
     same = check_claim("Ruiz said the tolls for the harbour bridge had not been decided.", stories)
     assert same.verdict == "single-source", same.reason
+
+
+def test_a_place_named_in_the_lead_of_the_report_is_the_figures_place():
+    """ "64 people died" in a report whose lead names Orvik tells of Orvik; a
+    place named further down (where a boat set off) does not place its figure."""
+    from corroborate.pipeline import single_story
+    from tests.conftest import make_article
+
+    lead = ("ORVIK, Norland (Coast Wire) - Rescuers searched the shore near Orvik on Monday "
+            "after a fishing boat broke apart in a storm. ")  # fmt: skip
+    story = single_story([
+        make_article(lead + "Coast guard officers said 64 people died in the wreck.",
+                     title="Dozens dead as boat breaks apart", published="2025-05-05",
+                     outlet="Coast Wire"),
+        make_article(lead + "The boat had left Tessaly two days earlier. More than 60 people "
+                     "died, the coast guard said.", title="Storm wreck toll passes 60",
+                     published="2025-05-05", outlet="Bay Post"),
+    ])  # fmt: skip
+    stories = [story_to_dict(story)]
+    assert check_claim("64 people were killed at Orvik.", stories).verdict == "single-source"
+    assert check_claim("64 people were killed in Tessaly.", stories).verdict == "not found"

@@ -165,7 +165,7 @@ def _judge(
         or (len(month) == 2 and c["as_of"][5:7] == month)
     )
     if near and _within(f, c) and source_ok and period_ok:
-        if not _named_in(names, story, c, known):
+        if not _named_in(claim, names, story, c, known):
             # the number is there, but its reports name nothing the claim names:
             # neither support nor "another number"
             return 2.9, CheckResult(claim, "not found", f"the coverage gives {ev.value} "
@@ -193,9 +193,13 @@ def _judge(
     return None
 
 
+_LEAD = 300  # characters: an article's dateline and first sentence
+
+
 def _named_in(
-    names: set[str], story: dict[str, Any], c: dict[str, Any], known: dict[str, set[str]]
-) -> bool:
+    claim: str, names: set[str], story: dict[str, Any], c: dict[str, Any],
+    known: dict[str, set[str]],
+) -> bool:  # fmt: skip
     """Does the coverage claim's story tell of what the claim names, in its
     title or in a sentence reporting the figure (in any of a name's forms)?
     "510 killed in eastern Libya" is not told by a shipwreck story whose
@@ -203,7 +207,24 @@ def _named_in(
     if not names:
         return True
     forms = {n for name in names for n in (known.get(name) or {name})} | names
-    return mentions(forms, [story.get("title") or "", *sentences(c)])
+    if mentions(forms, [story.get("title") or "", *sentences(c)]):
+        return True
+    # an article reporting the figure names it in its lead, where a report
+    # says what it is about ("CUTRO, Italy - ..." over "64 migrants died"), and
+    # the figure's sentence places it nowhere else; a place named further down
+    # may be a mere origin ("the boat had left Libya")
+    places = places_of(claim)
+    named_in = {m["article"] for e in story.get("entities", [])
+                if {fold(n) for n in [e["name"], *e.get("aliases", [])]} & forms
+                for m in e.get("mentions", []) if m["start"] < _LEAD}  # fmt: skip
+    named_in |= {x["article"] for other in story.get("claims", []) for x in other.get("support", [])
+                 if (x.get("evidence") or {}).get("start", _LEAD) < _LEAD
+                 and mentions(forms, [(x.get("evidence") or {}).get("text", "")])}  # fmt: skip
+    for x in c.get("support", []):
+        theirs = places_of((x.get("evidence") or {}).get("text", ""))
+        if x["article"] in named_in and not (places and theirs and not places & theirs):
+            return True
+    return False
 
 
 def _told_of(claim: str, names: set[str], c: dict[str, Any]) -> bool:

@@ -42,6 +42,7 @@ from corroborate.extract.quantities import (
     measure_name,
     metres,
     money_measure,
+    named_length,
     read_unit,
     requalify,
     sized_object,
@@ -238,6 +239,9 @@ def _read(
             sized = sized_object(unit, text, e)
             if sized:
                 return "size", sized, None
+            length = named_length(text, a, s)  # "the depth of the quake was 10 km"
+            if length:
+                return length[0], length[1], None
         return measure, _pct_subject(text, unit.end, e), None
     words, np_end = np_after(text, b, e)
     found = _measure(text, m, s, e, prev, words, np_end)

@@ -347,6 +347,29 @@ def sized_object(unit: Unit, text: str, e: int) -> str | None:
     return m["object"].lower() if m else None
 
 
+# a length named by what it measures, before the number: "the depth of the quake
+# was 10 km", "the length of the fishing boat was about 30 metres"
+_NAMED_LENGTH = re.compile(
+    r"\b(?P<dim>depth|length|size|height|width)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<thing>[\w'’ -]{1,40}?)\s+(?:was|is|were|are|measured|measures|stood|at)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|"
+    r"up\s+to|at\s+least|an\s+estimated)\s+)?$",
+    re.I,
+)
+
+
+def named_length(text: str, a: int, s: int) -> tuple[str, str | None] | None:
+    """(measure, subject) of a length whose sentence names what it measures:
+    ("depth", None) for a quake's depth, ("size", "boat") for a thing's length."""
+    m = _NAMED_LENGTH.search(text, max(s, a - 90), a)
+    if m is None:
+        return None
+    if m["dim"].lower() == "depth":
+        return "depth", None
+    thing = m["thing"].split()
+    return "size", thing[-1].lower() if thing else None
+
+
 _APPROX_SIGN = re.compile(r"[~≈]\s?$")
 _AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.I)
 _CONVERSION = re.compile(r"^[^()]{0,30}\(\s*(?:[A-Z]{1,3}\s?)?[$€£¥]?\s*$")
