@@ -165,3 +165,22 @@ def test_a_place_named_in_the_lead_of_the_report_is_the_figures_place():
     stories = [story_to_dict(story)]
     assert check_claim("64 people were killed at Orvik.", stories).verdict == "single-source"
     assert check_claim("64 people were killed in Tessaly.", stories).verdict == "not found"
+
+
+def test_a_range_and_a_vague_amount_are_read_as_the_coverage_states_them():
+    """ "Up to 700 aboard" holds the coverage's "500 to 700"; "billions" in
+    damage holds a claim of $5.5bn (neither support nor another number)."""
+    from corroborate.pipeline import single_story
+    from tests.conftest import make_article
+
+    story = single_story([
+        make_article("Between 500 and 700 people were aboard the trawler that sank off Orvik, "
+                     "the Orvik coast guard said on Monday. The storm caused billions of "
+                     "dollars in damage in Orvik, officials said.", published="2025-05-05",
+                     outlet="Coast Wire"),
+    ])  # fmt: skip
+    stories = [story_to_dict(story)]
+    aboard = check_claim("Up to 700 people were aboard the trawler that sank off Orvik.", stories)
+    assert aboard.verdict == "single-source", aboard.reason
+    damage = check_claim("The storm caused $5.5 billion in damage in Orvik.", stories)
+    assert damage.verdict != "distorted", damage.reason

@@ -184,9 +184,11 @@ def _judge(
     if near and not period_ok:
         return 3, CheckResult(claim, "distorted", f"another period: the coverage gives "
                               f"{ev.value} as of {c.get('as_of')}", [ev])  # fmt: skip
-    if not near and source_ok and period_ok and _told_of(claim, names, c):
+    vague = not any(x.get("amount") is not None for x in c.get("support", []))
+    if not near and source_ok and period_ok and not vague and _told_of(claim, names, c):
         # "another number" only of the quantity the claim names ("killed in
-        # Syria" is not told by a report of the dead at sea), and the closest one
+        # Syria" is not told by a report of the dead at sea), the closest one,
+        # and never a vague amount ("billions" holds $5.5bn)
         return 2 + _closeness(f, c), CheckResult(
             claim, "distorted", f"another number: the coverage gives {ev.value} {f.measure}"
             + (f" (per {', '.join(c['origins'])})" if c["origins"] else ""), [ev])  # fmt: skip
@@ -275,6 +277,8 @@ def _within(f: Figure, c: dict[str, Any]) -> bool:
     if f.value is None:
         return False
     f_lo, f_hi = bounds(f)  # as cross-checking reads a figure (rounding and qualifier)
+    if f.qualifier == "up to":
+        f_lo = 0.0  # the claim's "up to 700" holds the coverage's "500-700"
     lo: float = c["low"] if c.get("low") is not None else 0.0
     hi: float = c["high"] if c.get("high") is not None else float("inf")
     slack = 0.005 * max(abs(f.value), 1)  # rounding: "2,700" for 2,690
@@ -282,10 +286,13 @@ def _within(f: Figure, c: dict[str, Any]) -> bool:
 
 
 def _near(f: Figure, c: dict[str, Any]) -> bool:
-    """Does a report of the coverage claim give the claim's number (within 5%)?"""
+    """Does a report of the coverage claim give the claim's number (within 5%),
+    as its amount or as an end of its range ("up to 700" and "500-700")?"""
     if f.value is None:
         return False
     stated = [s["amount"] for s in c.get("support", []) if s.get("amount") is not None]
+    if stated:  # a range's ends: a vague amount ("billions") has none to give
+        stated += [x for x in (c.get("low"), c.get("high")) if x is not None]
     return any(abs(x - f.value) <= SAME * max(abs(x), abs(f.value), 1) for x in stated)
 
 

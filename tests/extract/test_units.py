@@ -156,6 +156,7 @@ def test_not_figures():
         ("Ferries sailed 47 miles off the coast.", "measure", "length", 47, "mi"),
         ("The depth of the Orvik quake was 12 km.", "measure", "depth", 12, "km"),
         ("The length of the old barge was about 40 metres.", "measure", "size", 40, "m"),
+        ("Twenty survivors were hospitalised in Orvik.", "count", "treated", 20, None),
     ],
 )
 def test_every_kind_of_quantity(sentence, kind, measure, value, unit):

@@ -353,7 +353,11 @@ MEASURE_WORDS = {
 }  # fmt: skip
 
 # A coordination of kill and injure words is one combined measure.
-COMBINED = {frozenset({"killed", "wounded"}): "casualties"}
+# two measure words of one count: what they make together ("killed or wounded"),
+# or, for survivors, what happened to them ("20 survivors were hospitalised")
+COMBINED = {frozenset({"killed", "wounded"}): "casualties",
+            frozenset({"survived", "treated"}): "treated",
+            frozenset({"survived", "missing"}): "missing"}  # fmt: skip
 
 # Nouns that name who is counted; they are the subject, not the measure.
 COUNT_NOUNS = frozenset(["people", "persons", "person", "civilians", "residents", "soldiers", "soldier", "troops", "fighters", "servicemen", "personnel", "men", "women", "children", "adults", "babies", "passengers", "crew", "migrants", "workers", "students", "patients", "citizens", "nationals", "inhabitants", "villagers", "protesters", "prisoners", "hostages", "police", "officers", "militants", "rebels", "insurgents", "recruits", "sailors", "pilots", "journalists", "families", "households", "homes", "houses", "buildings", "vehicles", "tanks", "aircraft", "planes", "drones", "missiles", "rockets", "shells", "ships", "boats", "units", "members", "voters", "victims", "defectors", "refugees", "volunteers", "mercenaries", "conscripts", "jobs", "calls", "applications", "fans", "suspects", "visitors", "tourists", "seats", "complaints", "flights", "trucks", "cases", "employees", "staff", "animals", "cattle"])  # fmt: skip
