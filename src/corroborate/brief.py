@@ -56,13 +56,6 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-# a wire dateline opening a report: a place in capitals, maybe the agency in
-# brackets, then a dash or colon ("BANGKOK (AP): ", "MUAN - ", "KYIV, Jan 21 -")
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^()\n]{1,40}\))?\s*[-–—:]\s+(?=[A-Z\"“])"
-)
-
 # a sentence that leans on the one before it: a bare pronoun or pointer first
 _LEANS_BACK = re.compile(r"(?:He|She|They|It|We|I|This|That|These|Those|His|Her|Their)\b")
 
@@ -130,11 +123,7 @@ def summary(
             weight = sum(value[k] for k in nums)
             words = _words(text)
             score = weight + 2.0 * _cosine(words, centroid)
-            # a wire dateline ("VALMORA (Civic Wire) - ") is where the report was
-            # filed, not part of what it says: the summary quotes from after it
-            lead = _DATELINE.match(a.text, sent.start, sent.end)
-            start = lead.end() if lead else sent.start
-            span = Span(a.id, start, sent.end, a.text[start : sent.end])
+            span = Span(a.id, sent.start, sent.end, a.text[sent.start : sent.end])
             candidates.append((score, order[a.id], sent.start, span, words, carried))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple] = []

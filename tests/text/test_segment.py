@@ -55,3 +55,14 @@ def test_a_period_that_lost_its_space_ends_the_sentence():
         "Officials said.",
         "See www.Harlow.Example or Sen.Marsh.",
     ]
+
+
+def test_a_dateline_is_not_part_of_the_first_sentence():
+    t = ("ORVIK (Coast Wire) - Nine people died when the dam failed. Crews came.\n"
+         "HARLOW, Mar 3 - The river rose.\nWALLACE: But, Governor, the plan?")  # fmt: skip
+    assert [t[s.start : s.end] for s in split_sentences(t)] == [
+        "Nine people died when the dam failed.",
+        "Crews came.",
+        "The river rose.",
+        "WALLACE: But, Governor, the plan?",  # a transcript's speaker stays
+    ]

@@ -109,6 +109,15 @@ _BOUNDARY = re.compile(
     r"|\n\s*"
 )
 _DOTTED = re.compile(r"(?:\w\.)+\w")
+# a wire dateline opening a paragraph: a place in capitals, maybe the agency in
+# brackets, then a dash, or a colon after the agency ("BANGKOK (AP): ", "MUAN - ",
+# "KYIV, Jan 21 -").
+# It says where the report was filed, not what it says: the first sentence
+# starts after it (the text keeps it)
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,40}\)\s*[-–—:]|\s*[-–—])\s+(?=[A-Z\"“])"
+)  # a colon only after the agency: "WALLACE: But, ..." is a transcript's speaker
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -152,9 +161,18 @@ def split_sentences(text: str) -> list[Sentence]:
             while end > start and text[end - 1].isspace():
                 end -= 1
         if end > start:
-            out.append(Sentence(start, end))
+            out.append(_after_dateline(text, start, end))
         start = m.end()
     end = len(text.rstrip())
     if end > start:
-        out.append(Sentence(start, end))
+        out.append(_after_dateline(text, start, end))
     return out
+
+
+def _after_dateline(text: str, start: int, end: int) -> Sentence:
+    """The sentence ``[start, end)``, less a dateline opening its paragraph."""
+    if start == 0 or text[start - 1] == "\n":
+        m = DATELINE.match(text, start, end)
+        if m and m.end() < end:
+            return Sentence(m.end(), end)
+    return Sentence(start, end)
