@@ -121,3 +121,14 @@ def test_officers_of_one_force_are_one_origin():
     # two forces are not one by their names alone
     assert independent_origins([Credit("Varne Police", "named"),
                                 Credit("Harlow Police", "named")]) == ["Varne Police", "Harlow Police"]  # fmt: skip
+
+
+def test_brackets_that_name_a_figures_source_credit_it():
+    from corroborate.extract import extract
+
+    text = ("The Varne Relief Office said 3,958 people had died, citing the Harlow Health Agency "
+            "(adjusting a previous report that said 11,300 were dead, attributing these numbers "
+            "to the Norland Red Crescent.)")  # fmt: skip
+    got = {f.value: (f.attributed_to, f.via) for f in extract(make_article(text)).figures}
+    assert got[3958] == (["Harlow Health Agency"], "Varne Relief Office")
+    assert got[11300] == (["Norland Red Crescent"], None)

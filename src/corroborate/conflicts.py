@@ -173,12 +173,18 @@ def _in_one_unit(fa: Figure, fb: Figure, ra: Range, rb: Range) -> tuple[Range, R
 def _evidence_pair(
     a: Claim, b: Claim, figs: Figures, published: Published, listed: Listed = frozenset()
 ) -> tuple[Support, Support] | None:
-    """The first pair of reports, one of each claim, that can contradict."""
+    """The first pair of reports, one of each claim, that can contradict; a pair
+    from two origins first, as a reader is shown who disagrees with whom."""
+    first: tuple[Support, Support] | None = None
     for sa in a.support:
         for sb in b.support:
+            if first is not None and sa.origin == sb.origin:
+                continue  # one such pair is enough
             if _can_contradict(a.measure or "", sa, sb, figs, published, listed):
-                return sa, sb
-    return None
+                if sa.origin != sb.origin:
+                    return sa, sb
+                first = sa, sb
+    return first
 
 
 Listed = frozenset[tuple[str, int, str]]

@@ -27,11 +27,11 @@ from corroborate.extract.counts import (
     referring,
     window_measures,
 )
+from corroborate.extract.credits import PUT_VERBS, credit
 from corroborate.extract.entities import ArticleEntities
 from corroborate.extract.lexicon import (
     COMBINED,
     COUNT_NOUNS,
-    DENIAL_CUES,
     MEASURE_WORDS,
     SPEECH_VERBS,
 )
@@ -104,13 +104,8 @@ def _in_dates(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(ds <= a < de or ds < b <= de for ds, de in spans[max(i - 1, 0) : i + 3])
 
 
-# verbs that put a number on something: "the USGS estimated it at 6.3"
-_PUT_VERBS = (
-    r"(?:estimated|put|puts|measured|recorded|registered|reported|gave|rated|pegged|placed|"
-    r"revised|counted|calculated)"
-)
 _AT_ANAPHOR = re.compile(
-    rf"\b{_PUT_VERBS}\s+(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
+    rf"\b{PUT_VERBS}\s+(?:it|its\s+\w+|the\s+\w+)?\s*(?:at|to)\s+$",
     re.I,
 )
 _BARE_KIND = {"level": "number", "amount": "money"}  # a bare number's kind by its measure
@@ -199,9 +194,7 @@ def extract_figures(
             subject = subject or (prev.subject if unit is None else None)
             if unit is None or unit.kind == "percent":
                 prev = _Ctx(measure, subject)
-            sources, via = _credit(a, b, attributions)
-            if not sources and ents is not None:
-                sources = _put_at(text, s, a, ents)
+            sources, via = credit(text, s, e, a, b, attributions, ents)
             figures.append(
                 Figure(
                     measure=measure,
@@ -415,44 +408,6 @@ def _pct_subject(text: str, b: int, e: int) -> str | None:
         return None
     words, _ = np_after(text, b + of.end() - 1, e, whole=True)
     return " ".join(words) or None
-
-
-# "... while the United States Geological Survey (USGS) estimated it at 6.3":
-# the clause's subject credits the figure its verb puts a number on
-_PUT_AT_VERB = re.compile(rf"\b{_PUT_VERBS}\b")
-_PUT_AT = re.compile(
-    r"(?:^|[,;]|\bwhile\b|\bwhereas\b|\bbut\b)(?P<subj>[^,;]{2,90}?)\s+(?:has\s+|had\s+)?"
-    rf"{_PUT_VERBS}\s+(?:it|its\s+\w+|the\s+\w+(?:\s+(?:of\s+(?:the|its)\s+)?\w+)?)?\s*"
-    r"(?:at|to)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?$",
-    re.I,
-)
-
-
-def _put_at(text: str, s: int, a: int, ents: ArticleEntities) -> list[Source]:
-    """The source named as the subject of "X estimated it at N" before ``a``."""
-    if not _PUT_AT_VERB.search(text, s, a):
-        return []
-    m = _PUT_AT.search(text[s:a])  # "^" is the sentence's start
-    if m is None:
-        return []
-    start, end = s + m.start("subj"), s + m.end("subj")
-    named = [e for _, _, e in ents.within(start, end) if e.type in ("org", "person")]
-    return [Source(named[-1].name, named[-1])] if named else []
-
-
-def _credit(a: int, b: int, attributions: list[Attribution]) -> tuple[list[Source], Source | None]:
-    """The narrowest attribution covering ``[a, b)``: a quote beats its sentence.
-    A source that denies the figure ("X denied that the toll had reached 11,300")
-    is not its source: the figure stays uncredited."""
-    best: Attribution | None = None
-    for at in attributions:
-        covers = at.start <= a and b <= at.end and at.sources
-        if covers and (best is None or (at.end - at.start) < (best.end - best.start)):
-            best = at
-    if best is None or " ".join(best.cue.lower().split()) in DENIAL_CUES:
-        return [], None
-    return best.sources, best.via
 
 
 def _as_of(text: str, a: int, s: int, e: int, dates: list[TimeRef]) -> TimeRef | None:
