@@ -83,8 +83,6 @@ def conflicts(
             (lo_a, hi_a), (lo_b, hi_b) = ranges
             if max(lo_a, lo_b) <= min(hi_a, hi_b):
                 continue
-            if set(a.origins) & set(b.origins):
-                continue  # one source giving two values: a revision ("14, up from 12")
             pair = _evidence_pair(a, b, figs, published, listed)
             if pair is None:
                 continue
@@ -173,18 +171,18 @@ def _in_one_unit(fa: Figure, fb: Figure, ra: Range, rb: Range) -> tuple[Range, R
 def _evidence_pair(
     a: Claim, b: Claim, figs: Figures, published: Published, listed: Listed = frozenset()
 ) -> tuple[Support, Support] | None:
-    """The first pair of reports, one of each claim, that can contradict; a pair
-    from two origins first, as a reader is shown who disagrees with whom."""
-    first: tuple[Support, Support] | None = None
+    """The first pair of reports, one of each claim and from two origins, that
+    can contradict. One source giving two values is revising itself ("14, up
+    from 12"), not contradicting anyone; another source's value beside either
+    still may ("about 750" per a charity, "up to 400" per the IOM, which also
+    said 750)."""
     for sa in a.support:
         for sb in b.support:
-            if first is not None and sa.origin == sb.origin:
-                continue  # one such pair is enough
-            if _can_contradict(a.measure or "", sa, sb, figs, published, listed):
-                if sa.origin != sb.origin:
-                    return sa, sb
-                first = sa, sb
-    return first
+            if sa.origin != sb.origin and _can_contradict(
+                a.measure or "", sa, sb, figs, published, listed
+            ):
+                return sa, sb
+    return None
 
 
 Listed = frozenset[tuple[str, int, str]]

@@ -53,6 +53,17 @@ def said(text: str) -> set[tuple[str, str]]:
                 ("Ivo Sand", "today's timetable stands"),
             },
         ),
+        (
+            # the body named in apposition after its parent's description speaks
+            "The Harlow Union's relief agency, the Varne Relief Office (VRO), estimated that "
+            "700 people were aboard.",
+            {("Varne Relief Office", "700 people were aboard")},
+        ),
+        (
+            # a role in capitals is no one's name: the speaker is the description
+            "Harlow Air's CEO said the jet was safe.",
+            {("Harlow Air's CEO", "the jet was safe")},
+        ),
     ],
 )
 def test_attribution_constructions(text, expected):

@@ -100,7 +100,12 @@ LISTENER_AFTER_VERB = re.compile(
 TOPIC_THAT = re.compile(r"\s*(?:of|about|on)\s+(?:[^,;:.\"“”]|,\s*\d{4}\b){1,80}?\s+that\s+")
 _CITE_TAIL = re.compile(r",\s*citing\s+[^,]+,\s*$")
 _TIME_WORD = re.compile(r"(?:day|week|month|year|morning|evening|night)\b")
-_APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s*){1,5}),\s*$")
+# a name in apposition: ", Jonas Pell,", ", the International Organization for
+# Migration (IOM),"
+_APPOSITIVE_NAME = re.compile(
+    r",\s*(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:(?:for|of|and|on|de)\s+)?[A-Z][\w.'’-]*){0,6}"
+    r"(?:\s*\([A-Z][\w.-]*\))?)\s*,\s*$"
+)
 # end-anchored tails, searched only over the last few characters
 _COPULA_TAIL = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
 # "Sanders: Clinton needs to ...", "WALLACE: But, Governor, ...": one to three

@@ -371,7 +371,7 @@ _STOP = frozenset(["the", "a", "an", "of", "its", "his", "her", "their", "this",
 _NOT_ROLE = _STOP | frozenset(
     ["and", "or", "by", "to", "from", "with", "for", "as", "at", "in", "on", *SPEECH_VERBS]
 )
-_POSSESSOR = re.compile(r"^\s*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?'s\s+")
+_POSSESSOR = re.compile(r"^\s*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?(?:'s|(?<=s)')\s+")
 _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
 

@@ -28,6 +28,7 @@ from corroborate.extract.lexicon import (
     ORG_WORDS,
     PLACE_ACRONYMS,
     PLACE_WORDS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
@@ -456,6 +457,8 @@ def _typed(
         name, b = name[:-1], b - 1  # a sentence's full stop, not "U.S." or "Jr."
     if not name or (len(name) == 1) or name.lower() in COMMON_CAPS or name.lower() in _NOT_PLACES:
         return None
+    if name.isupper() and name.lower() in ROLE_NOUNS:
+        return None  # "CEO", "MP": a role, no one's name
     initial = not title_toks and initial_span and a == 0
     title = " ".join(title_toks) or None
     if title and not any(_is_title(t) or t.lower() in _ROLE_HEADS for t in title_toks):

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.entities import ArticleEntities, fitting, gender_of
-from corroborate.extract.lexicon import DEMONYMS, DESCRIPTION_HEADS, PRONOUNS
+from corroborate.extract.lexicon import DEMONYMS, DESCRIPTION_HEADS, PRONOUNS, ROLE_NOUNS
 from corroborate.extract.names import fold, place_name
 from corroborate.model import Entity
 
 _DEMONYM_LEAD = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
-_POSSESSOR_LEAD = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+")
+_POSSESSOR_LEAD = re.compile(
+    r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|(?<=s)['’])\s+"
+)
 _DESCRIPTION_LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|one|[A-Z])", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b")
 MAX_SPEAKER_WORDS = 10
@@ -97,6 +99,12 @@ class Resolver:
             src = self.describe(phrase, start, place_name(m[1]))
             if src is not None:
                 return [src]
+        if m and (named := [e for a, _, e in inside if a >= start + m.end()
+                            and e.type in ("person", "org")]):  # fmt: skip
+            # "The United Nations' migrant agency, the International Organization
+            # for Migration (IOM)": the body named after its possessor
+            people = [e for e in named if e.type == "person"]
+            orgs = [e for e in named if e.type == "org"]
         if people:
             return [Source(e.name, e) for e in _unique(people)]
         if orgs:
@@ -186,9 +194,10 @@ def singular_person(desc: str) -> bool:
 
 
 def _body_of(rest: str) -> bool:
-    """Is the text after a possessor a description in lower case ("migration agency")?"""
+    """Is the text after a possessor a description: words in lower case or a
+    role ("migration agency", "chief executive", "CEO")?"""
     words = rest.split()
-    return 0 < len(words) <= 4 and all(w[:1].islower() for w in words)
+    return 0 < len(words) <= 4 and all(w[:1].islower() or w.lower() in ROLE_NOUNS for w in words)
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:
