@@ -60,6 +60,11 @@ def said(text: str) -> set[tuple[str, str]]:
             {("Varne Relief Office", "700 people were aboard")},
         ),
         (
+            # several speakers are named as a reader lists them
+            "Ukraine, Poland and Lithuania accuse Russia of sending troops.",
+            {("Ukraine, Poland and Lithuania", "Russia of sending troops")},
+        ),
+        (
             # a role in capitals is no one's name: the speaker is the description
             "Harlow Air's CEO said the jet was safe.",
             {("Harlow Air's CEO", "the jet was safe")},

@@ -179,7 +179,8 @@ def _add(
     if not sources:
         return
     src = sources[0]
-    name = " and ".join(s.name for s in sources) if len(sources) > 1 else src.name
+    names = [s.name for s in sources]  # "Ukraine, the US and South Korea"
+    name = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else src.name
     role = src.entity.role if src.entity and src.entity.type == "person" else None
     low_cue = " ".join(cue.lower().split())
     kind = "speech" if direct else CUE_KIND.get(low_cue, "speech")
