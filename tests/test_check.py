@@ -184,3 +184,23 @@ def test_a_range_and_a_vague_amount_are_read_as_the_coverage_states_them():
     assert aboard.verdict == "single-source", aboard.reason
     damage = check_claim("The storm caused $5.5 billion in damage in Orvik.", stories)
     assert damage.verdict != "distorted", damage.reason
+
+
+def test_a_negation_in_words_the_coverage_lacks_is_not_supported():
+    """The coverage quotes part of the claim; the claim adds a negation in the
+    rest: the claim cannot stand on the coverage (not found, with the words)."""
+    from corroborate.pipeline import single_story
+    from tests.conftest import make_article
+
+    story = single_story([
+        make_article("Mayor Ida Lunn defended the harbour plan in Varne on Monday. The plan "
+                     "“will create jobs for every family in Varne for a decade,” Lunn said.",
+                     published="2025-05-05", outlet="Coast Wire"),
+    ])  # fmt: skip
+    stories = [story_to_dict(story)]
+    whole = check_claim("Ida Lunn said the plan will create jobs for every family in Varne for "
+                        "a decade.", stories)  # fmt: skip
+    assert whole.verdict == "single-source", whole.reason
+    partial = check_claim("Ida Lunn said the council had not approved the plan and that it will "
+                          "create jobs for every family in Varne for a decade.", stories)  # fmt: skip
+    assert partial.verdict == "not found" and "only part" in partial.reason, partial.reason

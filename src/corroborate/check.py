@@ -109,8 +109,8 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
         # "X said they are not 100 percent wrong": the figure stands, but the
         # words around it may be another speaker's or have their sense flipped
         words = check_statement(claim, spoken[0], stories, names)
-        if words.verdict == "distorted":
-            return words
+        if words.verdict == "distorted" or (words.verdict == "not found" and words.competing):
+            return words  # the words are another's, flipped, or only partly there
     return verdict
 
 

@@ -98,6 +98,12 @@ def check_statement(
                            f"saying \"{c['text'].removeprefix(_DENIED)}\""
                            + (" (a denial)" if c["text"].startswith(_DENIED) else ""),
                            [ev], searched=searched)  # fmt: skip
+    if _negated(claim, False) > _negated(mine, False):
+        # a negation in words of the claim the coverage does not have ("he had
+        # not fought in X 'for the nation's rights'" beside the quoted words only)
+        return CheckResult(claim, "not found", f"the coverage has {speaker} saying only part "
+                           f"of this: \"{c['text'].removeprefix(_DENIED)}\"", [], [ev],
+                           searched=searched)  # fmt: skip
     n = len(ev.outlets)
     verdict: Verdict = "corroborated" if n >= 2 else "single-source"
     return CheckResult(claim, verdict, f"reported by {counted(n, 'outlet')}, from one origin: "
