@@ -60,14 +60,18 @@ def main() -> None:
         verdicts: dict[str, Counter[str]] = {"true": Counter(), "tripled": Counter(),
                                              "unknown": Counter()}  # fmt: skip
         times = []
+        wrong = []
         for kind, claim in claims:
             t0 = time.perf_counter()
             result = check_claim(claim, stories_about(store, claim))
             times.append(time.perf_counter() - t0)
             verdicts[kind][result.verdict] += 1
+            if kind != "true" and result.verdict in ("corroborated", "single-source"):
+                wrong.append(f"  {kind} claim verdicted {result.verdict}: {claim} ({result.reason})")
         store.close()
     for kind, c in verdicts.items():
         print(f"{kind:8s} {sum(c.values()):4d} claims: {dict(c.most_common())}")
+    print("\n".join(wrong) or "no tripled or unknown claim verdicted supported")
     times.sort()
     print(f"time per claim on a store of {len(articles)} articles: median "
           f"{statistics.median(times) * 1000:.0f} ms, p95 "

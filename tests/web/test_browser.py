@@ -37,13 +37,18 @@ def page():
         browser.close()
 
 
-def test_newsroom_flow(server, page, shared):
+def _upload_seeds(server, page, shared) -> None:
+    """The five seed articles, through the upload form."""
     seeds = sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
     page.goto(server + "/ingest")
     page.fill("input[name=token]", TOKEN)
     page.set_input_files("input[name=files]", seeds)
     page.click("button[type=submit]")
     assert "5</strong> added" in page.content()
+
+
+def test_newsroom_flow(server, page, shared):
+    _upload_seeds(server, page, shared)
     page.goto(server + "/")
     link = page.locator("ol.story-list a").first
     listing = page.locator("ol.story-list").inner_text()
@@ -107,12 +112,7 @@ def test_pages_as_a_reader_sees_them(server, page, shared, tmp_path):
     """Screenshots of the story list, the story, an article and a search, with
     what a reader sees on each: names, not ids; the December estimates side
     by side; the conflict in the summary; the article in paragraphs."""
-    seeds = sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
-    page.goto(server + "/ingest")
-    page.fill("input[name=token]", TOKEN)
-    page.set_input_files("input[name=files]", seeds)
-    page.click("button[type=submit]")
-    assert "5</strong> added" in page.content()
+    _upload_seeds(server, page, shared)
 
     page.goto(server + "/")
     _shot(page, tmp_path / "list.png")
