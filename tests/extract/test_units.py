@@ -157,6 +157,15 @@ def test_not_figures():
         ("The depth of the Orvik quake was 12 km.", "measure", "depth", 12, "km"),
         ("The length of the old barge was about 40 metres.", "measure", "size", 40, "m"),
         ("Twenty survivors were hospitalised in Orvik.", "count", "treated", 20, None),
+        (
+            "He ordered the detention of eight current and former officials.",
+            "count",
+            "arrested",
+            8,
+            None,
+        ),
+        ("The court ordered the release of 30 prisoners.", "count", "released", 30, None),
+        ("Eight officials were detained in Orvik.", "count", "arrested", 8, None),
     ],
 )
 def test_every_kind_of_quantity(sentence, kind, measure, value, unit):

@@ -107,6 +107,8 @@ def count_head(words: list[str], value: float | None, of: bool = False) -> str |
         return None  # a model or a name: "787 Dreamliner", "737 Max jets"
     for w in words:  # the first plural noun heads "175 passengers aboard"
         lw = w.lower()
+        if lw in ("and", "or"):
+            continue  # "current and former officials" (np_after kept only such a pair)
         if lw in _NOT_NOUNS:
             break
         if lw in COUNT_NOUNS or lw in _IRREGULAR_PLURALS or lw.endswith("men"):
@@ -207,6 +209,10 @@ def np_after(text: str, b: int, e: int, whole: bool = False) -> tuple[list[str],
         if len(gap) > 3 or not _GAP_STOP.isdisjoint(gap):
             break
         w = wm[0]
+        if w.lower() in ("and", "or") and _coordinated(text, words, wm.end(), e):
+            words.append(w)  # "eight current and former officials": two adjectives, one noun
+            pos = wm.end()
+            continue
         if w.lower() in _NP_STOP or w[0].isdigit():
             break
         words.append(w)
@@ -218,6 +224,22 @@ def np_after(text: str, b: int, e: int, whole: bool = False) -> tuple[list[str],
             if not (nxt and text[wm.end()] == " " and nxt[0].lower() in COUNT_NOUNS):
                 break
     return words, pos
+
+
+_COORDINATED = re.compile(r"\s+([a-z][\w-]*)\s+([A-Za-z][\w-]*)")
+
+
+def _coordinated(text: str, words: list[str], b: int, e: int) -> bool:
+    """Does "and"/"or" after one adjective join it to another before one noun
+    ("current and former officials"), not start a new phrase ("dead and 20
+    injured", "men and women")?"""
+    if len(words) != 1 or not words[0].islower() or words[0] in COUNT_NOUNS | MEASURE_WORDS.keys():
+        return False
+    m = _COORDINATED.match(text, b, e)
+    if m is None or m[1] in MEASURE_WORDS:
+        return False
+    noun = m[2]
+    return noun.lower() in COUNT_NOUNS or (noun.islower() and noun.endswith("s"))
 
 
 # where the words after a count stop telling what happened to it

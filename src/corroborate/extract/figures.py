@@ -279,6 +279,16 @@ def _read(
     return head, " ".join(words[: words.index(head)]) or None, noun
 
 
+# "the arrest of N people": an act named as a noun, of the people it counts
+_NOMINAL = {"arrest": "arrested", "detention": "arrested", "evacuation": "evacuated",
+            "rescue": "rescued", "release": "released", "death": "killed", "killing": "killed",
+            "deployment": "deployed", "displacement": "displaced"}  # fmt: skip
+_NOMINAL_OF = re.compile(
+    r"\b(arrests?|detentions?|evacuations?|rescues?|releases?|deaths|killings?|deployments?|"
+    r"displacements?)\s+of\s+(?:at\s+least\s+|some\s+|about\s+|around\s+|more\s+than\s+|"
+    r"nearly\s+|up\s+to\s+|over\s+)?$",
+    re.I,
+)
 _AFTER_ONLY = frozenset(["hospital"])  # measure words that only name a count after it
 _EVENT_MEASURES = frozenset([*MEASURE_WORDS.values(), *COMBINED.values()])
 
@@ -328,6 +338,11 @@ def _measure(
     before = text[max(s, a - 60) : a]
     if prev.measure and _ANAPHOR_WORDS.search(before) and _FIGURE_ANAPHOR.search(before):
         return prev.measure, prev.subject
+    nominal = _NOMINAL_OF.search(text, max(s, a - 40), a)
+    if nominal and (head in COUNT_NOUNS or head in MEASURE_WORDS or not words):
+        # "the detention of eight officials", "the release of 30 prisoners": the act
+        # named, whatever the noun alone would say ("prisoners" are captured)
+        return _NOMINAL[nominal[1].lower().rstrip("s")], subject
     verb = pre_words[-1] if pre_words else ""
     if verb and re.search(r"[,;:]\s*$", text[max(s, a - 4) : a]):
         verb = ""  # "700 were aboard, 104 of whom were rescued": another clause's verb
