@@ -497,3 +497,25 @@ def test_named_subjects_in_brackets():
         _named("The river rose and flooded homes.", "Ida Lunn")
         == "The river rose and flooded homes."
     )
+
+
+def test_a_whole_and_its_parts_do_not_conflict():
+    """ "242 people" on a plane and "230 passengers" (a part, broken down after
+    a dash) are two quantities; an em dash glued to a word still ends the noun
+    phrase ("4,000 people—less than half"), so the count is read."""
+    a = make_article("The Harlow Air jet carrying 242 people crashed near Orvik on Monday, "
+                     "the airline said.", published="2025-06-02", outlet="Coast Post",
+                     language="en")  # fmt: skip
+    b = make_article("The jet was carrying 242 individuals—230 passengers and 12 crew members, "
+                     "the Orvik police said.", published="2025-06-02", outlet="Inland Daily",
+                     language="en")  # fmt: skip
+    c = make_article("Airport officials said 230 passengers were on board the Harlow Air jet "
+                     "that crashed near Orvik.", published="2025-06-02", outlet="Hill Times",
+                     language="en")  # fmt: skip
+    story = make_story([a, b, c])
+    assert story.conflicts == []
+    d = make_article("The floods killed nearly 4,000 people—less than half the first count.",
+                     language="en")  # fmt: skip
+    from corroborate.extract import extract
+
+    assert [(f.measure, f.value) for f in extract(d).figures][0] == ("killed", 4000)

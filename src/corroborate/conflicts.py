@@ -75,7 +75,8 @@ def conflicts(
         for b in candidates[i + 1 :]:
             if a.measure != b.measure:
                 continue
-            if not _compatible_subjects(subject_key(a.subject), subject_key(b.subject)):
+            ka, kb = subject_key(a.subject), subject_key(b.subject)
+            if not _compatible_subjects(ka, kb) or _whole_and_part(ka[1], kb[1]):
                 continue
             ranges = _ranges(a, b, figs)
             if ranges is None:
@@ -100,6 +101,18 @@ def conflicts(
 
 Figures = dict[tuple[str, int, str], Figure]
 Published = dict[str, date | None]
+
+
+# who may be a part of everyone a count tells of: "242 people" on a plane are
+# 230 passengers and 12 crew; "153 killed" include "26 foreign nationals"
+_PART_HEADS = frozenset(["passengers", "crew", "children", "women", "minors", "babies", "infants",
+                         "teenagers", "foreigners", "nationals", "citizens", "tourists",
+                         "students", "members", "officers"])  # fmt: skip
+
+
+def _whole_and_part(a: str | None, b: str | None) -> bool:
+    """One subject told generically ("people"), the other a part of such a whole."""
+    return (a is None and b in _PART_HEADS) or (b is None and a in _PART_HEADS)
 
 
 def competing_estimates(claims: Sequence[Claim], found: Sequence[Conflict]) -> list[Estimates]:
@@ -336,7 +349,9 @@ def _part_near(s: Support, f: Figure) -> bool:
     if at is None:
         return False
     text = s.evidence.text
-    return bool(_SUBSET.search(text, max(0, at - 16), min(len(text), at + 24)))
+    return bool(_SUBSET.search(text, max(0, at - 16), min(len(text), at + 24))) or bool(
+        _BREAKDOWN.search(text, max(0, at - 40), at)
+    )
 
 
 def _number_at(text: str, f: Figure) -> int | None:
@@ -381,6 +396,9 @@ _SHIFTED = re.compile(
 )
 # a part of a whole: "of them", "including 26 foreigners", "among the dead"
 _SUBSET = re.compile(r"\b(?:of\s+(?:them|whom|those|which)|including|among\s+(?:them|the))\b", re.I)
+# a whole broken down after a dash, colon or bracket: "242 individuals—230
+# passengers and 12 crew", "40 injured (12 children ...)"
+_BREAKDOWN = re.compile(r"\d[\d,.]*\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:—|-\s|:|\()\s*$")
 _SEQUENCE = re.compile(
     r"\b(?:second|third|another|aftershock|foreshock|earlier|previous|later|follow-up|"
     r"subsequent|separate)\b",

@@ -69,7 +69,8 @@ _FIGURE_ANAPHOR = re.compile(
     rf"{_FIGURE_NOUNS}\s+(?:at|to)"
     rf"|{_FIGURE_NOUNS}\s+(?:\w+\s+){{0,3}}?(?:(?:has|had|have)\s+)?"
     r"(?:risen|rose|rises|climbed|increased|jumped|grown|reached|stood|stands|hit|topped|passed|"
-    r"surpassed|exceeded)(?:\s+(?:to|at))?)\s*(?:over|more\s+than|nearly|almost|about|around)?\s*$",
+    r"surpassed|exceeded|(?:could|may|might|would|will)\s+(?:climb|rise|reach|hit|top|exceed))"
+    r"(?:\s+(?:to|at))?)\s*(?:over|more\s+than|nearly|almost|about|around)?\s*$",
     re.I,
 )
 _NUMBER_OF = re.compile(
@@ -369,6 +370,12 @@ def _measure(
         if w in MEASURE_WORDS and (head in COUNT_NOUNS or not words or m["vague"]):
             return MEASURE_WORDS[w], subject
     nof = _NUMBER_OF.search(text[s:a])
+    if nof and nof["noun"].lower() in COUNT_NOUNS and not words:
+        # "the number of people who died in the crush has reached 158": what
+        # happened to them, said in the clause after the noun
+        told = window_measures(nof["rest"], 0, len(nof["rest"]))
+        if told:
+            return told[0], nof["noun"].lower()
     if nof and nof["noun"].lower() in MEASURE_WORDS:
         subj = re.search(
             r"\b(?:among|of)\s+(?:the\s+ranks\s+of\s+)?((?:[A-Z][\w-]*\s+)*[a-z]+)", nof["rest"]

@@ -1,7 +1,8 @@
 """Typography normalisation that keeps every offset traceable.
 
-Curly quotes become straight, dashes become "-", exotic spaces become plain
-spaces: all one-for-one, so offsets do not move. Zero-width characters and soft
+Curly quotes become straight, hyphens and en dashes become "-" (an em dash
+stays: "4,000 people—less than half" is two phrases, not a word "people-less"),
+exotic spaces become plain spaces: all one-for-one, so offsets do not move. Zero-width characters and soft
 hyphens are dropped, runs of white space collapse to one space, and "…" becomes
 "...": those change lengths, so the builder records where each piece came from.
 Guillemets are kept: they are quotation marks with their own meaning in French
@@ -18,8 +19,7 @@ _TRANSLATE = str.maketrans(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
         "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ",
         "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ",
         "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
