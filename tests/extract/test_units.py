@@ -166,6 +166,13 @@ def test_not_figures():
         ),
         ("The court ordered the release of 30 prisoners.", "count", "released", 30, None),
         ("Eight officials were detained in Orvik.", "count", "arrested", 8, None),
+        (
+            "The number of people who died in the Orvik crush has reached 158.",
+            "count",
+            "killed",
+            158,
+            None,
+        ),
     ],
 )
 def test_every_kind_of_quantity(sentence, kind, measure, value, unit):
@@ -579,3 +586,9 @@ def test_a_size_belongs_to_its_thing_and_a_bare_estimate_to_the_last_count():
     got = {(f.measure, f.subject, f.value, f.unit) for f in figs}
     assert got == {("aboard", "people", 750, None), ("size", "boat", 20, "ft"),
                    ("size", "boat", 6, "m"), ("aboard", None, 400, None)}  # fmt: skip
+
+
+def test_a_forecast_of_the_toll_answers_the_toll():
+    text = "At least 5,300 people died in Orvik. The mayor said the toll could climb to 20,000."
+    figs = extract(clean_article(text, published="2025-01-01", language="en")).figures
+    assert [(f.measure, f.value) for f in figs] == [("killed", 5300), ("killed", 20000)]
