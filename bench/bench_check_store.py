@@ -54,7 +54,9 @@ def main() -> None:
         for k, ev in enumerate(events[:100]):
             victims = KINDS[ev.kind][2]  # killed, missing, trapped, infected, ...
             claims.append(("true", f"At least {ev.toll} people were {victims} in {ev.city}."))
-            claims.append(("tripled", f"At least {ev.toll * 3} people were {victims} in {ev.city}."))
+            claims.append(
+                ("tripled", f"At least {ev.toll * 3} people were {victims} in {ev.city}.")
+            )
             claims.append(("unknown", f"At least {ev.toll} people were {victims} in "
                                       f"{UNKNOWN[k % 5]}."))  # fmt: skip
         verdicts: dict[str, Counter[str]] = {"true": Counter(), "tripled": Counter(),
@@ -67,7 +69,9 @@ def main() -> None:
             times.append(time.perf_counter() - t0)
             verdicts[kind][result.verdict] += 1
             if kind != "true" and result.verdict in ("corroborated", "single-source"):
-                wrong.append(f"  {kind} claim verdicted {result.verdict}: {claim} ({result.reason})")
+                wrong.append(
+                    f"  {kind} claim verdicted {result.verdict}: {claim} ({result.reason})"
+                )
         store.close()
     for kind, c in verdicts.items():
         print(f"{kind:8s} {sum(c.values()):4d} claims: {dict(c.most_common())}")

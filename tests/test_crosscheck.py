@@ -518,4 +518,4 @@ def test_a_whole_and_its_parts_do_not_conflict():
                      language="en")  # fmt: skip
     from corroborate.extract import extract
 
-    assert [(f.measure, f.value) for f in extract(d).figures][0] == ("killed", 4000)
+    assert next((f.measure, f.value) for f in extract(d).figures) == ("killed", 4000)

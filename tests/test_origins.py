@@ -132,3 +132,10 @@ def test_brackets_that_name_a_figures_source_credit_it():
     got = {f.value: (f.attributed_to, f.via) for f in extract(make_article(text)).figures}
     assert got[3958] == (["Harlow Health Agency"], "Varne Relief Office")
     assert got[11300] == (["Norland Red Crescent"], None)
+
+
+def test_a_state_body_named_with_its_country_is_its_government():
+    credits = [Credit("Security Service of Greece", "named"), Credit("Iro Vass", "named"),
+               Credit("Greek Red Cross", "named")]  # fmt: skip
+    roles = {"Iro Vass": "Greek President"}
+    assert independent_origins(credits, roles) == ["Security Service of Greece", "Greek Red Cross"]

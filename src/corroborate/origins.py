@@ -69,6 +69,9 @@ _SYSTEMS = {
 }  # fmt: skip
 
 
+# bodies of a state: with a country in their name, its government
+_STATE_BODIES = frozenset(["ministry", "service", "army", "forces", "military", "navy", "police",
+                           "guard", "government", "presidency", "cabinet", "office"])  # fmt: skip
 # forces whose officers give the force's figures
 _FORCES = frozenset(["police", "army", "military", "navy", "coastguard"])
 # offices of a national government, and words that say the office is not one
@@ -147,7 +150,7 @@ def _one_per_institution(labels: list[str], roles: Mapping[str, str]) -> list[st
     institution, kept once (the shorter, the institution). The bodies of one
     system (the UN's agencies, the Red Cross and Red Crescent movement) relay
     one another's figures, so they are one institution here."""
-    keys = [_government(roles.get(x)) or _system(_key(x)) for x in labels]
+    keys = [_government(roles.get(x)) or _state_body(x) or _system(_key(x)) for x in labels]
     out: list[str] = []
     for i, (label, key) in enumerate(zip(labels, keys, strict=True)):
         if not key:
@@ -230,6 +233,18 @@ def _government(role: str | None) -> tuple[str, ...]:
         return ()
     if "president" in words and "vice" not in words and len(words) > 1 and words[-1] != "president":
         return ()  # "the president of the Red Crescent"
+    country = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
+    country = country or next((place_name(w) for w in words if place_name(w)), None)
+    return ("government", country.lower()) if country else ()
+
+
+def _state_body(label: str) -> tuple[str, ...]:
+    """("government", country) for a body of a national state named with its
+    country ("Security Service of Ukraine", "Russian Defence Ministry"): it
+    gives its government's figures, as the government's members do."""
+    words = re.sub(r"['’]s\b|[-,]", " ", fold(label)).split()
+    if not _STATE_BODIES.intersection(words):
+        return ()
     country = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
     country = country or next((place_name(w) for w in words if place_name(w)), None)
     return ("government", country.lower()) if country else ()
