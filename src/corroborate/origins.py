@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from corroborate.extract.entities import names_body
+from corroborate.extract.descriptions import names_body
 from corroborate.extract.lexicon import DEMONYMS, ROLE_NOUNS
 from corroborate.extract.names import fold, place_name
 

@@ -23,12 +23,8 @@ from datetime import date
 from typing import Literal
 
 from corroborate.extract.dates import AnchorSource, effective_dates, find_dates
-from corroborate.extract.entities import (
-    ArticleEntities,
-    build_entities,
-    description_matches,
-    merge_entities,
-)
+from corroborate.extract.descriptions import description_matches
+from corroborate.extract.entities import ArticleEntities, build_entities, merge_entities
 from corroborate.extract.figures import extract_figures
 from corroborate.extract.foreign import extract_foreign_figures
 from corroborate.extract.lexicon import DEMONYMS

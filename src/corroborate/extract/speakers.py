@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corroborate.extract.entities import ArticleEntities, fitting, gender_of
+from corroborate.extract.descriptions import fitting
+from corroborate.extract.entities import ArticleEntities, gender_of
 from corroborate.extract.lexicon import DEMONYMS, DESCRIPTION_HEADS, PRONOUNS, ROLE_NOUNS
 from corroborate.extract.names import fold, place_name
 from corroborate.model import Entity
