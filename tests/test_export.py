@@ -49,6 +49,15 @@ def test_run_writes_tables_that_read_back(tmp_path):
                                       for r in articles.values())  # fmt: skip
     claims = pq.read_table(tmp_path / "pq" / "claims.parquet").to_pylist()
     assert {c["claim_id"] for c in claims} == {c["id"] for s in doc["stories"] for c in s["claims"]}
+    # as an analyst reads them: pandas, from both formats, the same frame
+    import pandas as pd
+
+    for name in COLUMNS:
+        from_pq = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        from_csv = pd.read_csv(tmp_path / "csv" / f"{name}.csv")
+        assert list(from_pq.columns) == list(from_csv.columns) and len(from_pq) == len(from_csv)
+    frame = pd.read_parquet(tmp_path / "pq" / "figures.parquet")
+    assert frame.groupby("story_id").size().sum() == len(figures)
 
 
 def test_a_store_exports_the_same_tables_as_a_run(tmp_path):
