@@ -519,3 +519,15 @@ def test_a_whole_and_its_parts_do_not_conflict():
     from corroborate.extract import extract
 
     assert next((f.measure, f.value) for f in extract(d).figures) == ("killed", 4000)
+
+
+def test_a_page_id_or_menu_is_no_story_title():
+    from corroborate.brief import story_title
+
+    arts = [make_article("Floods hit Varne after days of rain.", title="News ID: 55120",
+                         language="en"),
+            make_article("Floods hit Varne again.", title="Home News Sports Obits Weather Opinion",
+                         language="en"),
+            make_article("The river burst its banks.", title="Floods swamp Varne as river bursts",
+                         language="en")]  # fmt: skip
+    assert story_title(arts) == "Floods swamp Varne as river bursts"

@@ -75,12 +75,30 @@ def _sentence_start(article: Article | None, span: Span) -> int:
     return starts[k] if k >= 0 else span.start
 
 
+_WORDY = re.compile(r"[^\W\d_]{3,}")
+_ID_TITLE = re.compile(r"\b(?:ID|No|Nr)\b\.?\s*:?\s*\d", re.I)
+
+
+# words of a site's menu: a "title" with several is the page's navigation bar
+_MENU = frozenset(["home", "news", "sports", "sport", "obits", "obituaries", "newsletters",
+                   "opinion", "contact", "subscribe", "weather", "business", "entertainment",
+                   "notices", "lifestyle", "video", "videos", "podcasts", "classifieds",
+                   "e-edition", "menu", "login", "search"])  # fmt: skip
+
+
+def _headline(title: str) -> bool:
+    """A title that reads as a headline, not a page's id ("News ID: 112853")
+    or its menu ("Today's Paper Local News Obits Latest News Newsletters")."""
+    words = _WORDY.findall(title)
+    menu = sum(w.lower() in _MENU for w in words)
+    return len(words) >= 3 and not _ID_TITLE.search(title) and menu < 3
+
+
 def story_title(articles: Sequence[Article]) -> str:
     """The title of the most central English original, else the first line."""
     originals = [a for a in articles if not a.duplicate_of] or list(articles)
-    titled = [a for a in originals if a.title and (a.language in (None, "en"))] or [
-        a for a in originals if a.title
-    ]
+    usable = [a for a in originals if a.title and _headline(a.title)]
+    titled = [a for a in usable if a.language in (None, "en")] or usable
     if not titled:
         first = originals[0].text.strip().split("\n", 1)[0]
         return first[:100] + ("…" if len(first) > 100 else "")
