@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from corroborate.extract.lexicon import SPEECH_VERBS
 from corroborate.model import (
@@ -155,7 +156,7 @@ def summary(
             ids = {c.id for c in cand[5] if c.kind == "figure"}
             if not relax and ids and ids <= covered:
                 continue  # its claims are already in the summary
-            if not relax and _LEANS_BACK.match(cand[3].text.lstrip()):
+            if not relax and _LEANS_BACK.match(cand[3].text.lstrip()) and not _nameable(cand):
                 continue  # "He said ...": out of its article, no one knows who
             chosen.append(cand)
             covered |= ids
@@ -189,6 +190,15 @@ _UNNAMED_SUBJECT = re.compile(
     r"|(?P<desc>(?:The|A|An)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*)"
     r"(?=\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b)"
 )
+
+
+def _nameable(cand: tuple[Any, ...]) -> bool:
+    """Can the pronoun that opens a candidate sentence be named ("He said" of
+    one named speaker: "[Ida Lunn] said")?"""
+    carried: list[Claim] = cand[5]
+    origins = list(dict.fromkeys(o for c in carried for o in c.origins))
+    m = _UNNAMED_SUBJECT.match(cand[3].text.lstrip())
+    return m is not None and m["pro"] is not None and _speaker_of(carried, origins) is not None
 
 
 def _speaker_of(carried: Sequence[Claim], origins: list[str]) -> str | None:
