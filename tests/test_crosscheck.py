@@ -398,6 +398,27 @@ def test_stories_built_in_worker_processes_are_the_same(shared):
     assert document_to_dict(two) == document_to_dict(one)
 
 
+def test_the_summary_tells_each_figure_once(story):
+    """No figure claim is carried by two summary sentences: the NIS toll is
+    told once, and the December figures only by the conflict sentence."""
+    figures = {c.id for c in story.claims if c.kind == "figure"}
+    told = [k for s in story.summary for k in dict.fromkeys(s.claims) if k in figures]
+    assert told and len(told) == len(set(told)), [s.text for s in story.summary]
+    assert sum("300" in s.text for s in story.summary) == 1
+    assert sum("1,000" in s.text for s in story.summary) == 1
+
+
+def test_a_summary_sentence_does_not_lean_on_a_fronted_pronoun():
+    """'During the inquiry, he said ...' is not chosen: out of its article no
+    one knows who 'he' is."""
+    from corroborate.brief import _LEANS_BACK
+
+    assert _LEANS_BACK.match("During the inquiry, he said the valve had failed.")
+    assert _LEANS_BACK.match("He said the valve had failed.")
+    assert not _LEANS_BACK.match("During the inquiry, Ida Lunn said the valve had failed.")
+    assert not _LEANS_BACK.match("Inspectors said the valve, they believed, had failed.")
+
+
 def test_the_summary_states_the_conflict_in_words(story):
     (conflict,) = story.conflicts
     stated = [s for s in story.summary if s.text.startswith("Figures for")]

@@ -20,7 +20,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from corroborate.extract.lexicon import SPEECH_VERBS
@@ -57,8 +57,18 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-# a sentence that leans on the one before it: a bare pronoun or pointer first
-_LEANS_BACK = re.compile(r"(?:He|She|They|It|We|I|This|That|These|Those|His|Her|Their)\b")
+# words that open a fronted adverbial phrase ("During the interview, ...")
+_FRONTING = (
+    "In|On|At|During|After|Before|Since|Until|When|While|As|Asked|Speaking|Later|Earlier"
+    "|Then|Now|Last|Yesterday|Today|Separately|Meanwhile|However|But|And|Still|Instead"
+    "|According|Despite|Without|With|For|From|Under|Over|Within|Following|Once"
+)
+# a sentence that leans on the one before it: a bare pronoun or pointer first,
+# or a pronoun subject after a fronted phrase ("During the interview, he said")
+_LEANS_BACK = re.compile(
+    r"(?:He|She|They|It|We|I|This|That|These|Those|His|Her|Their)\b"
+    r"|(?:" + _FRONTING + r")\b[^,.;:\"“”]{0,60},\s+(?:he|she|they|we|I)\s"
+)
 
 
 def _heading(text: str) -> bool:
@@ -111,9 +121,16 @@ def story_title(articles: Sequence[Article]) -> str:
 
 
 def summary(
-    articles: Sequence[Article], claims: Sequence[Claim], limit: int = 5
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    limit: int = 5,
+    stated: Iterable[str] = (),
 ) -> list[SummarySentence]:
-    """3-7 cited sentences (fewer only if the story has fewer)."""
+    """3-7 cited sentences (fewer only if the story has fewer).
+
+    Each figure is told once: a sentence repeating a figure claim of a chosen
+    sentence, or of ``stated`` (the claims the conflict sentences state), is
+    taken only when too few sentences are left."""
     limit = max(MIN_SENTENCES, min(MAX_SENTENCES, limit))
     originals = [a for a in articles if not a.duplicate_of and a.language in (None, "en")]
     order = {a.id: i for i, a in enumerate(sorted(originals, key=chronological))}
@@ -146,7 +163,7 @@ def summary(
             candidates.append((score, order[a.id], sent.start, span, words, carried))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple] = []
-    covered: set[str] = set()
+    covered: set[str] = set(stated)
     for relax in (False, True):  # first new claims only; then fill up if too few
         for cand in candidates:
             if len(chosen) >= limit:
@@ -154,8 +171,8 @@ def summary(
             if any(cand is c or _cosine(cand[4], c[4]) > 0.4 for c in chosen):
                 continue  # says what a chosen sentence says
             ids = {c.id for c in cand[5] if c.kind == "figure"}
-            if not relax and ids and ids <= covered:
-                continue  # its claims are already in the summary
+            if not relax and ids & covered:
+                continue  # a figure it gives is in the summary already
             if not relax and _LEANS_BACK.match(cand[3].text.lstrip()) and not _nameable(cand):
                 continue  # "He said ...": out of its article, no one knows who
             chosen.append(cand)
@@ -235,11 +252,16 @@ def _names(text: str, speaker: str) -> bool:
 MAX_CONFLICT_SENTENCES = 2
 
 
+def stated_conflicts(found: Sequence[Conflict]) -> list[Conflict]:
+    """The conflicts the summary states in words."""
+    return list(found[:MAX_CONFLICT_SENTENCES])
+
+
 def with_conflicts(
     sentences: list[SummarySentence], found: Sequence[Conflict]
 ) -> list[SummarySentence]:
     """The summary with the story's first conflicts stated after its first sentence."""
-    stated = [conflict_sentence(c) for c in found[:MAX_CONFLICT_SENTENCES]]
+    stated = [conflict_sentence(c) for c in stated_conflicts(found)]
     return sentences[:1] + stated + sentences[1:]
 
 

@@ -323,7 +323,14 @@ def make_story(articles: list[Article], stored: StoredExtractions | None = None)
         evolution=evolution(figure_claims),
         estimates=competing_estimates(figure_claims, found),
         timeline=brief.timeline(ex, articles),
-        summary=brief.with_conflicts(brief.summary(articles, claims), found),
+        summary=brief.with_conflicts(
+            brief.summary(
+                articles,
+                claims,
+                stated=(k for c in brief.stated_conflicts(found) for k in c.claims),
+            ),
+            found,
+        ),
         sources=brief.sources(articles),
         state=state,
         state_reason=reason,
