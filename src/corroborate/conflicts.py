@@ -30,15 +30,24 @@ differing values still stand side by side in the story's claims):
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from corroborate.crosscheck import _compatible_subjects, subject_key
 from corroborate.extract.lexicon import COMBINED, MEASURE_WORDS
 from corroborate.model import Article, Claim, Conflict, Estimates, Extraction, Figure, Support
-from corroborate.text.numbers import QUANTITY, parse_quantity
+from corroborate.referents import (
+    CHANGE,
+    ELSEWHERE,
+    RELATED_EVENT,
+    SHIFTED,
+    listed_near,
+    other_year,
+    part_near,
+    places_of,
+    sequence_of,
+)
 from corroborate.values import base_range, describe_value
 
 # Measures that name one quantity of one event. Money counts only with what
@@ -58,16 +67,21 @@ CONFLICTABLE = _COUNTS | FIXED | _GROWING_MONEY
 
 
 def conflicts(
-    claims: Sequence[Claim], extraction: Extraction, articles: Sequence[Article] = ()
+    claims: Sequence[Claim],
+    extraction: Extraction,
+    articles: Sequence[Article] = (),
+    anchors: Mapping[str, tuple[date | None, str]] | None = None,
 ) -> list[Conflict]:
     """Incompatible figure claims for the same quantity and period (module doc).
 
     Two claims conflict through a pair of their reports that meets every
-    rule; that pair is the conflict's evidence.
+    rule; that pair is the conflict's evidence. ``anchors`` (``effective_dates``)
+    dates undated articles by the latest day their text gives.
     """
     figs = {(f.evidence[0].article, f.evidence[0].start, describe_value(f)): f
             for f in extraction.figures}  # fmt: skip
     published = {a.id: a.published for a in articles}
+    inferred = {i: d for i, (d, how) in (anchors or {}).items() if how == "inferred" and d}
     listed = _listed(extraction.figures)
     out: list[Conflict] = []
     candidates = [c for c in claims if c.kind == "figure" and c.measure in CONFLICTABLE]
@@ -84,23 +98,47 @@ def conflicts(
             (lo_a, hi_a), (lo_b, hi_b) = ranges
             if max(lo_a, lo_b) <= min(hi_a, hi_b):
                 continue
-            pair = _evidence_pair(a, b, figs, published, listed)
+            pair = _evidence_pair(a, b, figs, published, listed, inferred)
             if pair is None:
                 continue
             sa, sb = pair
             as_of = None if a.measure in _TIMELESS else a.as_of
+            subject = a.subject or b.subject
+            fa = _figure(sa, figs)
+            if a.measure in FIXED and fa is not None and sequence_of(sa, fa) == "second":
+                subject = "the second quake"  # not the main one, whose values differ too
             reason = (
                 f"{sa.value} {a.measure} per {sa.origin} vs {sb.value} per {sb.origin}"
                 + ("" if a.measure in _TIMELESS else f" for {as_of or 'the same period'}")
                 + ": the ranges do not overlap"
             )
-            out.append(Conflict(a.measure or "", a.subject or b.subject, as_of, [a.id, b.id],
-                                [sa, sb], reason))  # fmt: skip
-    return out
+            out.append(Conflict(a.measure or "", subject, as_of, [a.id, b.id], [sa, sb],
+                                reason))  # fmt: skip
+    return _one_per_sentences(out, figs)
+
+
+def _one_per_sentences(found: list[Conflict], figs: Figures) -> list[Conflict]:
+    """One conflict per two sentences and measure: "a 20-foot (6-meter) boat"
+    against "a 20-meter boat" is one disagreement told in two units (the
+    pair in one unit is kept)."""
+
+    def key(c: Conflict) -> tuple[str, frozenset[tuple[str, int]]]:
+        return c.measure, frozenset((s.article, s.evidence.start) for s in c.values)
+
+    def units_differ(c: Conflict) -> bool:
+        fs = [_figure(s, figs) for s in c.values]
+        return len({f.unit for f in fs if f is not None}) > 1
+
+    kept: dict[tuple[str, frozenset[tuple[str, int]]], Conflict] = {}
+    for c in found:
+        k = key(c)
+        if k not in kept or (units_differ(kept[k]) and not units_differ(c)):
+            kept[k] = c
+    return [c for c in found if kept[key(c)] is c]
 
 
 Figures = dict[tuple[str, int, str], Figure]
-Published = dict[str, date | None]
+Published = Mapping[str, date | None]
 
 
 # who may be a part of everyone a count tells of: "242 people" on a plane are
@@ -182,7 +220,12 @@ def _in_one_unit(fa: Figure, fb: Figure, ra: Range, rb: Range) -> tuple[Range, R
 
 
 def _evidence_pair(
-    a: Claim, b: Claim, figs: Figures, published: Published, listed: Listed = frozenset()
+    a: Claim,
+    b: Claim,
+    figs: Figures,
+    published: Published,
+    listed: Listed = frozenset(),
+    inferred: Published | None = None,
 ) -> tuple[Support, Support] | None:
     """The first pair of reports, one of each claim and from two origins, that
     can contradict. One source giving two values is revising itself ("14, up
@@ -192,7 +235,7 @@ def _evidence_pair(
     for sa in a.support:
         for sb in b.support:
             if sa.origin != sb.origin and _can_contradict(
-                a.measure or "", sa, sb, figs, published, listed
+                a.measure or "", sa, sb, figs, published, listed, inferred or {}
             ):
                 return sa, sb
     return None
@@ -226,6 +269,7 @@ def _can_contradict(
     figs: Figures,
     published: Published,
     listed: Listed = frozenset(),
+    inferred: Published | None = None,
 ) -> bool:
     fa, fb = _figure(sa, figs), _figure(sb, figs)
     if fa is None or fb is None or fa.value is None or fb.value is None:
@@ -236,12 +280,12 @@ def _can_contradict(
         # "as many as 750" and "700" can both hold
         return False
     if sa.article != sb.article and any(
-        (s.article, s.evidence.start, f.measure) in listed or _listed_near(s, f)
+        (s.article, s.evidence.start, f.measure) in listed or listed_near(s, f)
         for s, f in ((sa, fa), (sb, fb))
     ):
         return False  # "the 7.8 and 7.5 magnitude quakes": a list of referents
     texts = (sa.evidence.text, sb.evidence.text)
-    if texts[0] != texts[1] and any(_ELSEWHERE.search(t) for t in texts):
+    if texts[0] != texts[1] and any(ELSEWHERE.search(t) for t in texts):
         # "died there", "in the country": a place named in another sentence (one
         # sentence giving both values speaks of one place)
         return False
@@ -264,15 +308,15 @@ def _can_contradict(
         # quake measured 7.8 ... AFAD put its magnitude at 7.4" is one), and across
         # articles both must be dated within days (an undated report of "the
         # quake's depth" may be of another quake the story took in)
-        if _sequence_near(sa, fa) or _sequence_near(sb, fb):
-            return False
-        if _part_near(sa, fa) or _part_near(sb, fb):
+        seq_a, seq_b = sequence_of(sa, fa), sequence_of(sb, fb)
+        if seq_a != seq_b or seq_a not in (None, "second"):
+            return False  # the main quake against a second one, or an aftershock
+        if part_near(sa, fa) or part_near(sb, fb):
             return False  # "181 people, including 175 passengers": a part of the whole
-        if _other_year(sa, published) or _other_year(sb, published):
+        if other_year(sa, published) or other_year(sb, published):
             return False  # "in 1999, a 7.6 quake ...": another event's
-        if any(_RELATED_EVENT.search(t) for t in texts) or not (
-            measure in _TIMELESS or _periods_meet(fa, fb)
-        ):
+        related = seq_a is None and any(RELATED_EVENT.search(t) for t in texts)
+        if related or not (measure in _TIMELESS or _periods_meet(fa, fb)):
             return False  # "two weeks after ... a quake of 7.8": an earlier event's
         if same_article:
             return bool(fa.attributed_to) or bool(fb.attributed_to)
@@ -280,8 +324,13 @@ def _can_contradict(
         if da is None or db is None:
             # an undated report: estimates of one quantity lie near each other
             # (agencies' magnitudes within half a point, other values within
-            # 1.6 times); far values are more likely of two referents
-            return _near(measure, fa, fb)
+            # 1.6 times); far values are more likely of two referents, unless
+            # the latest day the undated text tells is within days of the other
+            # report's (its own account of the same days)
+            ia = da or (inferred or {}).get(sa.article)
+            ib = db or (inferred or {}).get(sb.article)
+            near_days = ia is not None and ib is not None and abs((ia - ib).days) <= FIXED_DAYS
+            return near_days or _near(measure, fa, fb)
         return abs((da - db).days) <= FIXED_DAYS
     # a growing count: an uncredited figure may be a relay, an older toll or
     # another place's, so both reports credit a source; neither is a step of a
@@ -289,30 +338,16 @@ def _can_contradict(
     # day of publication, and dated periods that meet
     if not credited:
         return False
-    if any(_CHANGE.search(t) or _SHIFTED.search(t) for t in texts):
+    if any(CHANGE.search(t) or SHIFTED.search(t) for t in texts):
         return False
-    if _part_near(sa, fa) or _part_near(sb, fb):
+    if part_near(sa, fa) or part_near(sb, fb):
         return False  # "26 of them": a part ("80 survivors, some of whom ..." is the whole)
-    if _other_year(sa, published) or _other_year(sb, published):
+    if other_year(sa, published) or other_year(sb, published):
         return False
     day_a, day_b = published.get(sa.article), published.get(sb.article)
     if not (same_article or (day_a is not None and day_a == day_b)):
         return False
     return _periods_meet(fa, fb)
-
-
-# "the 7.8 and 7.5 magnitude quakes", "Monday's 7.8- and 7.6-magnitude quakes"
-_NUMBER_LIST = re.compile(r"\d[\d.,]*-?\s*(?:,|\band\b|\bor\b|&)\s*(?:an?\s+)?\d")
-
-
-def _listed_near(s: Support, f: Figure) -> bool:
-    """Is the figure's number one of a list of numbers ("7.8- and 7.6-magnitude")?"""
-    text = s.evidence.text
-    at = _number_at(text, f)
-    if at is None:
-        return False
-    return any(m.start() <= at + 8 and m.end() >= at
-               for m in _NUMBER_LIST.finditer(text, max(0, at - 20), min(len(text), at + 30)))  # fmt: skip
 
 
 def _near(measure: str, fa: Figure, fb: Figure) -> bool:
@@ -328,129 +363,9 @@ def _near(measure: str, fa: Figure, fb: Figure) -> bool:
     return max(va, vb) / min(va, vb) <= 1.6
 
 
-def _sequence_near(s: Support, f: Figure) -> bool:
-    """Is the figure told of a second quake or an aftershock ("a 5.8 magnitude
-    aftershock", "another quake of magnitude 6")? The words count near the
-    number (a clause before it, a few words after), not anywhere in the
-    sentence: "a magnitude 7.8 earthquake and its aftershocks" is the main one."""
-    text = s.evidence.text
-    if _AFTERSHOCKS.search(text):
-        return True  # "Aftershocks followed ..., the strongest measuring 6.4"
-    at = _number_at(text, f)
-    if at is None:
-        return bool(_SEQUENCE.search(text))
-    return bool(_SEQUENCE.search(text, max(0, at - 40), min(len(text), at + 30)))
-
-
-def _part_near(s: Support, f: Figure) -> bool:
-    """Is the figure told as a part of another ("including 175 passengers",
-    "26 of them")? The words count right before or after its number."""
-    at = _number_at(s.evidence.text, f)
-    if at is None:
-        return False
-    text = s.evidence.text
-    return bool(_SUBSET.search(text, max(0, at - 16), min(len(text), at + 24))) or bool(
-        _BREAKDOWN.search(text, max(0, at - 40), at)
-    )
-
-
-def _number_at(text: str, f: Figure) -> int | None:
-    """Where the figure's number is written in its sentence, if it can be found."""
-    v = f.value if f.value is not None else f.low
-    if v is None:
-        return None
-    forms = [f"{v:,.0f}", f"{v:.0f}"] if float(v).is_integer() else [f"{v:g}"]
-    for form in forms:
-        m = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text)
-        if m:
-            return m.start()
-    for m in QUANTITY.finditer(text):  # "Eighty-one people survived"
-        q = parse_quantity(m)
-        if q is not None and q.value == v:
-            return m.start("num") if m["num"] else m.start()
-    return None
-
-
 def _figure(s: Support, figs: Figures) -> Figure | None:
     """The figure a claim's report stands on."""
     return figs.get((s.article, s.evidence.start, s.value or ""))
-
-
-# words that tell a figure as a step in a rising or revised count: such a
-# figure and another are the count's evolution, not sources contradicting
-# each other. ("Initial reports" is not among them: it also introduces an
-# estimate that a later one contradicts, as in the Pylos shipwreck's.)
-_CHANGE = re.compile(
-    r"\b(?:(?:has|had|have)\s+(?:risen|climbed|increased|jumped|grown)|"
-    r"rose|risen to|climbed to|jumped to|increased to|(?:could|would|may|is expected to)\s+rise|"
-    r"revised|updated|up from|down from|so far|at least \d[\d,]* more)\b",
-    re.I,
-)
-# a report told at another time than its article's ("the next day, the FBI
-# announced ...", "initially"): its day is not its publication's
-_SHIFTED = re.compile(
-    r"\b(?:the\s+(?:next|following|previous)\s+(?:day|morning|evening|week)|"
-    r"(?:a|one|two|three|several)\s+(?:days?|weeks?)\s+later|later\s+that\s+(?:day|week)|"
-    r"initially|at\s+first|previously|earlier\s+(?:this|that|in\s+the)\s+\w+)\b",
-    re.I,
-)
-# a part of a whole: "of them", "including 26 foreigners", "among the dead"
-_SUBSET = re.compile(r"\b(?:of\s+(?:them|whom|those|which)|including|among\s+(?:them|the))\b", re.I)
-# a whole broken down after a dash, colon or bracket: "242 individuals—230
-# passengers and 12 crew", "40 injured (12 children ...)"
-_BREAKDOWN = re.compile(r"\d[\d,.]*\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*(?:—|-\s|:|\()\s*$")
-_SEQUENCE = re.compile(
-    r"\b(?:second|third|another|aftershock|foreshock|earlier|previous|later|follow-up|"
-    r"subsequent|separate)\b",
-    re.I,
-)
-# aftershocks told of, not the main quake "and its aftershocks"
-_AFTERSHOCKS = re.compile(r"(?<!\bits\s)(?<!\band\s)\baftershocks\b", re.I)
-# a sentence that places one event in time against another
-_RELATED_EVENT = re.compile(
-    r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I
-)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-# a place given by reference to another sentence
-_ELSEWHERE = re.compile(
-    r"\b(?:there(?!\s+(?:is|are|was|were|have|has|had|may|might|could|will|would|seems?|"
-    r"appears?)\b)|in\s+the\s+(?:country|region|province|city|area|state|town|neighbouring\s+\w+)"
-    r"(?!\s+of\s+[A-Z]))\b",
-    re.I,
-)  # "died there", not "there were 750 people on board" nor "in the town of Defne"
-# places named in a sentence: "in Derna", "across eastern Libya", "in Turkey and Syria",
-# "a rescue worker from Amarapura"
-_PLACE = re.compile(
-    r"\b(?P<prep>in|across|throughout|near|from|of)\s+(?:the\s+)?((?:[A-Z][\w'-]+)(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)"
-)
-_NOT_PLACE = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                        "Sunday", "January", "February", "March", "April", "May", "June", "July",
-                        "August", "September", "October", "November", "December", "The", "A"])  # fmt: skip
-
-
-def places_of(text: str, sources: bool = True) -> frozenset[str]:
-    """The capitalised place words after "in"/"across"/... in a report's
-    sentence; without ``sources``, not those after "from" (where migrants
-    came from is not where their boat sank)."""
-    found: set[str] = set()
-    for m in _PLACE.finditer(text):
-        if not sources and m["prep"].lower() == "from":
-            continue
-        for w in m[2].split():
-            w = re.sub(r"['’]s$", "", w)
-            if w not in _NOT_PLACE and w != "and" and not (w.isupper() and len(w) <= 3):
-                found.add(w)
-    return frozenset(found)
-
-
-def _other_year(s: Support, published: Published) -> bool:
-    """Does the report's sentence name a year other than its publication's
-    (a past event's figure quoted for comparison)?"""
-    when = published.get(s.article)
-    years = {int(y) for y in _YEAR.findall(s.evidence.text)}
-    if not years:
-        return False
-    return when is None or any(y != when.year for y in years)
 
 
 def _periods_meet(fa: Figure, fb: Figure) -> bool:

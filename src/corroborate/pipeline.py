@@ -308,7 +308,7 @@ def make_story(articles: list[Article], stored: StoredExtractions | None = None)
     for claim, figures in claimed:  # each figure learns its claim (ids are final now)
         for f in figures:
             f.claim, f.origins = claim.id, list(claim.origins)
-    found = find_conflicts(figure_claims, ex, articles)
+    found = find_conflicts(figure_claims, ex, articles, anchors)
     state, reason = crosscheck.story_state(articles, claims, found)
     dates = [a.published for a in articles if a.published]
     return Story(

@@ -21,7 +21,7 @@ _CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 # figures but is not cross-checked.
 _CLAIMED_MEASURES = frozenset(
     [*MEASURE_WORDS.values(), *COMBINED.values(), *COUNT_NOUNS, "crowd", "share",
-     "magnitude", "area burned", "depth", "rainfall", "wind speed", "size"]
+     "magnitude", "area burned", "depth", "rainfall", "wind speed", "size", "population"]
 )  # fmt: skip
 
 

@@ -90,6 +90,19 @@ _SINCE_BEFORE = re.compile(
 )
 _CLAUSE_ENDS = re.compile(r"\s*[,.;:!?\"”’)]")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
+# a place's population: "an estimated population of at least 120,000", "its
+# population is 4,000"; "a town of roughly 4,700 residents", "a city of
+# 100,000 people", "home to some 4,000 people" (only the noun of people)
+_POPULATION_OF = re.compile(
+    r"\bpopulation\s+(?:of|is|was|at|(?:is\s+|was\s+)?estimated\s+at|stands\s+at|stood\s+at)\s*$",
+    re.I,
+)
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:(?:town|city|village|community|municipality|island|port|suburb|county|district)"
+    r"\s+of|home\s+to(?:\s+an\s+estimated|\s+some)?)\s*$",
+    re.I,
+)
+_DWELLERS = frozenset(["residents", "inhabitants", "people", "citizens", "souls", "villagers"])
 # an estimate given as a bare number: it answers the last count ("estimated up to 400")
 _ESTIMATED = re.compile(r"\b(?:estimated?|estimates|reckoned|counted|put\s+it\s+at)\s*$", re.I)
 
@@ -131,6 +144,7 @@ _MARKET = re.compile(
 class _Ctx:
     measure: str | None = None
     subject: str | None = None
+    near: bool = True  # set in this sentence or the one just before
 
 
 def extract_figures(
@@ -150,12 +164,14 @@ def extract_figures(
     triggers = quantity_triggers(tokens, text)
     trigger_starts = [tokens.starts[i] for i in triggers]
     prev = _Ctx()
-    for sent in sentences:
+    set_in = -2  # the sentence where the last count's measure was read
+    for n, sent in enumerate(sentences):
         s, e = sent.start, sent.end
         k = bisect_left(trigger_starts, s)
         if (k == len(trigger_starts) or trigger_starts[k] >= e) and not _cut_word(text, e):
             continue  # no number in the sentence (most sentences): nothing to scan
-        prev = _Ctx(prev.measure)  # "By January the figure had risen to ...": the last measure
+        # "By January the figure had risen to ...": the last measure
+        prev = _Ctx(prev.measure, near=set_in >= n - 1)
         last: tuple[int, str] = (s, "exact")  # where the last quantity ended, its qualifier
         last_unit: Unit | None = None  # the unit of the sentence's last measure or sum
         for m in anchored_finditer(QUANTITY, text, tokens, triggers, s, e, starters=STARTERS):
@@ -194,7 +210,7 @@ def extract_figures(
             measure, subject, noun = read
             subject = subject or (prev.subject if unit is None else None)
             if unit is None or unit.kind == "percent":
-                prev = _Ctx(measure, subject)
+                prev, set_in = _Ctx(measure, subject), n
             sources, via = credit(text, s, e, a, b, attributions, ents)
             figures.append(
                 Figure(
@@ -332,10 +348,18 @@ def _measure(
         r"\b(?:up|down)\s+from\s*$|\bcompared\s+with\s*$", text[max(s, a - 20) : a]
     ):
         return prev.measure, prev.subject  # "64.5 percent, up from 58 percent"
-    if prev.measure and not words and _ESTIMATED.search(text, max(s, a - 30), a):
+    if prev.measure and prev.near and not words and _ESTIMATED.search(text, max(s, a - 30), a):
+        # (from the sentence before, not across sentences that moved on: "...
+        # may have died. The children were below deck. One estimated around 50")
         return prev.measure, prev.subject  # "... 750 people aboard. The agency estimated up to 400"
     if _CROWD.search(text[max(s, a - 30) : a]):
         return "crowd", subject
+    dwellers = not head_measures and (not words or head in _DWELLERS)
+    if dwellers and (
+        _POPULATION_OF.search(text, max(s, a - 40), a)
+        or (words and not window and _SETTLEMENT_OF.search(text, max(s, a - 30), a))
+    ):
+        return "population", None  # "a town of 4,700 residents" ("... evacuated" is not)
     before = text[max(s, a - 60) : a]
     if prev.measure and _ANAPHOR_WORDS.search(before) and _FIGURE_ANAPHOR.search(before):
         return prev.measure, prev.subject

@@ -66,6 +66,9 @@ _PEOPLE = frozenset(["menschen", "personen", "personnes", "personas", "persone",
                      "mensen", "migranten", "migrants", "migrantes", "migranti", "einwohner",
                      "einwohnern", "habitants", "habitantes", "abitanti", "bewohner",
                      "kinder", "enfants", "niños", "bambini", "crianças", "लोग", "लोगों"])  # fmt: skip
+# inhabitants: a number of them with no event after it is a population
+_DWELLERS = frozenset(["einwohner", "einwohnern", "habitants", "habitantes", "abitanti",
+                       "bewohner", "inwoners"])  # fmt: skip
 _SCALE = {"millionen": 1e6, "million": 1e6, "mio": 1e6, "mio.": 1e6, "millions": 1e6,
           "millones": 1e6, "milioni": 1e6, "milhões": 1e6, "miljoen": 1e6,
           "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9, "mrd.": 1e9, "mrds": 1e9,
@@ -190,6 +193,8 @@ def _counted(text: str, b: int, e: int) -> tuple[str | None, str | None]:
         for w in words[1:]:
             if w in _MEASURE_OF:
                 return _MEASURE_OF[w], first
+        if first in _DWELLERS:
+            return "population", first  # "125.000 Einwohnern" alone: how many live there
         return first, first  # "Menschen" alone: a count, not one a claim is made of
     # the predicate right after the number, in its clause: "10 100 restent
     # portées disparues" is 10,100 missing, whatever the clause before counted

@@ -153,9 +153,10 @@ _PM = re.compile(r"\.?\s?m\b\.?", re.I)
 _SHARED = re.compile(r"\s*(?:or|to|and)\s+")
 _MILLION_AFTER = re.compile(r"\s+(?:of\b|[a-z]+s\b|tons\b|tonnes\b|barrels\b|people\b)")
 _WORD_NEXT = re.compile(r"\s+(?!old\b)[^\s,.;:]")
-# "magnitude 7.8", "a magnitude of 6.4", "put the magnitude of the quake at 7.4"
+# "magnitude 7.8", "a magnitude of 6.4", "put the magnitude of the quake at 7.4",
+# a scale's symbol: "M 6.1", "Mw 7.7", "Mww 7.5"
 _MAGNITUDE_BEFORE = re.compile(
-    r"\b(?:magnitude|M)(?:\s+of)?[\s-]?$"
+    r"\b(?:magnitude|M(?:ww|wp|w|s|L|b)?)(?:\s+of)?[\s-]?$"
     r"|\bmagnitude(?:\s+of\s+(?:the|its)\s+\w+)?\s+(?:at|to|was|is|as)\s+(?:about\s+|around\s+)?$",
     re.I,
 )
