@@ -65,6 +65,13 @@ def said(text: str) -> set[tuple[str, str]]:
             {("Ukraine, Poland and Lithuania", "Russia of sending troops")},
         ),
         (
+            # a surname with a glued Arabic article, a role with no article, and
+            # how the words were sent are no part of the content
+            "Layla el-Haddad, director general of the relief group, told the Harbour Post by "
+            "phone that 420 families had left.",
+            {("Layla el-Haddad", "420 families had left")},
+        ),
+        (
             # a role in capitals is no one's name: the speaker is the description
             "Harlow Air's CEO said the jet was safe.",
             {("Harlow Air's CEO", "the jet was safe")},
@@ -86,3 +93,17 @@ def test_two_reported_clauses_keep_the_quotes_inside_them():
         ("Harbour Watch", 'the port authority was "aware of the leak well before it spread'),
         ("Harbour Watch", 'officials "were warned by several sources" early on'),
     }
+
+
+def test_a_role_told_without_an_article_is_the_speakers_role():
+    ex = extract(
+        clean_article(
+            "Omar al-Rashid, mayor of Orvik, said 30 homes burned. Al-Rashid added that "
+            "more were at risk.",
+            published="2025-01-01",
+            language="en",
+        )
+    )
+    people = [(e.name, e.role, e.aliases) for e in ex.entities if e.type == "person"]
+    assert people == [("Omar al-Rashid", "mayor of Orvik", ["Al-Rashid"])]
+    assert {s.speaker for s in ex.statements} == {"Omar al-Rashid"}

@@ -88,7 +88,9 @@ _ADVERBIAL = (
     r"(?:yesterday|today|tonight|earlier|recently|previously)(?!['’])|"
     r"(?:on|this|last|in)\s+(?:\w+day|week|month)|"
     r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|message|post|video|report)|"
-    r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?"
+    r"on\s+(?:his|her|its|their)\s+\w+(?:\s+account)?|"
+    r"(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|by\s+(?:e-?mail|text(?:\s+message)?|video\s+link)|"
+    r"in\s+an?\s+(?:phone|telephone)\s+call"
 )
 OBJECT_AFTER_VERB = re.compile(rf"\s*(?:(?:{_ADVERBIAL})\s*)*(?:,\s*)?(?:that\s+)?")
 LISTENER_AFTER_VERB = re.compile(

@@ -34,6 +34,11 @@ _APPOSITIVE = re.compile(
     r",\s+((?:(?:a|an|the)\s+|(?:co-)?author\b|director\b|head\b|chief\b|spokes\w+\b|professor\b)"
     r"[^,.;:\"“”()\n]{2,110}?)(?=,|\.|;|\s+who\b|\s+which\b|\s+(?:said|says|told|added)\b|\n|$)"
 )
+# a role told with no article: "Marie el-Drese, secretary general of the aid group,"
+_BARE_APPOSITIVE = re.compile(
+    r",\s+((?:(?:former|deputy|acting|senior|interim|chief)\s+)?(?P<noun>[a-z][\w-]*)"
+    r"[^,.;:\"“”()\n]{0,100}?)(?=,|\.|;|\s+who\b|\s+(?:said|says|told|added)\b|\n|$)"
+)
 _ROLE_START = re.compile(r"^(?:a|an|the)\s+", re.I)
 _TYPE_RANK = {"person": 0, "org": 1, "place": 2, "group": 3, "misc": 4}
 
@@ -316,6 +321,9 @@ def _role(text: str, group: list[Candidate]) -> str | None:
         m = _APPOSITIVE.match(text, c.end)
         if m and _has_role_noun(m[1]):
             return _ROLE_START.sub("", m[1].strip())
+        bare = _BARE_APPOSITIVE.match(text, c.end)
+        if bare and bare["noun"] in ROLE_NOUNS:
+            return bare[1].strip()
     for c in group:
         if c.title:
             return c.title

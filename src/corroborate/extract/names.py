@@ -40,7 +40,12 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽ
 _ABBREV = r"(?:(?:[A-Z]\.){1,3}|Mr\.|Mrs\.|Ms\.|Dr\.|Rep\.|Sen\.|Gen\.|Gov\.|Lt\.|Col\.|Capt\.|Sgt\.|Prof\.|St\.|Jr\.|Sr\.|Rev\.|Maj\.|Adm\.|Cpl\.)"
 _TOKEN = rf"(?:{_ABBREV}|[{_UP}][\w]*(?:[-’'][\w]+)*)"
 _CONN = "|".join(sorted((c for c in CONNECTORS if c != "&"), key=len, reverse=True))
-CANDIDATE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONN}|&)[ \u00a0]+)*{_TOKEN})*")
+# an Arabic article glued to a surname: "Marie el-Drese", "Hassan al-Turabi"
+_GLUED_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-"
+_GLUED_ARTICLE_START = re.compile(rf"^{_GLUED_ARTICLE}(?=[{_UP}])")
+CANDIDATE = re.compile(
+    rf"(?<![\w’'-]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONN}|&)[ \u00a0]+)*(?:{_GLUED_ARTICLE})?{_TOKEN})*"
+)
 _WORD_LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]\b")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z&.]+|[A-Z]+[a-z]?[A-Z]+[a-z]?)$")  # NIS, U.N., MoH, DoD
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
@@ -266,6 +271,7 @@ def _title_of(tokens: list[str], j: int) -> bool:
 
 
 def _namelike(tok: str) -> bool:
+    tok = _GLUED_ARTICLE_START.sub("", tok)  # "el-Drese", "al-Turabi"
     core = tok.replace("-", "").replace("’", "").replace("'", "").rstrip(".")
     return bool(core) and core[0].isupper() and (core[1:].islower() or len(core) <= 2 or
                                                  "-" in tok) and not _ROMAN.match(tok)  # fmt: skip
