@@ -615,3 +615,12 @@ def test_a_forecast_of_the_toll_answers_the_toll():
     text = "At least 5,300 people died in Orvik. The mayor said the toll could climb to 20,000."
     figs = extract(clean_article(text, published="2025-01-01", language="en")).figures
     assert [(f.measure, f.value) for f in figs] == [("killed", 5300), ("killed", 20000)]
+
+
+def test_a_death_toll_is_killed_whatever_the_last_measure_was():
+    """ "The death toll rose to 52" after a headline about the missing is a
+    death toll, not the missing (the toll names its own measure)."""
+    text = ("Harbour tragedy death toll over 40; dozens missing. ORVIK (AP) -- The death toll "
+            "rose to 52 in the tragedy after crews searched the bay on Monday.")  # fmt: skip
+    figs = extract(clean_article(text, published="2025-01-01", language="en")).figures
+    assert [(f.measure, f.value) for f in figs if f.value == 52] == [("killed", 52)]

@@ -362,6 +362,8 @@ def _measure(
         return "population", None  # "a town of 4,700 residents" ("... evacuated" is not)
     before = text[max(s, a - 60) : a]
     if prev.measure and _ANAPHOR_WORDS.search(before) and _FIGURE_ANAPHOR.search(before):
+        if _DEATH_TOLL.search(text, s, a):
+            return "killed", subject  # "the death toll rose to 62": whatever came before
         return prev.measure, prev.subject
     nominal = _NOMINAL_OF.search(text, max(s, a - 40), a)
     if nominal and (head in COUNT_NOUNS or head in MEASURE_WORDS or not words):
