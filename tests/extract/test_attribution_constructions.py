@@ -107,3 +107,28 @@ def test_a_role_told_without_an_article_is_the_speakers_role():
     people = [(e.name, e.role, e.aliases) for e in ex.entities if e.type == "person"]
     assert people == [("Omar al-Rashid", "mayor of Orvik", ["Al-Rashid"])]
     assert {s.speaker for s in ex.statements} == {"Omar al-Rashid"}
+
+
+def test_acts_and_relative_clauses_are_no_statements():
+    """ "If their leader agrees to free them" is an act, not a statement; "the
+    boats that Orvik has claimed to seize" has no content; "said of the plan"
+    names what the words were about, not who said them; a quote that reported
+    words open with is one statement, with its marks."""
+    assert (
+        said("The mayor offered to pay if their leader, Ida Marsh, agrees to free them.") == set()
+    )
+    assert said("The two boats are the first that Orvik has claimed to seize intact.") == set()
+    assert said(
+        "''The plan looks sound on paper,'' Ann Roe, a fellow at the Orvik Institute, said "
+        "of the bill."
+    ) == {("Ann Roe", "The plan looks sound on paper")}
+    ex = extract(
+        clean_article(
+            "“He thought he was sent to a drill” at first, according to the Harbour Police.",
+            published="2025-01-01",
+            language="en",
+        )
+    )
+    assert [(s.speaker, s.direct, s.text) for s in ex.statements] == [
+        ("Harbour Police", False, '"He thought he was sent to a drill" at first')
+    ]

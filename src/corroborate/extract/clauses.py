@@ -33,7 +33,9 @@ DASH_SPK = re.compile(
     r"^\s*(?:[―—–]|(?<=\s)-(?=\s))\s*(?P<spk>[^,.;:\"“”«»\n―—–]{2,60}?)\s*[.,]?\s*$"
 )
 AFTER_VERB_SPK = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB_ALT})\s+(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)(?=\s*(?:[,.;:\n]|$))"
+    # (not "said of RT", "said about the plan": what the words were about)
+    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB_ALT})\s+(?!(?:of|about|on|in|to|at|for|with)\b)"
+    rf"(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)(?=\s*(?:[,.;:\n]|$))"
 )
 ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<src>[^,.;:\"“”«»\n]{1,90}?)(?=\s*(?:[,.;:\n]|$|\bwhich\b|\bwho\b))",
@@ -129,6 +131,14 @@ PARENTHETICAL_REST = re.compile(
     r"(?<=,)\s+(?!citing|quoting|adding|saying|noting|according)[a-z]+\s+\w+\s+\w+"
 )
 ARTICLE_TAIL = re.compile(r"\b(?:the|a|an)\s*$", re.I)
+# an act agreed to, not a statement: "if Kim agrees to swap them", "agreed to meet"
+AGREED_TO = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our)\b)[a-z]"
+)
+AGREE_CUES = frozenset(["agree", "agrees", "agreed", "agreeing"])
+# a cue inside a relative clause whose object is the clause's antecedent: "the
+# first two soldiers that Ukraine has claimed to capture alive"
+RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s*$")
 _CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
 ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + ACCORDING.pattern + ")", re.I)
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|adding|noting|saying)\b|;")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from corroborate.extract.clauses import (
     ACCORDING,
     AFTER_VERB_SPK,
+    AGREE_CUES,
+    AGREED_TO,
     AND_TAIL,
     ARTICLE_TAIL,
     AS_SAYS,
@@ -22,6 +24,7 @@ from corroborate.extract.clauses import (
     NOUN_CUE_AFTER,
     OBJECT_AFTER_VERB,
     PARENTHETICAL_REST,
+    RELATIVE_BEFORE,
     TELL,
     THAT_AFTER,
     TIME_TRAILER,
@@ -115,7 +118,12 @@ def reported_speech(
             # "Neither X nor Y has confirmed that ...", "X did not say ...": X
             # asserted nothing; never turn it into a statement by X
             continue
+        infinitive = AGREED_TO.match(masked, ve, e)
+        if infinitive and vm[0].lower() in AGREE_CUES:
+            continue  # "if their leader agrees to swap them": an act, not a statement
         seg = speaker_segment(masked, s, vs)
+        if infinitive and seg and RELATIVE_BEFORE.search(masked, max(s, seg[0] - 8), seg[0]):
+            continue  # "the soldiers that Ukraine has claimed to capture": no content
         if seg and mk.in_heading(s) and "," in masked[seg[0] : seg[1]]:
             # a title-cased headline is no list of names: "Plan Could Pass, Ida Lunn Says"
             cut = masked.rfind(",", seg[0], seg[1]) + 1

@@ -154,6 +154,8 @@ def extract_statements(
                 prev_para_speaker = (speakers, cue)
                 spoke_at = start
                 a, b = content
+                # keep the opening mark of a quote the reported words open with
+                a = next((q.open for q in sent_quotes if q.start == a and q.close < b), a)
                 ev = Span(article_id, a, b, text[a:b])
                 _add(res, speakers, text[a:b], False, ev, cue)
     return res
@@ -168,7 +170,12 @@ def _in_reported(quotes: list[Quote], indirect: list[tuple[Any, ...]], marks: bo
         for q in quotes
         for *_, content in indirect
         if content
-        and content[0] <= (q.open if marks else q.start)
+        and (
+            content[0] <= (q.open if marks else q.start)
+            # a clause opening with a quote that it goes on past (“...” to the
+            # front, according to X): the quote is a part of reported words
+            or (marks and content[0] <= q.start and content[1] > q.close + 1)
+        )
         and (q.close if marks else q.end) <= content[1]
     }
 
