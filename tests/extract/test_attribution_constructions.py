@@ -132,3 +132,82 @@ def test_acts_and_relative_clauses_are_no_statements():
     assert [(s.speaker, s.direct, s.text) for s in ex.statements] == [
         ("Harbour Police", False, '"He thought he was sent to a drill" at first')
     ]
+
+
+_LEAD = (
+    "Mayor Ann Holt and Senator Tom Neale met at the city hall on Monday to discuss the "
+    "budget, which is due in March.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # a bare role between commas: the name before it is the speaker
+            "Senator Tom Neale, Democrat of Ohio, said the levy had sent a bad message.",
+            {("Tom Neale", "the levy had sent a bad message")},
+        ),
+        (
+            # a fronted phrase with no comma: the name right before the verb
+            "In a June meeting with the board of the city council Neale said that the levy "
+            "may need to change.",
+            {("Tom Neale", "the levy may need to change")},
+        ),
+        (
+            # surnames with a prefix are names ("O'Neill", "McCain", "DeSantis")
+            "The blast went off at noon, according to Fire Chief James O’Neill.\n\n"
+            "O’Neill said officials had a video of the blast.",
+            {
+                ("James O'Neill", "The blast went off at noon"),
+                ("James O'Neill", "officials had a video of the blast"),
+            },
+        ),
+        (
+            # "as X put it", before and after the words
+            'The main test is "a lawful source of income," as a city memo put it.\n\n'
+            'As Ms. Holt put it in a statement in July, the city is "broke."',
+            {
+                ("the city memo", 'The main test is "a lawful source of income'),
+                ("Ann Holt", 'the city is "broke'),
+            },
+        ),
+        (
+            # what a poll, a study or a video shows needs no "that"; police who
+            # find a body attribute nothing
+            "Police found a body near the river.\n\n"
+            "The Ledger/Ipsos poll showed Holt doing better than in other polls.\n\n"
+            "A 2014 study by the city found 31 cases of fraud.",
+            {
+                ("The Ledger/Ipsos poll", "Holt doing better than in other polls"),
+                ("the 2014 study by the city", "31 cases of fraud"),
+            },
+        ),
+        (
+            # a colon introduces the quote of the next paragraph
+            'The Daily Ledger reports:\n\n"The levy is dead, and the mayor knows it. Nobody '
+            'in the council will vote for it."',
+            {
+                (
+                    "The Daily Ledger",
+                    "The levy is dead, and the mayor knows it. Nobody in the council will "
+                    "vote for it.",
+                )
+            },
+        ),
+        (
+            # quoted words that end the reported clause, full stop inside the marks
+            "In contrast, Holt described Neale as “a career politician” who “never held a "
+            "real job.”",
+            {("Ann Holt", 'Neale as "a career politician" who "never held a real job')},
+        ),
+        (
+            # a name in a fronted phrase is no speaker of a passive clause
+            "In the Neale affair, voters were charged fees they never agreed to.",
+            set(),
+        ),
+    ],
+)
+def test_constructions_after_a_lead(text, expected):
+    got = said(_LEAD + text)
+    assert got == expected

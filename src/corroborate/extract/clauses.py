@@ -62,8 +62,17 @@ _AS_VERBS = (
     r"acknowledged|recalled|recalls|stated|states|warned|warns|claimed|claims|admitted|"
     r"remarked|emphasi[sz]ed|stressed|testified|tweeted|posted"
 )
+_AS_ADVERB = r"(?:(?:also|recently|once|famously|later|then|aptly)\s+)?"
+# the setting a speaker said it in: "put it in a statement in July"
+_AS_SETTING = r"(?:\s+(?:in|on|at|to|during|last|this|earlier|recently)\b[^,;:\"“”«»\n]{0,60}?)?"
 AS_SAYS = re.compile(
-    rf"^\s*As\s+(?P<spk>[^,;:\"“”«»\n]{{1,90}}?)(?:,[^,;:\"“”«»\n]{{1,120}},)?\s+(?:also\s+)?(?P<verb>{_AS_VERBS})\s*,"
+    rf"^\s*As\s+(?P<spk>[^,;:\"“”«»\n]{{1,90}}?)(?:,[^,;:\"“”«»\n]{{1,120}},)?\s+{_AS_ADVERB}"
+    rf"(?P<verb>{_AS_VERBS}){_AS_SETTING}\s*,"
+)
+# "..., as a city memo put it.": the words before, the attribution last
+AS_SAYS_AFTER = re.compile(
+    rf"(?:,[\"”’']?|[\"”’'])\s*as\s+(?P<spk>[^,;:\"“”«»\n]{{1,90}}?)\s+{_AS_ADVERB}(?P<verb>{_AS_VERBS})"
+    rf"{_AS_SETTING}\s*[.!?]?[\"”’']?\s*$"
 )
 _BOUNDARY = re.compile(
     r"[,;:()\"“”«»]|\b(?:that|while|whereas|but|and|after|because|when|if|although)\b"

@@ -229,7 +229,7 @@ _MORE_STANCE = ["praise", "criticize", "criticise", "blame", "accuse", "condemn"
                 "rebuke", "castigate", "excoriate", "assail", "disparage", "belittle", "defend",
                 "endorse", "threaten", "demand", "encourage", "implore", "plead", "urge", "dub",
                 "label", "brand", "describe", "characterize", "characterise", "portray", "liken",
-                "question", "dispute", "tout", "lament"]  # fmt: skip
+                "question", "dispute", "tout", "lament", "exhort"]  # fmt: skip
 _DOUBLED_FINAL = frozenset(["admit", "quip", "concur", "regret", "dub", "refer", "confer"])
 _IRREGULAR = {"write": ["writes", "wrote", "writing", "written"],
               "tell": ["tells", "told", "telling"]}  # fmt: skip
@@ -280,6 +280,17 @@ CUE_KINDS["stance"] += [f for lemma in _MORE_STANCE for f in inflections(lemma)[
                         if f not in CUE_KINDS["stance"]]  # fmt: skip
 # cues that attribute only when "that" follows
 THAT_ONLY_CUES = frozenset(["alleged", "shows", "showed", "show", "found", "finds"])
+# What shows or finds without "that": a poll, a study, a video ("The poll
+# showed Holt ahead", "A study found 31 cases"); "police found a body" is no
+# attribution.
+EVIDENCE_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "studies", "report",
+                            "reports", "research", "analysis", "analyses", "data", "figures",
+                            "statistics", "video", "videos", "footage", "photos", "images",
+                            "transcript", "records", "documents", "audit", "review", "census",
+                            "average", "tally", "results", "findings", "investigation", "probe",
+                            "inquiry", "memo", "filing", "filings", "tests", "model", "estimates",
+                            "map", "chart", "analysts'", "evidence", "assessment", "autopsy",
+                            "recording", "recordings", "emails", "tracker"])  # fmt: skip
 CUE_KIND = {cue: kind for kind, cues in CUE_KINDS.items() for cue in cues}
 # Cues by which a source denies the content it introduces ("X denied that ...").
 DENIAL_CUES = frozenset(["denied", "denies", "deny", "rejected", "rejects", "disputed",

@@ -43,6 +43,9 @@ _CONN = "|".join(sorted((c for c in CONNECTORS if c != "&"), key=len, reverse=Tr
 # an Arabic article glued to a surname: "Marie el-Drese", "Hassan al-Turabi"
 _GLUED_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-"
 _GLUED_ARTICLE_START = re.compile(rf"^{_GLUED_ARTICLE}(?=[{_UP}])")
+# surname prefixes before a second capital: "O'Neill", "McCain", "MacArthur",
+# "DeSantis", "DiCaprio", "LaGuardia", "FitzGerald"
+_SURNAME_PREFIX = re.compile(r"^(?:[ODL]['’]|Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)(?=[A-Z][a-z])")
 CANDIDATE = re.compile(
     rf"(?<![\w’'-]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONN}|&)[ \u00a0]+)*(?:{_GLUED_ARTICLE})?{_TOKEN})*"
 )
@@ -272,6 +275,7 @@ def _title_of(tokens: list[str], j: int) -> bool:
 
 def _namelike(tok: str) -> bool:
     tok = _GLUED_ARTICLE_START.sub("", tok)  # "el-Drese", "al-Turabi"
+    tok = _SURNAME_PREFIX.sub("", tok)
     core = tok.replace("-", "").replace("’", "").replace("'", "").rstrip(".")
     return bool(core) and core[0].isupper() and (core[1:].islower() or len(core) <= 2 or
                                                  "-" in tok) and not _ROMAN.match(tok)  # fmt: skip
@@ -336,8 +340,7 @@ def _split_candidate(
             (
                 bare in vocab
                 or (bare.endswith(("ing", "ly")) and len(toks) > 1)
-                or "'" in bare
-                or "’" in bare
+                or (("'" in bare or "’" in bare) and not _SURNAME_PREFIX.match(tok))
             )
             and _at_sentence_start(text, start + off, starts)
             and not _is_title(tok)

@@ -7,6 +7,8 @@ alleged involvement") attribute nothing.
 
 from __future__ import annotations
 
+import re
+
 from corroborate.extract.clauses import (
     ACCORDING,
     AFTER_VERB_SPK,
@@ -15,6 +17,7 @@ from corroborate.extract.clauses import (
     AND_TAIL,
     ARTICLE_TAIL,
     AS_SAYS,
+    AS_SAYS_AFTER,
     BRIEFING,
     CITING,
     COLON_SPK,
@@ -36,6 +39,8 @@ from corroborate.extract.clauses import (
     trim,
 )
 from corroborate.extract.lexicon import (
+    CUE_KIND,
+    EVIDENCE_NOUNS,
     THAT_ONLY_CUES,
 )
 from corroborate.extract.speakers import Resolver, Source, singular_person
@@ -77,6 +82,11 @@ def reported_speech(
         content = trim(text, s + m.end(), e)
         out.append((s, e, srcs, None, m["verb"], content))
         return out
+    m = AS_SAYS_AFTER.search(sent) if " as " in sent else None
+    if m:
+        srcs = resolver.resolve(s + m.start("spk"), s + m.end("spk"))
+        if srcs:
+            return [(s, e, srcs, None, m["verb"], trim(text, s, s + m.start()))]
     for m in ACCORDING.finditer(sent) if mk.has("according", s, e) else ():
         srcs = resolver.resolve(s + m.start("src"), s + m.end("src"))
         if not srcs:
@@ -112,7 +122,11 @@ def reported_speech(
             continue  # only "..., she continued." signs speech; "As the search continued, ..." does not
         if ARTICLE_TAIL.search(masked, max(s, vs - 8), vs):
             continue  # "the alleged involvement": an adjective
-        if vm[0].lower() in THAT_ONLY_CUES and not THAT_AFTER.match(masked, ve, e):
+        if (
+            vm[0].lower() in THAT_ONLY_CUES
+            and not THAT_AFTER.match(masked, ve, e)
+            and not _evidence_subject(masked, s, vs, vm[0])
+        ):
             continue  # "the two alleged soldiers", "police found a body": no attribution
         if NEGATED.search(masked, max(s, vs - 40), vs):
             # "Neither X nor Y has confirmed that ...", "X did not say ...": X
@@ -145,11 +159,22 @@ def reported_speech(
                 sources, via = out[-1][2], out[-1][3]
                 out.append((s, e, sources, via, vm[0], trim(text, ve, e)))
                 continue
+        srcs = resolver.resolve(*seg) if seg else []
+        if not srcs and seg and _evidence_subject(masked, s, vs, vm[0]):
+            # "Video of the incident shows ...": the evidence itself, unnamed
+            phrase = " ".join(text[seg[0] : seg[1]].split()[:8])
+            srcs = [Source(_clean_evidence(phrase), None, phrase)]
+        if not srcs:
+            # "Senator Ann Roe, Democrat of Ohio, said": the name before a bare
+            # role; "In a meeting with the board Holt said": the name right
+            # before the verb, after a fronted phrase with no comma
+            found = _subject_before(masked, s, seg, vs, resolver)
+            if found:
+                seg, srcs = found
         if seg is None:
             if cited and ends_with_comma(masked, s, vs):
                 out.append((s, e, cited, None, vm[0], trim(text, ve, e)))
             continue
-        srcs = resolver.resolve(*seg)
         if not srcs and cited:
             srcs, cited = cited, []
         if not srcs:
@@ -176,3 +201,54 @@ def reported_speech(
         else:
             out.append((clause[0], clause[1], srcs, None, vm[0], content))
     return out
+
+
+def _subject_before(
+    masked: str, s: int, seg: tuple[int, int] | None, vs: int, resolver: Resolver
+) -> tuple[tuple[int, int], list[Source]] | None:
+    """A named subject the clause segment missed: the name an unresolved
+    appositive follows, or a person's name ending right before the verb."""
+    if seg is not None and ends_with_comma(masked, s, seg[0]):
+        comma = masked.rfind(",", s, seg[0])
+        head = speaker_segment(masked, s, comma)
+        inside = resolver.ents.within(*head) if head else []
+        # the head is one person's name, all of it ("In the Wells Fargo
+        # scandal, people were charged" names no speaker)
+        if (
+            head
+            and len(inside) == 1
+            and inside[0][1] == head[1]
+            and inside[0][2].type == "person"
+            and len(masked[head[0] : inside[0][0]].split()) <= 2  # a title at most
+        ):
+            return head, [Source(inside[0][2].name, inside[0][2])]
+    end = vs
+    while end > s and masked[end - 1] == " ":
+        end -= 1
+    last = [m for m in resolver.ents.within(max(s, end - 60), end) if m[1] == end]
+    if last and last[-1][2].type == "person" and last[-1][0] > s:
+        a = last[-1][0]
+        return (a, end), [Source(last[-1][2].name, last[-1][2])]
+    return None
+
+
+_PHRASE_BREAK = re.compile(
+    r"\s(?:of|by|from|in|on|at|for|conducted|published|released|taken)\s|[–—,(]"
+)
+
+
+def _evidence_subject(masked: str, s: int, vs: int, cue: str) -> bool:
+    """ "The poll showed ...", "A study by the city found ...": a what-shows cue
+    whose subject is a poll, a study, a video (``EVIDENCE_NOUNS``)."""
+    if CUE_KIND.get(cue.lower()) != "evidence":
+        return False
+    seg = speaker_segment(masked, s, vs)
+    if seg is None:
+        return False
+    phrase = masked[seg[0] : seg[1]]
+    head = _PHRASE_BREAK.split(" " + phrase, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in EVIDENCE_NOUNS
+
+
+def _clean_evidence(phrase: str) -> str:
+    return re.sub(r"^(?:a|an)\s+", "the ", phrase.strip(), flags=re.I)

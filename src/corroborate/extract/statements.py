@@ -149,11 +149,16 @@ def extract_statements(
             speakers = [via] if via else sources
             # reported speech, unless the sentence also quotes words outside
             # all of its reported clauses ("X said ..., adding that ..." has two)
+            if speakers and not content and text[start:end].rstrip().endswith(":"):
+                # "The Daily Ledger reports:" and the quote in the next paragraph
+                prev_para_speaker = (speakers, cue)
             if speakers and content and all(q.open in covered for q in long_quotes):
                 resolver.spoke(speakers)
                 prev_para_speaker = (speakers, cue)
                 spoke_at = start
                 a, b = content
+                if any(q.open <= a and b <= q.close + 1 for q in long_quotes if q.open in spoken):
+                    continue  # 'saying, "..."': the quote itself, told once, as a quote
                 # keep the opening mark of a quote the reported words open with
                 a = next((q.open for q in sent_quotes if q.start == a and q.close < b), a)
                 ev = Span(article_id, a, b, text[a:b])
@@ -176,7 +181,8 @@ def _in_reported(quotes: list[Quote], indirect: list[tuple[Any, ...]], marks: bo
             # front, according to X): the quote is a part of reported words
             or (marks and content[0] <= q.start and content[1] > q.close + 1)
         )
-        and (q.close if marks else q.end) <= content[1]
+        # (the words may end with a full stop the reported clause leaves out)
+        and (q.close if marks else q.end - 1) <= content[1]
     }
 
 
