@@ -202,6 +202,42 @@ _LEAD = (
             {("Ann Holt", 'Neale as "a career politician" who "never held a real job')},
         ),
         (
+            # more reported words after a quote's own attribution; the verb
+            # signing the quote reports nothing more
+            '"Fees should not be a condition for a permit," Neale said in a statement, '
+            'adding that permits were handed out "like candy."',
+            {
+                ("Tom Neale", "Fees should not be a condition for a permit"),
+                ("Tom Neale", 'permits were handed out "like candy'),
+            },
+        ),
+        (
+            # a sentence-initial surname of a full name told before
+            "Holt, who has backed the levy since she took office in February, blasted "
+            "Neale as a “disgrace” on Wednesday.",
+            {("Ann Holt", 'Neale as a "disgrace" on Wednesday')},
+        ),
+        (
+            # a fronted clause is no speech; a participle's subject is one person
+            'As a phone rang, the announcer said, "It is late, and your children are asleep '
+            'in their beds."\n\nDuring a speech earlier in the day, Neale attacked Holt for '
+            'her support of the levy, saying, "She is reckless and very unstable."',
+            {
+                ("the announcer", "It is late, and your children are asleep in their beds."),
+                ("Tom Neale", "She is reckless and very unstable."),
+            },
+        ),
+        (
+            # a clause is no speaker ("of those responding"); reported words end
+            # before "and said"
+            "In the poll, Holt was supported by 42 percent of those responding, while Neale "
+            'received 38 percent.\n\nNeale urged voters to "stay home" and said he was done.',
+            {
+                ("Tom Neale", 'voters to "stay home'),
+                ("Tom Neale", "he was done"),
+            },
+        ),
+        (
             # a name in a fronted phrase is no speaker of a passive clause
             "In the Neale affair, voters were charged fees they never agreed to.",
             set(),

@@ -131,7 +131,9 @@ LEAD_SUBJECT = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Speaking|Asked|Meanwhile|"
     r"However|Then)\b[^,\"“”]{0,80},\s*(?:however,\s*|though,\s*)?)?"
     # a role before the name: "Democratic presidential nominee Hillary Clinton"
-    r"(?P<spk>(?:[A-Z][\w.'’-]*\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
+    # (no verb inside the role: "Neale attacked Holt" is a clause, not a role)
+    r"(?P<spk>(?:[A-Z][\w.'’-]*\s+(?:(?![a-z]+ed\b|(?:told|met|hit|took|gave|sent|saw|beat|"
+    r"won|lost|led|made)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
     r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}[A-Z][\w'’-]*)(?:\s*,[^,]{1,80},)?"
     r"\s+(?:\w+ly\s+)?[a-z]"
 )
@@ -150,7 +152,13 @@ AGREE_CUES = frozenset(["agree", "agrees", "agreed", "agreeing"])
 RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s*$")
 _CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
 ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + ACCORDING.pattern + ")", re.I)
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|adding|noting|saying)\b|;")
+# (a comma may be inside the closing quote, which the masked text hides)
+_CLAUSE_BREAK = re.compile(
+    r"(?:,|(?<=x)[\"”’'])\s*(?:while|whereas|but|adding|noting|saying)\b|;"
+    r"|\s+and\s+(?:then\s+|also\s+)?(?:said|says|added|adds|told|tells|noted|warned|argued)\b"
+)
+# a quote right after the verb: "As a phone rang, the announcer said, “...”"
+QUOTE_NEXT = re.compile(r"\s*,?\s*(?:[\"“«]|'')")
 TIME_TRAILER = re.compile(
     r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+\w+(?:\s+\w+)?\s*)?(?:[,.;!?]|$)"
 )
@@ -168,6 +176,12 @@ def _word_end(text: str, pos: int) -> int:
     while pos < len(text) and (text[pos].isalpha() or text[pos] == "-"):
         pos += 1
     return pos
+
+
+# an auxiliary with a complement of its own ("has repeatedly" is still the subject's)
+_FINITE = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|will|would|could|can|did|does)\s+\S+\s+\S+\s+\S"
+)
 
 
 def speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -217,6 +231,8 @@ def speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] | 
         return None  # passive: "It is believed that", "units considered" ("is saying": active)
     if a >= b or len(masked[a:b].split()) > MAX_SPEAKER_WORDS or "x" * 4 in masked[a:b]:
         return None
+    if _FINITE.search(masked, a, b):
+        return None  # "Holt was supported by 42 percent of those responding": a clause
     return a, b
 
 

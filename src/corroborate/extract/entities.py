@@ -125,11 +125,23 @@ def gender_of(e: Entity) -> str | None:
     return None
 
 
+_NOT_SURNAMES = frozenset(
+    ["may", "will", "march", "june", "july", "august", "april", "can", "said"]
+)
+
+
 def build_entities(article_id: str, text: str, candidates: Sequence[Candidate]) -> ArticleEntities:
     """Merge an article's name candidates into entities."""
     body_keys = {name_key(c.name) for c in candidates if not c.heading}
     body_tokens = {name_key(t) for c in candidates if not c.heading for t in c.name.split()}
     confirmed = {name_key(c.name) for c in candidates if not c.initial and not c.heading}
+    # a sentence-initial surname of a full name told elsewhere: "Holt, who ...,
+    # said" after "Mayor Ann Holt" (not a month or a modal: "May", "Will")
+    confirmed |= {
+        name_key(c.name.split()[-1])
+        for c in candidates
+        if not c.heading and c.type == "person" and len(c.name.split()) > 1
+    } - {name_key(w) for w in _NOT_SURNAMES}
     cands = [
         c
         for c in candidates

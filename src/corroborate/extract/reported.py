@@ -27,6 +27,7 @@ from corroborate.extract.clauses import (
     NOUN_CUE_AFTER,
     OBJECT_AFTER_VERB,
     PARENTHETICAL_REST,
+    QUOTE_NEXT,
     RELATIVE_BEFORE,
     TELL,
     THAT_AFTER,
@@ -157,7 +158,8 @@ def reported_speech(
             elif out and vm[0].endswith("ing") and out[-1][0] < vs:
                 # `"...," X said in a statement, adding that ...`: the last speaker
                 sources, via = out[-1][2], out[-1][3]
-                out.append((s, e, sources, via, vm[0], trim(text, ve, e)))
+                that = THAT_AFTER.match(masked, ve, e)
+                out.append((s, e, sources, via, vm[0], trim(text, that.end() if that else ve, e)))
                 continue
         srcs = resolver.resolve(*seg) if seg else []
         if not srcs and seg and _evidence_subject(masked, s, vs, vm[0]):
@@ -180,6 +182,8 @@ def reported_speech(
         if not srcs:
             continue
         trailing = TIME_TRAILER.match(masked[ve:e])
+        if vm[0].endswith("ing") or QUOTE_NEXT.match(masked, ve, e):
+            trailing = None  # "During a speech, X attacked Y, saying, “...”": no parenthesis
         if ends_with_comma(masked, s, seg[0]) and seg[0] > s + 10 and trailing:
             # "CLAUSE, a South Korean lawmaker said on Monday, citing X."; "The
             # bridge, Mr. Ostrow said, would make ...": the words around the attribution

@@ -102,8 +102,8 @@ def extract_statements(
             or short_said(text, masked, q, s, e)  # "It's heartbreaking," Ryan said.
         ]
         indirect = reported_speech(text, mk, s, e, resolver)
-        embedded = _in_reported(long_quotes, indirect, marks=True)
-        covered = _in_reported(long_quotes, indirect, marks=False)
+        embedded = _in_reported(text, long_quotes, indirect, marks=True)
+        covered = _in_reported(text, long_quotes, indirect, marks=False)
         for q in long_quotes:
             if q.open in embedded:
                 continue  # "X said his team had played “the best football”": reported speech
@@ -152,7 +152,19 @@ def extract_statements(
             if speakers and not content and text[start:end].rstrip().endswith(":"):
                 # "The Daily Ledger reports:" and the quote in the next paragraph
                 prev_para_speaker = (speakers, cue)
-            if speakers and content and all(q.open in covered for q in long_quotes):
+            if (
+                speakers
+                and content
+                and all(
+                    q.open in covered
+                    or q.start >= content[1]
+                    # words after a quote's own attribution ('"...," X said, adding
+                    # that ...') are more reported speech; the verb signing the
+                    # quote reports nothing more ('"...," X said in a statement')
+                    or (q.end <= content[0] and (cue.endswith("ing") or not _signs(text, q, start)))
+                    for q in long_quotes
+                )
+            ):
                 resolver.spoke(speakers)
                 prev_para_speaker = (speakers, cue)
                 spoke_at = start
@@ -166,7 +178,14 @@ def extract_statements(
     return res
 
 
-def _in_reported(quotes: list[Quote], indirect: list[tuple[Any, ...]], marks: bool) -> set[int]:
+def _signs(text: str, q: Quote, start: int) -> bool:
+    """Whether a clause starting at ``start`` right after quote ``q`` signs it."""
+    return q.close < start and not text[q.close + 1 : start].strip(" ,\"”’'—–-")
+
+
+def _in_reported(
+    text: str, quotes: list[Quote], indirect: list[tuple[Any, ...]], marks: bool
+) -> set[int]:
     """The quotes (by where they open) inside some reported clause of their
     sentence: the quote marks too with ``marks`` (then the words are reported
     speech, not a quote of their own), else the quoted words."""
@@ -181,9 +200,15 @@ def _in_reported(quotes: list[Quote], indirect: list[tuple[Any, ...]], marks: bo
             # front, according to X): the quote is a part of reported words
             or (marks and content[0] <= q.start and content[1] > q.close + 1)
         )
-        # (the words may end with a full stop the reported clause leaves out)
-        and (q.close if marks else q.end - 1) <= content[1]
+        # (the clause leaves out the punctuation and the marks it ends with)
+        and (q.close if marks else q.end) <= _past_marks(text, content[1])
     }
+
+
+def _past_marks(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " ,.;:!?\"”’'":
+        pos += 1
+    return pos
 
 
 def _add(
