@@ -238,6 +238,23 @@ _LEAD = (
             },
         ),
         (
+            # an aim told without its words is a stance, only before "to" and a verb
+            "Holt wants to cut the levy for families on low incomes.\n\n"
+            "Neale plans a trip to Ohio. The plans were dropped in May.",
+            {("Ann Holt", "to cut the levy for families on low incomes")},
+        ),
+        (
+            # a transcript's speaker labels in capitals
+            '"HOLT: We will not raise the levy this year, whatever the council says.\n\n'
+            '"NEALE: Then the council will raise it for you.\n\n'
+            '"HOLT: Not while I am mayor of this city.',
+            {
+                ("Ann Holt", "We will not raise the levy this year, whatever the council says"),
+                ("Tom Neale", "Then the council will raise it for you"),
+                ("Ann Holt", "Not while I am mayor of this city"),
+            },
+        ),
+        (
             # a name in a fronted phrase is no speaker of a passive clause
             "In the Neale affair, voters were charged fees they never agreed to.",
             set(),
@@ -247,3 +264,16 @@ _LEAD = (
 def test_constructions_after_a_lead(text, expected):
     got = said(_LEAD + text)
     assert got == expected
+
+
+def test_transcript_labels_name_speakers_the_text_does_not():
+    """A capitalised label used on several lines is a speaker even when the
+    article never gives the full name ("WALLACE: ...")."""
+    got = said(
+        "A partial transcript of the interview follows.\n\n"
+        '"RIVAS: Let us start with the budget, which is late again this year.\n\n'
+        '"RIVAS: The mayor says the vote on Friday will go ahead as planned.\n\n'
+        '"RIVAS: We will be back after the break with the council leader.'
+    )
+    assert ("Rivas", "Let us start with the budget, which is late again this year") in got
+    assert ("Rivas", "The mayor says the vote on Friday will go ahead as planned") in got

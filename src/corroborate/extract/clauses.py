@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from corroborate.extract.lexicon import SPEECH_PHRASES, SPEECH_VERBS
+from corroborate.extract.lexicon import INTENT_CUES, SPEECH_PHRASES, SPEECH_VERBS
 from corroborate.extract.speakers import MAX_SPEAKER_WORDS
 from corroborate.text.scan import Tokens, anchored_finditer
 
@@ -17,7 +17,9 @@ _VERB_ALT = "|".join(
     [p.replace(" ", r"\s+") for p in sorted(SPEECH_PHRASES, key=len, reverse=True)]
     + sorted(SPEECH_VERBS, key=len, reverse=True)
 )
-VERB = re.compile(rf"\b(?:{_VERB_ALT})\b")
+# reporting verbs and aims ("wants to", only in a clause of its own: never
+# a quote's signature)
+VERB = re.compile(rf"\b(?:{_VERB_ALT}|{'|'.join(sorted(INTENT_CUES - set(SPEECH_VERBS)))})\b")
 AFTER_SPK_VERB = re.compile(
     rf"^\s*[,.!?]?\s*(?P<spk>[^,.;:\"“”«»\n]{{1,90}}?)\s+(?:also\s+|then\s+|later\s+|further\s+)?(?P<verb>{_VERB_ALT})\b"
 )
@@ -147,6 +149,7 @@ AGREED_TO = re.compile(
     r"\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our)\b)[a-z]"
 )
 AGREE_CUES = frozenset(["agree", "agrees", "agreed", "agreeing"])
+TO_VERB = re.compile(r"\s+to\s+(?:\w+ly\s+)?[a-z]")
 # a cue inside a relative clause whose object is the clause's antecedent: "the
 # first two soldiers that Ukraine has claimed to capture alive"
 RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s*$")
@@ -308,7 +311,7 @@ class Masked:
 NAMED_AFTER = re.compile(
     r"[\s,'’\"”]*(?:said|says|added|told)?\s*(?!(?:He|She|They|It|We|I)\b)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z]"
 )
-_VERB_FIRST = frozenset(p.split()[0] for p in [*SPEECH_VERBS, *SPEECH_PHRASES])
+_VERB_FIRST = frozenset(p.split()[0] for p in [*SPEECH_VERBS, *SPEECH_PHRASES, *INTENT_CUES])
 
 
 def clause_end(masked: str, start: int, end: int) -> int:

@@ -278,6 +278,15 @@ CUE_KINDS = {
 }  # fmt: skip
 CUE_KINDS["stance"] += [f for lemma in _MORE_STANCE for f in inflections(lemma)[1:]
                         if f not in CUE_KINDS["stance"]]  # fmt: skip
+# An aim reported without its words ("Holt wants to cut the levy", "the
+# campaign plans to run ads"): a stance, and a cue only before "to" and a verb
+# ("the plans", "she plans a trip" attribute nothing), but "wants" may take a
+# noun ("Voters want answers").
+INTENT_CUES = frozenset(["wants", "want", "wanted", "plans", "planned", "intends", "intended",
+                         "aims", "aimed", "seeks", "sought", "seeking", "vowing", "pledging",
+                         "promising", "threatening"])  # fmt: skip
+TO_ONLY_CUES = INTENT_CUES - {"wants", "want", "wanted"}
+CUE_KINDS["stance"] += [c for c in INTENT_CUES if c not in CUE_KINDS["stance"]]
 # cues that attribute only when "that" follows
 THAT_ONLY_CUES = frozenset(["alleged", "shows", "showed", "show", "found", "finds"])
 # What shows or finds without "that": a poll, a study, a video ("The poll

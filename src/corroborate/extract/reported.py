@@ -32,6 +32,7 @@ from corroborate.extract.clauses import (
     TELL,
     THAT_AFTER,
     TIME_TRAILER,
+    TO_VERB,
     TOPIC_THAT,
     Masked,
     clause_end,
@@ -43,6 +44,7 @@ from corroborate.extract.lexicon import (
     CUE_KIND,
     EVIDENCE_NOUNS,
     THAT_ONLY_CUES,
+    TO_ONLY_CUES,
 )
 from corroborate.extract.speakers import Resolver, Source, singular_person
 
@@ -73,9 +75,11 @@ def reported_speech(
     m = COLON_SPK.match(sent) if ":" in sent[:40] else None
     if m:  # a headline's or a transcript's "Name: what they said"
         label = m["spk"]
-        person = resolver.person_named(label) if label.isupper() and len(label) > 2 else None
+        person = None
+        if label.isupper() and len(label) > 2:
+            person = resolver.person_named(label) or resolver.transcript_label(label)
         srcs = [person] if person else resolver.resolve(s + m.start("spk"), s + m.end("spk"))
-        if srcs and srcs[0].entity is not None and srcs[0].entity.type == "person":
+        if person or (srcs and srcs[0].entity is not None and srcs[0].entity.type == "person"):
             return [(s, e, srcs, None, ":", trim(text, s + m.end(), e))]
     m = AS_SAYS.match(sent) if "As " in sent[:4] else None
     if m:
@@ -129,6 +133,8 @@ def reported_speech(
             and not _evidence_subject(masked, s, vs, vm[0])
         ):
             continue  # "the two alleged soldiers", "police found a body": no attribution
+        if vm[0].lower() in TO_ONLY_CUES and not TO_VERB.match(masked, ve, e):
+            continue  # "she plans a trip", "the plans": no aim reported
         if NEGATED.search(masked, max(s, vs - 40), vs):
             # "Neither X nor Y has confirmed that ...", "X did not say ...": X
             # asserted nothing; never turn it into a statement by X

@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from corroborate.extract.descriptions import fitting
 from corroborate.extract.entities import ArticleEntities, gender_of
-from corroborate.extract.lexicon import DEMONYMS, DESCRIPTION_HEADS, PRONOUNS, ROLE_NOUNS
+from corroborate.extract.lexicon import (
+    DEMONYMS,
+    DESCRIPTION_HEADS,
+    KNOWN_ORGS,
+    PRONOUNS,
+    ROLE_NOUNS,
+)
 from corroborate.extract.names import fold, place_name
 from corroborate.model import Entity
 
@@ -126,6 +132,14 @@ class Resolver:
             return None
         e = next(iter(found.values()))
         return Source(e.name, e)
+
+    def transcript_label(self, label: str) -> Source | None:
+        """A transcript's speaker label in capitals ("WALLACE: ...") used at the
+        start of two lines or more: that speaker, by the label's name."""
+        starts = re.findall(rf"(?m)^\W?{re.escape(label)}:", self.text)
+        if len(starts) < 2 or fold(label) in KNOWN_ORGS:
+            return None
+        return Source(label.title(), None, label)
 
     def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
         """A description ("the spy agency"): link it to the latest entity it fits."""
