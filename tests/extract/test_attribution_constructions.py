@@ -255,6 +255,27 @@ _LEAD = (
             },
         ),
         (
+            # a party label in brackets is part of the name; a listener before the
+            # time; a verb with no complement ("if the council agrees,") reports nothing
+            'Gov. Pat Rook (R) said it would be "improper" for him to speak on the levy.\n\n'
+            "The levy could pass, but only if the council agrees, Sen. Lin Gray (R-S.C.) "
+            "told the Daily Ledger on Thursday.",
+            {
+                ("Pat Rook", 'it would be "improper" for him to speak on the levy'),
+                ("Lin Gray", "The levy could pass, but only if the council agrees"),
+            },
+        ),
+        (
+            # an abbreviated title before a subject that goes on to say something
+            "Mr. Neale generally backed the council during his time at the paper, which let "
+            "him go in 2015, and said he did not support the levy.\n\n"
+            "Even Portugal, the city's only ally abroad, said it was firmly opposed to the levy.",
+            {
+                ("Tom Neale", "he did not support the levy"),
+                ("Portugal", "it was firmly opposed to the levy"),
+            },
+        ),
+        (
             # a name in a fronted phrase is no speaker of a passive clause
             "In the Neale affair, voters were charged fees they never agreed to.",
             set(),

@@ -89,7 +89,7 @@ _TRAILING_FILLER = re.compile(
 )
 _LEADING_FILLER = re.compile(
     r"^\s*(?:as|and|but|so|then|yet|also|meanwhile|however|which|who|while|whereas|although|"
-    r"though|because|since|when|if)\s+",
+    r"though|because|since|when|if|even|only|now)\s+",
     re.I,
 )
 _TIME_TAIL = re.compile(r"\s+(?:on|this|last|in|at)\s+\S+\s*$")
@@ -134,9 +134,9 @@ LEAD_SUBJECT = re.compile(
     r"However|Then)\b[^,\"“”]{0,80},\s*(?:however,\s*|though,\s*)?)?"
     # a role before the name: "Democratic presidential nominee Hillary Clinton"
     # (no verb inside the role: "Neale attacked Holt" is a clause, not a role)
-    r"(?P<spk>(?:[A-Z][\w.'’-]*\s+(?:(?![a-z]+ed\b|(?:told|met|hit|took|gave|sent|saw|beat|"
+    r"(?P<spk>(?:[A-Z][\w.'’·-]*\s+(?:(?![a-z]+ed\b|(?:told|met|hit|took|gave|sent|saw|beat|"
     r"won|lost|led|made)\b)[a-z][\w-]*\s+){1,3}(?=[A-Z]))?"
-    r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}[A-Z][\w'’-]*)(?:\s*,[^,]{1,80},)?"
+    r"(?:(?:[A-Z][\w.'’·-]*|of|the)\s+){0,5}[A-Z][\w'’-]*)(?:\s*,[^,]{1,80},)?"
     r"\s+(?:\w+ly\s+)?[a-z]"
 )
 # what follows a mid-sentence attribution: the rest of the reported clause
@@ -160,6 +160,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?:,|(?<=x)[\"”’'])\s*(?:while|whereas|but|adding|noting|saying)\b|;"
     r"|\s+and\s+(?:then\s+|also\s+)?(?:said|says|added|adds|told|tells|noted|warned|argued)\b"
 )
+# a verb with no complement, a new clause after it: "if the council agrees, Sen. X told"
+NEW_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:[A-Z]|and\b|but\b|or\b)")
 # a quote right after the verb: "As a phone rang, the announcer said, “...”"
 QUOTE_NEXT = re.compile(r"\s*,?\s*(?:[\"“«]|'')")
 TIME_TRAILER = re.compile(

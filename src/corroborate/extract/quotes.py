@@ -99,6 +99,6 @@ def mask(text: str, quotes: list[Quote]) -> str:
 
 
 # a US politician's party and state after the name: "(R-S.C.)", "(D-Wis.)", "(R-IN)"
-_PARTY = re.compile(r"\((?:R|D|I|Ind)-[A-Z][A-Za-z.]{1,8}\)")
+_PARTY = re.compile(r"\((?:R|D|I|Ind)(?:-[A-Z][A-Za-z.]{1,8})?\)")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
 _NOT_NEWLINE = re.compile(r"[^\n]")

@@ -24,6 +24,7 @@ from corroborate.extract.clauses import (
     LEAD_SUBJECT,
     LISTENER_AFTER_VERB,
     NEGATED,
+    NEW_CLAUSE_AFTER,
     NOUN_CUE_AFTER,
     OBJECT_AFTER_VERB,
     PARENTHETICAL_REST,
@@ -187,7 +188,10 @@ def reported_speech(
             srcs, cited = cited, []
         if not srcs:
             continue
-        trailing = TIME_TRAILER.match(masked[ve:e])
+        after_verb = ve
+        if vm[0].lower() in TELL and (lm := LISTENER_AFTER_VERB.match(masked, ve, e)):
+            after_verb = lm.end()  # "..., X told the Daily Ledger on Thursday."
+        trailing = TIME_TRAILER.match(masked[after_verb:e])
         if vm[0].endswith("ing") or QUOTE_NEXT.match(masked, ve, e):
             trailing = None  # "During a speech, X attacked Y, saying, “...”": no parenthesis
         if ends_with_comma(masked, s, seg[0]) and seg[0] > s + 10 and trailing:
@@ -197,6 +201,8 @@ def reported_speech(
             content = trim(text, s, e if rest else seg[0])
             clause = (s, e if rest else seg[0])
         else:
+            if NEW_CLAUSE_AFTER.match(masked, ve, e):
+                continue  # "only if the council agrees, Sen. X told ...": no complement
             after = LISTENER_AFTER_VERB if vm[0].lower() in TELL else OBJECT_AFTER_VERB
             obj = after.match(masked, ve, e)
             cs = obj.end() if obj else ve
@@ -228,7 +234,7 @@ def _subject_before(
             head
             and len(inside) == 1
             and inside[0][1] == head[1]
-            and inside[0][2].type == "person"
+            and inside[0][2].type in ("person", "org", "place")
             and len(masked[head[0] : inside[0][0]].split()) <= 2  # a title at most
         ):
             return head, [Source(inside[0][2].name, inside[0][2])]
