@@ -215,7 +215,11 @@ _LEAD = (
             # a sentence-initial surname of a full name told before
             "Holt, who has backed the levy since she took office in February, blasted "
             "Neale as a “disgrace” on Wednesday.",
-            {("Ann Holt", 'Neale as a "disgrace" on Wednesday')},
+            {
+                ("Ann Holt", 'Neale as a "disgrace" on Wednesday'),
+                # the relative clause's own stance, ending at its comma
+                ("Ann Holt", "the levy since she took office in February"),
+            },
         ),
         (
             # a fronted clause is no speech; a participle's subject is one person
@@ -272,6 +276,8 @@ _LEAD = (
             "Even Portugal, the city's only ally abroad, said it was firmly opposed to the levy.",
             {
                 ("Tom Neale", "he did not support the levy"),
+                # the stance before it, up to ", and said"
+                ("Tom Neale", "the council during his time at the paper, which let him go in 2015"),
                 ("Portugal", "it was firmly opposed to the levy"),
             },
         ),

@@ -54,7 +54,7 @@ BRIEFING = re.compile(
 # latest estimate is that ...", "initial reports suggest ...", "media reports said ..."
 NOUN_CUE_AFTER = re.compile(
     r"\s+(?:is|was|are|were|has|have|had|say|says|said|suggest|suggests|suggested|"
-    r"show|shows|showed|indicate|indicates|indicated|put|puts)\b"
+    r"show|shows|showed|indicate|indicates|indicated|put|puts|such\s+as|who)\b"
 )
 # "As X said, ...": only verbs of saying; "As the search continued," and "As
 # prices showed, ..." are clauses of time or reason, not attributions
@@ -152,6 +152,8 @@ AGREE_CUES = frozenset(["agree", "agrees", "agreed", "agreeing"])
 TO_VERB = re.compile(r"\s+to\s+(?:\w+ly\s+)?[a-z]")
 # a cue inside a relative clause whose object is the clause's antecedent: "the
 # first two soldiers that Ukraine has claimed to capture alive"
+# a cue in a relative clause: "Holt, who has backed the levy since May, ..."
+RELATIVE_CUE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}$")
 RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s*$")
 _CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
 ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + ACCORDING.pattern + ")", re.I)

@@ -229,7 +229,9 @@ _MORE_STANCE = ["praise", "criticize", "criticise", "blame", "accuse", "condemn"
                 "rebuke", "castigate", "excoriate", "assail", "disparage", "belittle", "defend",
                 "endorse", "threaten", "demand", "encourage", "implore", "plead", "urge", "dub",
                 "label", "brand", "describe", "characterize", "characterise", "portray", "liken",
-                "question", "dispute", "tout", "lament", "exhort"]  # fmt: skip
+                "question", "dispute", "tout", "lament", "exhort", "cite", "compare", "oppose",
+                "back", "support", "advocate", "outline", "champion", "favor", "favour",
+                "embrace"]  # fmt: skip
 _DOUBLED_FINAL = frozenset(["admit", "quip", "concur", "regret", "dub", "refer", "confer"])
 _IRREGULAR = {"write": ["writes", "wrote", "writing", "written"],
               "tell": ["tells", "told", "telling"]}  # fmt: skip
@@ -250,8 +252,9 @@ def inflections(lemma: str) -> list[str]:
 
 
 # inflected forms only: a bare lemma is as often a noun ("the demand", "a label")
+# ("citing X" relays a source: never a cue of its own)
 SPEECH_VERBS += [f for lemma in (*_MORE_SPEECH, *_MORE_STANCE) for f in inflections(lemma)[1:]
-                 if f not in SPEECH_VERBS]  # fmt: skip
+                 if f not in SPEECH_VERBS and f != "citing"]  # fmt: skip
 
 
 # What kind of attribution a cue makes (issue #13): "speech" (said, told,

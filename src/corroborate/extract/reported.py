@@ -30,6 +30,7 @@ from corroborate.extract.clauses import (
     PARENTHETICAL_REST,
     QUOTE_NEXT,
     RELATIVE_BEFORE,
+    RELATIVE_CUE,
     TELL,
     THAT_AFTER,
     TIME_TRAILER,
@@ -210,6 +211,11 @@ def reported_speech(
             if topic:  # "said of the pace of the works that it was too slow"
                 cs = topic.end()
             ends = clause_end(masked, cs, e)
+            if RELATIVE_CUE.search(masked, max(s, vs - 40), vs):
+                # "Holt, who has backed the levy since May, said ...": the
+                # relative clause ends at its comma
+                comma = masked.find(",", cs, ends)
+                ends = comma if comma > 0 else ends
             content = trim(text, cs, ends)
             clause = (seg[0], ends)
         if cited:
