@@ -81,7 +81,11 @@ def reported_speech(
         if label.isupper() and len(label) > 2:
             person = resolver.person_named(label) or resolver.transcript_label(label)
         srcs = [person] if person else resolver.resolve(s + m.start("spk"), s + m.end("spk"))
-        if person or (srcs and srcs[0].entity is not None and srcs[0].entity.type == "person"):
+        typ = srcs[0].entity.type if srcs and srcs[0].entity is not None else None
+        if not srcs and mk.in_heading(s) and label.split()[-1].lower() in EVIDENCE_NOUNS:
+            srcs = [Source(label, None, label)]  # a headline's "Poll: ..."
+            typ = "evidence"
+        if person or typ == "person" or (mk.in_heading(s) and typ in ("org", "evidence")):
             return [(s, e, srcs, None, ":", trim(text, s + m.end(), e))]
     m = AS_SAYS.match(sent) if "As " in sent[:4] else None
     if m:
