@@ -81,7 +81,7 @@ def reported_speech(
         if label.isupper() and len(label) > 2:
             person = resolver.person_named(label) or resolver.transcript_label(label)
         srcs = [person] if person else resolver.resolve(s + m.start("spk"), s + m.end("spk"))
-        typ = srcs[0].entity.type if srcs and srcs[0].entity is not None else None
+        typ: str | None = srcs[0].entity.type if srcs and srcs[0].entity is not None else None
         if not srcs and mk.in_heading(s) and label.split()[-1].lower() in EVIDENCE_NOUNS:
             srcs = [Source(label, None, label)]  # a headline's "Poll: ..."
             typ = "evidence"
