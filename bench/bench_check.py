@@ -79,6 +79,11 @@ UNITS = {"USD": "${}", "EUR": "€{}", "percent": "{}%", "m": "{} metres", "km":
          "cubic metres": "{} cubic metres", "lbs": "{} lbs"}  # fmt: skip
 
 
+# a figure record naming a property of one thing, not a count of things
+PROPERTIES = frozenset(["population", "age", "length", "width", "crowd", "price", "cost",
+                        "depth", "height", "size", "distance", "speed", "share"])  # fmt: skip
+
+
 def _event_name(label: str) -> str:
     """The event as a claim names it: "Libya floods after Storm Daniel" for
     "Libya (Derna) floods after Storm Daniel, Sept 2023"."""
@@ -88,7 +93,8 @@ def _event_name(label: str) -> str:
 def _phrase(figure: str, qualifier: str, value: float, event: str) -> str:
     """A gold figure as a fact-checker writes the claim, naming its event:
     "At least 11,300 people killed in Derna.", "The rain in 24 hours was more
-    than 400 mm (Libya floods after Storm Daniel)." A bracketed note ("(mayor's
+    than 400 mm (Libya floods after Storm Daniel).", "The population of Derna
+    was about 100,000." A bracketed note ("(mayor's
     estimate)") is left out."""
     number = f"{value:,}" if float(value).is_integer() else str(value)
     m = re.match(r"(.*?)\s*\(([^)]*)\)\s*$", figure)
@@ -98,6 +104,8 @@ def _phrase(figure: str, qualifier: str, value: float, event: str) -> str:
     if unit in UNITS:
         amount = UNITS[unit].format(number)
         return _first_up(f"the {what} was {QUALIFIER[qualifier].lower()}{amount}{tail}.")
+    if what.split()[0].lower() in PROPERTIES:  # "population of Derna": "The population ... was"
+        return _first_up(f"the {what} was {QUALIFIER[qualifier].lower()}{number}{tail}.")
     return _first_up(f"{QUALIFIER[qualifier]}{number} {what}{tail}.")
 
 

@@ -204,3 +204,47 @@ def test_a_negation_in_words_the_coverage_lacks_is_not_supported():
     partial = check_claim("Ida Lunn said the council had not approved the plan and that it will "
                           "create jobs for every family in Varne for a decade.", stories)  # fmt: skip
     assert partial.verdict == "not found" and "only part" in partial.reason, partial.reason
+
+
+def _one_story(*texts: str) -> list[dict]:
+    from corroborate.pipeline import single_story
+    from tests.conftest import make_article
+
+    outlets = ["Coast Wire", "Bay Post", "Hill Times"]
+    return [story_to_dict(single_story([
+        make_article(t, title=f"Report {i}", published="2025-05-05", outlet=outlets[i])
+        for i, t in enumerate(texts)
+    ]))]  # fmt: skip
+
+
+def test_a_place_subject_money_words_and_the_stated_figure_are_matched():
+    """The coverage's subject "Orvik" is the place a claim names ("killed in
+    Orvik"); a sum told as an amount is the claim's price, in its currency
+    only; a claim's figure is the one its verb states, not a time window."""
+    stories = _one_story(
+        "Officials said 120 people were killed in Orvik when the storm struck the coast on "
+        "Sunday. Tour operators have been charging visitors around $25,000 each for the trip.",
+        "The storm brought more than 300 mm of rain within 24 hours, the weather office said. "
+        "Rescuers worked through the night near Orvik.",
+    )
+    assert check_claim("120 people killed in Orvik.", stories).verdict == "single-source"
+    assert check_claim("The trip price per person was about $25,000.", stories).verdict == (
+        "single-source"
+    )
+    assert check_claim("The trip price per person was about €25,000.", stories).verdict != (
+        "single-source"
+    )
+    rain = check_claim("The rain in 24 hours was more than 300 mm.", stories)
+    assert rain.verdict == "single-source", rain.reason
+
+
+def test_a_possessors_opponent_is_not_the_possessor():
+    """ "Roy Vance, Holt's opponent in the race, said ..." is Vance's statement,
+    not Holt's: checking it against Holt's words is another speaker."""
+    from corroborate import clean_article
+    from corroborate.extract import extract
+
+    text = ("Mayor Ann Holt and Roy Vance met voters on Monday at the city hall.\n\n"
+            "Roy Vance, Holt's opponent in the race, said the levy would be repealed.")  # fmt: skip
+    said = {(s.speaker, s.text) for s in extract(clean_article(text)).statements}
+    assert ("Roy Vance", "the levy would be repealed") in said

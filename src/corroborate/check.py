@@ -46,7 +46,7 @@ from corroborate.coverage import (
 from corroborate.extract import extract
 from corroborate.extract.lexicon import COMBINED
 from corroborate.model import Figure
-from corroborate.values import bounds
+from corroborate.values import bounds, currency_sign
 from corroborate.words import counted
 
 if TYPE_CHECKING:
@@ -81,8 +81,9 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
             return check_statement(claim, spoken[0], stories, names)
         return CheckResult(claim, "not found", "the claim states no figure and no statement "
                            "I can check", searched=searched)  # fmt: skip
-    f = figures[0]
+    f = _main_figure(text, figures)
     month = _month(claim)
+    places = places_of(text)
     best: tuple[float, CheckResult] | None = None
     told: dict[str, list[tuple[Evidence, list[float]]]] = {}  # per story: the quantity's claims
     for story in stories:
@@ -92,9 +93,9 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
         conflicts = {cid: c for c in story.get("conflicts", []) for cid in c.get("claims", [])}
         by_id = {c["id"]: c for c in story.get("claims", [])}
         for c in by_id.values():
-            if c["kind"] != "figure" or not _subject_fits(f.subject, c.get("subject")):
+            if c["kind"] != "figure" or not _subject_fits(f.subject, c.get("subject"), places):
                 continue
-            if c.get("measure") == f.measure and _told_of(claim, names, c):
+            if one_measure(c.get("measure") or "", f.measure) and _told_of(claim, names, c):
                 amounts = [x["amount"] for x in c.get("support", []) if x.get("amount") is not None]
                 told.setdefault(story["id"], []).append((evidence(story, c), amounts))
             judged = _judge(claim, f, said_by, month, story, c, known, conflicts, by_id, names)
@@ -112,6 +113,27 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
         if words.verdict == "distorted" or (words.verdict == "not found" and words.competing):
             return words  # the words are another's, flipped, or only partly there
     return verdict
+
+
+_PREDICATE = re.compile(
+    r"\b(?:was|is|were|are|stood\s+at|stands\s+at|reached|totall?ed|rose\s+to|hit)\s+"
+    r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|up\s+to|over|some)\s+)?$",
+    re.I,
+)
+
+
+def _main_figure(text: str, figures: list[Figure]) -> Figure:
+    """The figure a claim is about: the one its verb states ("The rain in 24
+    hours was more than 400 mm": the rain, not the 24 hours), else the first."""
+    for f in figures:
+        if f.value is None:
+            continue
+        number = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:g}"
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?!\d)", text):
+            start = m.start() - (1 if m.start() and not text[m.start() - 1].isspace() else 0)
+            if _PREDICATE.search(text, max(0, start - 40), start):  # ("$" before it)
+                return f
+    return figures[0]
 
 
 def _step_of_a_count(
@@ -143,7 +165,7 @@ def _judge(
 ) -> tuple[float, CheckResult] | None:  # fmt: skip
     """(strength, result) of one coverage claim against the checked figure, or None."""
     measure = c.get("measure") or ""
-    same_measure = measure == f.measure
+    same_measure = one_measure(measure, f.measure)
     if (
         not same_measure
         and measure not in _PARTS.get(f.measure, ())
@@ -222,11 +244,39 @@ def _named_in(
     named_in |= {x["article"] for other in story.get("claims", []) for x in other.get("support", [])
                  if (x.get("evidence") or {}).get("start", _LEAD) < _LEAD
                  and mentions(forms, [(x.get("evidence") or {}).get("text", "")])}  # fmt: skip
+    main = _main_places(story)
     for x in c.get("support", []):
         theirs = places_of((x.get("evidence") or {}).get("text", ""))
-        if x["article"] in named_in and not (places and theirs and not places & theirs):
+        if places and theirs and not places & theirs:
+            continue  # the sentence places the figure elsewhere
+        if x["article"] in named_in or (places & main and not theirs - main):
+            # named in the article's lead, or the figure's sentence places it
+            # nowhere but where the story's reports place its figures
             return True
     return False
+
+
+def _main_places(story: dict[str, Any]) -> frozenset[str]:
+    """Where the story's figures happen: the places its figure sentences name
+    after "in", "at", "off" (not "from": where migrants set off), in the most
+    articles, and in two at least."""
+    key = id(story)  # the entry holds the story: its id is not reused while cached
+    if key in _MAIN_PLACES and _MAIN_PLACES[key][0] is story:
+        return _MAIN_PLACES[key][1]
+    seen: dict[str, set[str]] = {}
+    for c in story.get("claims", []):
+        for x in c.get("support", []):
+            for place in places_of((x.get("evidence") or {}).get("text", ""), False):
+                seen.setdefault(place, set()).add(x["article"])
+    most = max((len(v) for v in seen.values()), default=0)
+    found = frozenset(p for p, v in seen.items() if len(v) == most and most >= 2)
+    if len(_MAIN_PLACES) > 256:
+        _MAIN_PLACES.clear()
+    _MAIN_PLACES[key] = (story, found)
+    return found
+
+
+_MAIN_PLACES: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
 
 
 def _told_of(claim: str, names: set[str], c: dict[str, Any]) -> bool:
@@ -290,21 +340,74 @@ def _near(f: Figure, c: dict[str, Any]) -> bool:
     as its amount or as an end of its range ("up to 700" and "500-700")?"""
     if f.value is None:
         return False
+    if f.kind == "money" and f.unit and not _same_currency(f.unit, c):
+        return False  # "€250,000" is not "$250,000"
     stated = [s["amount"] for s in c.get("support", []) if s.get("amount") is not None]
     if stated:  # a range's ends: a vague amount ("billions") has none to give
         stated += [x for x in (c.get("low"), c.get("high")) if x is not None]
     return any(abs(x - f.value) <= SAME * max(abs(x), abs(f.value), 1) for x in stated)
 
 
-def _subject_fits(a: str | None, b: str | None) -> bool:
-    """Subjects that can be one: either unstated, sharing a content word, or
-    both only generic words."""
+# measures that name one quantity in other words: a sum of money told as
+# "amount" is the price, the cost or the aid the claim names; a vessel's
+# "size" is its length
+_MONEY = frozenset(["amount", "price", "cost", "damage", "aid", "losses", "reconstruction",
+                    "fine", "budget", "funding", "appeal", "compensation"])  # fmt: skip
+_FAMILIES = [frozenset(["length", "size", "distance"])]
+
+
+def one_measure(a: str, b: str) -> bool:
+    """Do two measure names name one quantity ("amount" and "price")?"""
+    if a == b:
+        return True
+    if "amount" in (a, b) and a in _MONEY and b in _MONEY:
+        return True
+    return any(a in fam and b in fam for fam in _FAMILIES)
+
+
+def _same_currency(unit: str, c: dict[str, Any]) -> bool:
+    """Is the coverage claim's money in ``unit``'s currency (by the sign its
+    values are written with: "$250,000", "EGP 140,000")?"""
+    sign = currency_sign(unit)
+    for x in c.get("support", []):
+        m = re.match(
+            r"(?:(?:about|at least|more than|nearly|up to|over)\s+)?([^\d\s]+)",
+            str(x.get("value") or ""),
+        )
+        if m and m[1].strip() and m[1].strip() != sign:
+            return False
+    return True
+
+
+def _subject_fits(a: str | None, b: str | None, places: frozenset[str] = frozenset()) -> bool:
+    """Subjects that can be one: either unstated, sharing a content word, both
+    only generic words, people and a kind of people ("people" dead are the
+    "migrants" dead of a shipwreck), or a place the claim names ("killed in
+    Turkey" has the coverage's subject "Turkey")."""
     if not a or not b:
+        return True
+    if any(_only_places(x, places) for x in (a, b)):
         return True
     wa = {w.rstrip("s") for w in WORD.findall(a.lower())} - FILLER
     wb = {w.rstrip("s") for w in WORD.findall(b.lower())} - FILLER
     # "people" and "persons" are one; "people" and "Egyptian men" are not (a subset)
-    return bool(wa & wb) or (bool(wa) and bool(wb) and wa <= _GENERIC and wb <= _GENERIC)
+    if bool(wa & wb) or (bool(wa) and bool(wb) and wa <= _GENERIC and wb <= _GENERIC):
+        return True
+    people = {"people", "person"}
+    return bool(wa and wb) and (
+        (wa <= people and len(wb) == 1 and wb <= _HUMAN)
+        or (wb <= people and len(wa) == 1 and wa <= _HUMAN)
+    )
+
+
+_HUMAN = frozenset(["migrant", "civilian", "passenger", "victim", "inhabitant", "villager",
+                    "refugee", "worker", "tourist", "pilgrim", "resident"])  # fmt: skip
+
+
+def _only_places(subject: str, places: frozenset[str]) -> bool:
+    """A subject that is only places the claim names ("Turkey", "Derna")."""
+    words = [w for w in re.findall(r"[\w'’-]+", subject) if w.lower() not in FILLER]
+    return bool(words) and all(w in places for w in words)
 
 
 def _month(claim: str) -> str | None:

@@ -38,6 +38,7 @@ from corroborate.coverage import (
     mentions,
     same_name,
 )
+from corroborate.extract.speakers import OTHER_PERSON
 from corroborate.statement_claims import STATEMENT_SIMILARITY, statement_content
 from corroborate.words import counted
 
@@ -116,7 +117,14 @@ def _named_anywhere(speaker: str, claim: str, known: dict[str, set[str]]) -> boo
     speaker was read as another noun phrase?"""
     forms = known.get(fold(speaker)) or {fold(speaker)}
     surnames = {f.split()[-1] for f in forms if f}
+    # a name the claim gives as another's ("McCrory's opponent") is not its speaker
+    claim = _OTHERS_OF.sub(" ", claim)
     return mentions({n for n in forms | surnames if len(n) > 2}, [claim])
+
+
+_OTHERS_OF = re.compile(
+    rf"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s\s+(?:{'|'.join(sorted(OTHER_PERSON))})\b"
+)
 
 
 def _aligned(mine: str, theirs: str) -> tuple[str, str]:

@@ -42,6 +42,11 @@ def bounds(f: Figure) -> tuple[float, float]:
     return low, high
 
 
+def currency_sign(unit: str) -> str:
+    """How a currency's sums are written: "$" for USD, "EGP" for EGP."""
+    return _CURRENCY_SIGN.get(unit, unit)
+
+
 def amount(f: Figure) -> float | None:
     """The figure as one number for charts, or None: a stated range is drawn
     at its middle, but a vague amount ("thousands", "dozens") has only
@@ -97,7 +102,7 @@ def point(f: Figure) -> float | None:
 
 # A unit's size in its dimension's base unit: km, km/h, km², tonnes, m³.
 _BASE = {
-    "km": 1.0, "mi": 1.609344, "m": 0.001, "cm": 1e-5, "mm": 1e-6, "ft": 0.0003048,
+    "km": 1.0, "mi": 1.609344, "nmi": 1.852, "m": 0.001, "cm": 1e-5, "mm": 1e-6, "ft": 0.0003048,
     "in": 2.54e-5, "yd": 0.0009144, "km/h": 1.0, "mph": 1.609344, "kn": 1.852,
     "km2": 1.0, "mi2": 2.589988, "m2": 1e-6, "ft2": 9.2903e-8, "acre": 0.00404686,
     "ha": 0.01, "t": 1.0, "kg": 0.001, "g": 1e-6, "lb": 0.000453592, "oz": 2.83495e-5,

@@ -154,6 +154,8 @@ def test_not_figures():
         ("Net profit reached Y=310 billion.", "money", "profit", 310e9, "JPY"),
         ("The 22-foot vessel lost contact with its tender.", "measure", "size", 22, "ft"),
         ("Ferries sailed 47 miles off the coast.", "measure", "length", 47, "mi"),
+        ("The wreck lies 40 nautical miles off Orvik.", "measure", "length", 40, "nmi"),
+        ("The population of Orvik was about 90,000.", "count", "population", 90000, None),
         ("The depth of the Orvik quake was 12 km.", "measure", "depth", 12, "km"),
         ("The length of the old barge was about 40 metres.", "measure", "size", 40, "m"),
         ("Twenty survivors were hospitalised in Orvik.", "count", "treated", 20, None),

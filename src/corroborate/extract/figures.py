@@ -91,10 +91,11 @@ _SINCE_BEFORE = re.compile(
 _CLAUSE_ENDS = re.compile(r"\s*[,.;:!?\"”’)]")
 _CROWD = re.compile(r"\bput\s+the\s+crowd\s+at\s*$")
 # a place's population: "an estimated population of at least 120,000", "its
-# population is 4,000"; "a town of roughly 4,700 residents", "a city of
+# population is 4,000", "the population of East Palestine was 4,700"; "a town of roughly 4,700 residents", "a city of
 # 100,000 people", "home to some 4,000 people" (only the noun of people)
 _POPULATION_OF = re.compile(
-    r"\bpopulation\s+(?:of|is|was|at|(?:is\s+|was\s+)?estimated\s+at|stands\s+at|stood\s+at)\s*$",
+    r"\bpopulation(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+    r"\s+(?:of|is|was|at|(?:is\s+|was\s+)?estimated\s+at|stands\s+at|stood\s+at)\s*$",
     re.I,
 )
 _SETTLEMENT_OF = re.compile(

@@ -59,7 +59,8 @@ _UNITS: dict[str, tuple[str, str]] = {}
 for _dim, _unit, _spellings in [
     ("magnitude", "magnitude", "magnitude|richter"),
     ("length", "km", "km|kms|kilometres|kilometers|kilometre|kilometer|klicks"),
-    ("length", "mi", "miles|mile|mi|nautical miles"),
+    ("length", "nmi", "nautical miles|nautical mile|nmi"),
+    ("length", "mi", "miles|mile|mi"),
     ("length", "m", "metres|meters|metre|meter|m"),
     ("length", "cm", "centimetres|centimeters|centimetre|centimeter|cm"),
     ("length", "mm", "millimetres|millimeters|millimetre|millimeter|mm"),

@@ -112,6 +112,10 @@ class Resolver:
             # for Migration (IOM)": the body named after its possessor
             people = [e for e in named if e.type == "person"]
             orgs = [e for e in named if e.type == "org"]
+        if m and phrase[m.end() :].split()[:1] and phrase[m.end() :].split()[0] in OTHER_PERSON:
+            # "McCrory's opponent in the election": someone else, never the possessor
+            # ("Clinton's team", "Clinton's spokesman" speak for her)
+            people = [e for a, _, e in inside if a >= start + m.end() and e.type == "person"]
         if people:
             return [Source(e.name, e) for e in _unique(people)]
         if orgs:
@@ -213,6 +217,13 @@ def _body_of(rest: str) -> bool:
     role ("migration agency", "chief executive", "CEO")?"""
     words = rest.split()
     return 0 < len(words) <= 4 and all(w[:1].islower() or w.lower() in ROLE_NOUNS for w in words)
+
+
+# who a possessor's noun names besides the possessor: "X's opponent", "X's wife"
+OTHER_PERSON = frozenset(["opponent", "opponents", "rival", "rivals", "challenger", "critic",
+                           "critics", "wife", "husband", "son", "daughter", "father", "mother",
+                           "brother", "sister", "predecessor", "successor", "accuser", "accusers",
+                           "biographer", "foe", "foes", "nemesis", "victim", "victims"])  # fmt: skip
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:
