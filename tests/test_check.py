@@ -248,3 +248,17 @@ def test_a_possessors_opponent_is_not_the_possessor():
             "Roy Vance, Holt's opponent in the race, said the levy would be repealed.")  # fmt: skip
     said = {(s.speaker, s.text) for s in extract(clean_article(text)).statements}
     assert ("Roy Vance", "the levy would be repealed") in said
+
+
+def test_a_lower_bound_holds_a_report_of_the_number_itself():
+    """ "At least 6,000 buildings collapsed" is what a report of "6,000
+    buildings collapsed" says; "more than 7,000" it does not say."""
+    stories = _one_story(
+        "Officials in Orvik said 6,000 buildings collapsed after the quake struck on Sunday.",
+    )
+    assert check_claim("At least 6,000 buildings collapsed in Orvik.", stories).verdict == (
+        "single-source"
+    )
+    assert check_claim("More than 7,000 buildings collapsed in Orvik.", stories).verdict != (
+        "single-source"
+    )

@@ -332,7 +332,19 @@ def _within(f: Figure, c: dict[str, Any]) -> bool:
     lo: float = c["low"] if c.get("low") is not None else 0.0
     hi: float = c["high"] if c.get("high") is not None else float("inf")
     slack = 0.005 * max(abs(f.value), 1)  # rounding: "2,700" for 2,690
-    return not (lo < f_lo - slack or hi > f_hi + slack)  # nothing the claim excludes
+    if not (lo < f_lo - slack or hi > f_hi + slack):
+        return True  # nothing the claim excludes
+    # reports stating the number itself ("6,000" for "at least 6,000"): their
+    # rounding is the claim's too
+    stated = [x for x in c.get("support", []) if x.get("amount") is not None]
+    return bool(stated) and all(
+        _plain(x) and f_lo - slack <= x["amount"] <= f_hi + slack for x in stated
+    )
+
+
+def _plain(x: dict[str, Any]) -> bool:
+    """Is a report's value a plain number, with no qualifier or range?"""
+    return bool(re.fullmatch(r"[^\d\s]{0,4}\s?[\d,.]+\s?\S{0,4}", str(x.get("value") or "")))
 
 
 def _near(f: Figure, c: dict[str, Any]) -> bool:
