@@ -282,6 +282,19 @@ _LEAD = (
             },
         ),
         (
+            # a subject between commas before "has encouraged", and again after
+            # "but has said"; "charges that" is a cue, "the charges" none
+            "Democratic candidate Ann Holt, like Neale, has encouraged voters to back the "
+            "levy but has said she will hold firm on taxes.\n\n"
+            "Neale charges that the council wasted millions on the plan. The charges were "
+            "dropped in May.",
+            {
+                ("Ann Holt", "voters to back the levy"),
+                ("Ann Holt", "she will hold firm on taxes"),
+                ("Tom Neale", "the council wasted millions on the plan"),
+            },
+        ),
+        (
             # a name in a fronted phrase is no speaker of a passive clause
             "In the Neale affair, voters were charged fees they never agreed to.",
             set(),

@@ -126,7 +126,8 @@ _COPULA_TAIL = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
 # "Sanders: Clinton needs to ...", "WALLACE: But, Governor, ...": one to three
 # name words, a colon, the words
 COLON_SPK = re.compile(r"\s*\W?(?P<spk>[A-Z][\w'’·-]*(?:\s+[A-Z][\w'’·-]*){0,2}):\s+(?=\S)")
-AND_TAIL = re.compile(r"\band\s*$")
+# "X ... and said", "X ... but has said": the sentence's subject speaks again
+AND_TAIL = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|then|later|will|would))*\s*$")
 # a sentence's subject, a name, before its first verb (an apposition allowed)
 LEAD_SUBJECT = re.compile(
     # after a fronted time or place ("During a speech on Monday, Trump attacked ...")
@@ -160,7 +161,8 @@ ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + ACCORDING.pattern + ")", re.I)
 # (a comma may be inside the closing quote, which the masked text hides)
 _CLAUSE_BREAK = re.compile(
     r"(?:,|(?<=x)[\"”’'])\s*(?:while|whereas|but|adding|noting|saying)\b|;"
-    r"|\s+and\s+(?:then\s+|also\s+)?(?:said|says|added|adds|told|tells|noted|warned|argued)\b"
+    r"|\s+(?:and|but)\s+(?:then\s+|also\s+|has\s+|had\s+)?"
+    r"(?:said|says|added|adds|told|tells|noted|warned|argued)\b"
 )
 # a verb with no complement, a new clause after it: "if the council agrees, Sen. X told"
 NEW_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:[A-Z]|and\b|but\b|or\b)")
@@ -216,7 +218,7 @@ def speaker_segment(masked: str, lo: int, verb_start: int) -> tuple[int, int] | 
         b = a + tt.start()
     while a < b and masked[a] == " ":
         a += 1
-    if a >= b and ends_with_comma(masked, lo, verb_start):
+    if a >= b and ends_with_comma(masked, lo, b):  # (", has said": the comma before "has")
         # "The mayor, Jonas Pell, said": the name between the commas
         inner = _APPOSITIVE_NAME.search(masked[lo:verb_start])
         first = masked.find(",", lo, verb_start)
@@ -253,7 +255,7 @@ CALLED_TAIL = re.compile(
 def coordinated_subject(masked: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """`NIS confirmed the capture and promised it would "...": the subject of the
     first verb."""
-    if not AND_TAIL.search(masked, max(lo, verb_start - 8), verb_start):
+    if not AND_TAIL.search(masked, max(lo, verb_start - 24), verb_start):
         return None
     first = VERB.search(masked, lo, verb_start)
     if first is None or first.start() >= verb_start - 4:

@@ -155,7 +155,7 @@ def reported_speech(
             # a title-cased headline is no list of names: "Plan Could Pass, Ida Lunn Says"
             cut = masked.rfind(",", seg[0], seg[1]) + 1
             seg = (cut + len(masked[cut : seg[1]]) - len(masked[cut : seg[1]].lstrip()), seg[1])
-        if AND_TAIL.search(masked, max(s, vs - 8), vs) or (
+        if AND_TAIL.search(masked, max(s, vs - 24), vs) or (
             vm[0].endswith("ing") and ends_with_comma(masked, s, vs)
         ):
             # "X bemoaned the unrest and said he thought ...", "X filed a motion,
