@@ -175,7 +175,7 @@ _LEAD = (
         (
             # what a poll, a study or a video shows needs no "that"; police who
             # find a body attribute nothing
-            "Police found a body near the river.\n\n"
+            "Police found a body near the river. Documents found on the bus show nothing.\n\n"
             "The Ledger/Ipsos poll showed Holt doing better than in other polls.\n\n"
             "A 2014 study by the city found 31 cases of fraud.",
             {

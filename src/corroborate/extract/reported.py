@@ -258,6 +258,9 @@ def _subject_before(
     return None
 
 
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:on|in|at|near|by|inside|under|with|during|after|among|beside|outside|there|here)\b"
+)
 _PHRASE_BREAK = re.compile(
     r"\s(?:of|by|from|in|on|at|for|conducted|published|released|taken)\s|[–—,(]"
 )
@@ -268,6 +271,8 @@ def _evidence_subject(masked: str, s: int, vs: int, cue: str) -> bool:
     whose subject is a poll, a study, a video (``EVIDENCE_NOUNS``)."""
     if CUE_KIND.get(cue.lower()) != "evidence":
         return False
+    if _PASSIVE_AFTER.match(masked, vs + len(cue)):
+        return False  # "Documents found on dead soldiers indicate ...": a participle
     seg = speaker_segment(masked, s, vs)
     if seg is None:
         return False
