@@ -7,7 +7,9 @@ naming its event as a fact-checker's claim does ("At least 11,300 people
 killed in Derna.", "The depth of the 20 Feb Hatay quake was 10 km.", "Up to
 750 people on board (Pylos migrant shipwreck off Greece)."); its distorted twin states a
 number three times larger; claims about invented places the coverage never
-mentions are the unsupported ones. Prints how the verdicts fall, the share of
+mentions are the unsupported ones. A distorted number that lies between two
+values the gold gives the same figure over time is not used either (a step of a
+changing count: the coverage may have said it). Prints how the verdicts fall, the share of
 true claims found supported (corroborated, single-source or contested), the
 distorted or unsupported claims verdicted corroborated or single-source (the
 target is none), and the time per claim. A distorted number that some gold
@@ -60,7 +62,14 @@ def claims() -> list[tuple[str, str]]:
 
 def _entailed(value: float, record: dict, gold: list[dict]) -> bool:
     """Whether some gold figure of the event gives ``value`` (within 5%) or,
-    for a lower bound, more: then the "distorted" claim may be true."""
+    for a lower bound, more, or the value lies between two values the gold
+    gives the same figure over time (a step of a changing count): then the
+    "distorted" claim may be true."""
+    same = [v for g in gold if g["event_id"] == record["event_id"]
+            and g["figure"] == record["figure"]
+            for v in (g["value"] if isinstance(g["value"], list) else [g["value"]])]  # fmt: skip
+    if len(same) >= 2 and min(same) * 0.95 <= value <= max(same) * 1.05:
+        return True
     for g in gold:
         if g["event_id"] != record["event_id"]:
             continue
