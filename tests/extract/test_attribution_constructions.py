@@ -295,6 +295,19 @@ _LEAD = (
             },
         ),
         (
+            # a partial quote in NYT marks before "X said last week"; a signature
+            # in an email to someone; "said, going on to ..." reports no more words
+            "Not paying the levy ''makes me smart,'' Ann Holt said last week.\n\n"
+            "Neale is “smart as a whip,” Jo Marsh wrote in an email to the Daily Ledger's "
+            'editor.\n\n"We will win. We are looking at the needs of the people," Neale '
+            "said, going on to attack the levy.",
+            {
+                ("Ann Holt", "Not paying the levy ''makes me smart"),
+                ("Jo Marsh", 'Neale is "smart as a whip'),
+                ("Tom Neale", "We will win. We are looking at the needs of the people"),
+            },
+        ),
+        (
             # a name in a fronted phrase is no speaker of a passive clause
             "In the Neale affair, voters were charged fees they never agreed to.",
             set(),

@@ -77,7 +77,7 @@ AS_SAYS_AFTER = re.compile(
     rf"{_AS_SETTING}\s*[.!?]?[\"”’']?\s*$"
 )
 _BOUNDARY = re.compile(
-    r"[,;:()\"“”«»]|\b(?:that|while|whereas|but|and|after|because|when|if|although)\b"
+    r"[,;:()\"“”«»]|''|\b(?:that|while|whereas|but|and|after|because|when|if|although)\b"
 )
 _NAME_LIST = re.compile(
     r"^\s*(?!(?:In|On|At|By|Since|After|Before|During|For|From|Last|This|Earlier|Later|Meanwhile|However)\b)(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*)+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)*(?:and\s*)?$"
@@ -165,12 +165,32 @@ _CLAUSE_BREAK = re.compile(
     r"(?:said|says|added|adds|told|tells|noted|warned|argued)\b"
 )
 # a verb with no complement, a new clause after it: "if the council agrees, Sen. X told"
-NEW_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:[A-Z]|and\b|but\b|or\b)")
+NEW_CLAUSE_AFTER = re.compile(
+    r"\s*,\s*(?:[A-Z]|and\b|but\b|or\b|going\s+on\b|before\b|after\b|as\b|while\b|when\b)"
+)
 # a quote right after the verb: "As a phone rang, the announcer said, “...”"
 QUOTE_NEXT = re.compile(r"\s*,?\s*(?:[\"“«]|'')")
 TIME_TRAILER = re.compile(
-    r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+\w+(?:\s+\w+)?\s*)?(?:[,.;!?]|$)"
+    # "..., X said on Monday.", "..., X wrote in an email to the Ledger's editor, and ..."
+    r"^\s*(?:(?:on|this|last|in|at|late|earlier)\s+[\w'’]+(?:\s+[\w'’]+){0,6}?\s*)?(?:[,.;!?]|$)"
 )
+
+
+def comma_in_quote(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` ends with a quote whose last mark follows a comma
+    (`not paying taxes ''makes me smart,''`): the masked text hides it."""
+    k = b
+    while k > a and text[k - 1].isspace():
+        k -= 1
+    q = k
+    while k > a and text[k - 1] in "\"”’'":
+        k -= 1
+    if not (q > k and k > a and text[k - 1] == ","):
+        return False
+    # the quote opens in this span too (a partial quote, not the end of a
+    # quote the sentence began inside)
+    part = text[a:k]
+    return part.count("''") % 2 == 1 or part.count('"') % 2 == 1 or "“" in part
 
 
 def ends_with_comma(text: str, a: int, b: int) -> bool:

@@ -38,6 +38,7 @@ from corroborate.extract.clauses import (
     TOPIC_THAT,
     Masked,
     clause_end,
+    comma_in_quote,
     ends_with_comma,
     speaker_segment,
     trim,
@@ -199,7 +200,8 @@ def reported_speech(
         trailing = TIME_TRAILER.match(masked[after_verb:e])
         if vm[0].endswith("ing") or QUOTE_NEXT.match(masked, ve, e):
             trailing = None  # "During a speech, X attacked Y, saying, “...”": no parenthesis
-        if ends_with_comma(masked, s, seg[0]) and seg[0] > s + 10 and trailing:
+        before_comma = ends_with_comma(masked, s, seg[0]) or comma_in_quote(text, s, seg[0])
+        if before_comma and seg[0] > s + 10 and trailing:
             # "CLAUSE, a South Korean lawmaker said on Monday, citing X."; "The
             # bridge, Mr. Ostrow said, would make ...": the words around the attribution
             rest = PARENTHETICAL_REST.match(masked, ve + trailing.end(), e)
