@@ -308,6 +308,18 @@ _LEAD = (
             },
         ),
         (
+            # someone of Neale's is not Neale; a spokesman is no senator; a
+            # campaign speaks for its candidate
+            "“My reaction, that was outrageous,” Neale's former campaign strategist said "
+            "in an interview with the Daily Ledger.\n\nHolt's spokesman said the mayor would "
+            "not comment.\n\nHolt's campaign said it raised $2 million.",
+            {
+                ("Neale's former campaign strategist", "My reaction, that was outrageous"),
+                ("Holt's spokesman", "the mayor would not comment"),
+                ("Ann Holt", "it raised $2 million"),
+            },
+        ),
+        (
             # a name in a fronted phrase is no speaker of a passive clause
             "In the Neale affair, voters were charged fees they never agreed to.",
             set(),

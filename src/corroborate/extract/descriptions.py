@@ -25,14 +25,25 @@ def role_words(entity: Entity) -> frozenset[str]:
     return _role_words(entity.role or "", tuple(sorted({m.title or "" for m in entity.mentions})))
 
 
+def own_role_words(entity: Entity) -> frozenset[str]:
+    """The words of a person's own role and titles, without their hypernyms."""
+    return _own_words(entity.role or "", tuple(sorted({m.title or "" for m in entity.mentions})))
+
+
 @lru_cache(maxsize=1 << 14)
-def _role_words(role: str, titles: tuple[str, ...]) -> frozenset[str]:
+def _own_words(role: str, titles: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for src in [role, *titles]:
         for w in fold(src).replace("-", " ").split():
             w = w.strip(",.")
             words.add(w)
             words.add(w.rstrip("."))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _role_words(role: str, titles: tuple[str, ...]) -> frozenset[str]:
+    words = set(_own_words(role, titles))
     for w in list(words):
         for head, syns in ROLE_SYNONYMS.items():
             if w in syns:
@@ -77,7 +88,10 @@ def fitting(
             rw = cache.get(e.id)
             if rw is None:
                 rw = cache[e.id] = role_words(e)
-            if head in rw or words[-1] in rw or any(head in ROLE_SYNONYMS.get(w, ()) for w in rw):
+            # a synonym of the person's own role ("the commander" for a general);
+            # not a sibling through a hypernym ("spokesman" is no senator)
+            own = own_role_words(e)
+            if head in rw or words[-1] in rw or any(head in ROLE_SYNONYMS.get(w, ()) for w in own):
                 out.add(e.id)
         elif e.type == "org" and need:
             names = cache.get(e.id)

@@ -106,6 +106,9 @@ class Resolver:
             src = self.describe(phrase, start, place_name(m[1]))
             if src is not None:
                 return [src]
+            if _person_noun(phrase[m.end() :].split()[-1]):
+                # "Neale's former campaign strategist": someone of Neale's, unnamed
+                return [Source(_clean_description(phrase), None, phrase)]
         if m and (named := [e for a, _, e in inside if a >= start + m.end()
                             and e.type in ("person", "org")]):  # fmt: skip
             # "The United Nations' migrant agency, the International Organization
@@ -224,6 +227,23 @@ OTHER_PERSON = frozenset(["opponent", "opponents", "rival", "rivals", "challenge
                            "critics", "wife", "husband", "son", "daughter", "father", "mother",
                            "brother", "sister", "predecessor", "successor", "accuser", "accusers",
                            "biographer", "foe", "foes", "nemesis", "victim", "victims"])  # fmt: skip
+
+
+def _person_noun(word: str) -> bool:
+    """Does a noun name a person ("strategist", "adviser", "spokesman")?"""
+    w = word.lower().strip(",.")
+    return (
+        w in ROLE_NOUNS
+        or w in OTHER_PERSON
+        or w.endswith(("ist", "man", "woman", "person"))
+        or (w.endswith(("er", "or", "ant", "ent")) and len(w) > 5 and w not in _NOT_PERSON)
+    )
+
+
+_NOT_PERSON = frozenset(["government", "department", "paper", "letter", "center", "centre",
+                         "order", "number", "chapter", "corner", "border", "sector", "factor",
+                         "matter", "counter", "element", "statement", "argument", "document",
+                         "movement", "agreement", "parliament", "comment", "moment"])  # fmt: skip
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:
