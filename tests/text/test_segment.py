@@ -66,3 +66,16 @@ def test_a_dateline_is_not_part_of_the_first_sentence():
         "The river rose.",
         "WALLACE: But, Governor, the plan?",  # a transcript's speaker stays
     ]
+
+
+def test_abbreviations_that_are_also_words_end_a_sentence_as_words():
+    """ "No." abbreviates only before a number; "sat." is a verb, "Sat." a day."""
+    assert texts("The senator said he would vote no. The aide left. It ranked No. 1 again.") == [
+        "The senator said he would vote no.",
+        "The aide left.",
+        "It ranked No. 1 again.",
+    ]
+    assert texts("She sat. Then the vote is on Sat. Jan. 4 in the hall.") == [
+        "She sat.",
+        "Then the vote is on Sat. Jan. 4 in the hall.",
+    ]

@@ -120,10 +120,21 @@ DATELINE = re.compile(
 )  # a colon only after the agency: "WALLACE: But, ..." is a transcript's speaker
 
 
+# abbreviations that are also words: "no." only before a number, a day only
+# written with its capital
+_BEFORE_NUMBER = frozenset(["no", "nos", "fig", "est", "op"])
+_ALSO_WORDS = frozenset(["sun", "sat", "wed", "mar", "co", "al"])
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the word ending just before ``text[dot] == '.'`` an abbreviation?"""
     begin = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
-    word = text[begin:dot].lstrip("\"'(\u201c\u2018[").lower()
+    raw = text[begin:dot].lstrip("\"'(\u201c\u2018[")
+    word = raw.lower()
+    if word in _BEFORE_NUMBER:  # "No. 5", but "he would vote no."
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    if word in _ALSO_WORDS:  # "Sat. Jan 4", but "she sat."
+        return raw[:1].isupper()
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1:
