@@ -101,6 +101,9 @@ def reported_speech(
             return [(s, e, srcs, None, m["verb"], trim(text, s, s + m.start()))]
     for m in ACCORDING.finditer(sent) if mk.has("according", s, e) else ():
         srcs = resolver.resolve(s + m.start("src"), s + m.end("src"))
+        if not srcs and _PROPER_NAME.fullmatch(m["src"].strip()):
+            # "According to Politico, ...": a name the article gives no more of
+            srcs = [Source(m["src"].strip(), None, m["src"].strip())]
         if not srcs:
             continue
         if m.start() <= 2:  # "According to X, CLAUSE."
@@ -260,6 +263,7 @@ def _subject_before(
     return None
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.&-]*){0,3}")
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:on|in|at|near|by|inside|under|with|during|after|among|beside|outside|there|here)\b"
 )
