@@ -92,13 +92,15 @@ def check_claim(claim: str, stories: list[dict[str, Any]]) -> CheckResult:
             continue  # about other people and places: not this story
         conflicts = {cid: c for c in story.get("conflicts", []) for cid in c.get("claims", [])}
         by_id = {c["id"]: c for c in story.get("claims", [])}
+        main = _main_places(story)
         for c in by_id.values():
             if c["kind"] != "figure" or not _subject_fits(f.subject, c.get("subject"), places):
                 continue
             if one_measure(c.get("measure") or "", f.measure) and _told_of(claim, names, c):
                 amounts = [x["amount"] for x in c.get("support", []) if x.get("amount") is not None]
                 told.setdefault(story["id"], []).append((evidence(story, c), amounts))
-            judged = _judge(claim, f, said_by, month, story, c, known, conflicts, by_id, names)
+            judged = _judge(claim, f, said_by, month, story, c, known, conflicts, by_id, names,
+                            main)  # fmt: skip
             if judged is not None and (best is None or judged[0] > best[0]):
                 best = judged
     if best is None:
@@ -162,6 +164,7 @@ def _judge(
     claim: str, f: Figure, said_by: str | None, month: str | None, story: dict[str, Any],
     c: dict[str, Any], known: dict[str, set[str]], conflicts: dict[str, Any],
     by_id: dict[str, Any], names: set[str] = frozenset(),  # type: ignore[assignment]
+    main: frozenset[str] = frozenset(),
 ) -> tuple[float, CheckResult] | None:  # fmt: skip
     """(strength, result) of one coverage claim against the checked figure, or None."""
     measure = c.get("measure") or ""
@@ -187,7 +190,7 @@ def _judge(
         or (len(month) == 2 and c["as_of"][5:7] == month)
     )
     if near and _within(f, c) and source_ok and period_ok:
-        if not _named_in(claim, names, story, c, known):
+        if not _named_in(claim, names, story, c, known, main):
             # the number is there, but its reports name nothing the claim names:
             # neither support nor "another number"
             return 2.9, CheckResult(claim, "not found", f"the coverage gives {ev.value} "
@@ -222,7 +225,7 @@ _LEAD = 300  # characters: an article's dateline and first sentence
 
 def _named_in(
     claim: str, names: set[str], story: dict[str, Any], c: dict[str, Any],
-    known: dict[str, set[str]],
+    known: dict[str, set[str]], main: frozenset[str] = frozenset(),
 ) -> bool:  # fmt: skip
     """Does the coverage claim's story tell of what the claim names, in its
     title or in a sentence reporting the figure (in any of a name's forms)?
@@ -244,7 +247,6 @@ def _named_in(
     named_in |= {x["article"] for other in story.get("claims", []) for x in other.get("support", [])
                  if (x.get("evidence") or {}).get("start", _LEAD) < _LEAD
                  and mentions(forms, [(x.get("evidence") or {}).get("text", "")])}  # fmt: skip
-    main = _main_places(story)
     for x in c.get("support", []):
         theirs = places_of((x.get("evidence") or {}).get("text", ""))
         if places and theirs and not places & theirs:
@@ -260,23 +262,13 @@ def _main_places(story: dict[str, Any]) -> frozenset[str]:
     """Where the story's figures happen: the places its figure sentences name
     after "in", "at", "off" (not "from": where migrants set off), in the most
     articles, and in two at least."""
-    key = id(story)  # the entry holds the story: its id is not reused while cached
-    if key in _MAIN_PLACES and _MAIN_PLACES[key][0] is story:
-        return _MAIN_PLACES[key][1]
     seen: dict[str, set[str]] = {}
     for c in story.get("claims", []):
         for x in c.get("support", []):
             for place in places_of((x.get("evidence") or {}).get("text", ""), False):
                 seen.setdefault(place, set()).add(x["article"])
     most = max((len(v) for v in seen.values()), default=0)
-    found = frozenset(p for p, v in seen.items() if len(v) == most and most >= 2)
-    if len(_MAIN_PLACES) > 256:
-        _MAIN_PLACES.clear()
-    _MAIN_PLACES[key] = (story, found)
-    return found
-
-
-_MAIN_PLACES: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+    return frozenset(p for p, v in seen.items() if len(v) == most and most >= 2)
 
 
 def _told_of(claim: str, names: set[str], c: dict[str, Any]) -> bool:

@@ -151,10 +151,10 @@ AGREED_TO = re.compile(
 )
 AGREE_CUES = frozenset(["agree", "agrees", "agreed", "agreeing"])
 TO_VERB = re.compile(r"\s+to\s+(?:\w+ly\s+)?[a-z]")
-# a cue inside a relative clause whose object is the clause's antecedent: "the
-# first two soldiers that Ukraine has claimed to capture alive"
 # a cue in a relative clause: "Holt, who has backed the levy since May, ..."
 RELATIVE_CUE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}$")
+# a cue inside a relative clause whose object is the clause's antecedent: "the
+# first two soldiers that Ukraine has claimed to capture alive"
 RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s*$")
 _CONVINCED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?convinced")
 ACCORDING_AFTER = re.compile(r"^\s*,?\s*(?:" + ACCORDING.pattern + ")", re.I)

@@ -67,6 +67,7 @@ class Resolver:
         self.last_org: Source | None = None
         self._fits: dict[str, set[str]] = {}  # description -> ids of the entities it fits
         self._words_of: dict[str, frozenset[str]] = {}
+        self._labels: dict[str, bool] = {}  # transcript labels: used on two lines or more
 
     def resolve(self, start: int, end: int) -> list[Source]:
         """Sources named by ``text[start:end]`` (empty when none can be named)."""
@@ -143,10 +144,10 @@ class Resolver:
     def transcript_label(self, label: str) -> Source | None:
         """A transcript's speaker label in capitals ("WALLACE: ...") used at the
         start of two lines or more: that speaker, by the label's name."""
-        starts = re.findall(rf"(?m)^\W?{re.escape(label)}:", self.text)
-        if len(starts) < 2 or fold(label) in KNOWN_ORGS:
-            return None
-        return Source(label.title(), None, label)
+        if label not in self._labels:  # each transcript line asks: count once
+            starts = len(re.findall(rf"(?m)^\W?{re.escape(label)}:", self.text))
+            self._labels[label] = starts >= 2 and fold(label) not in KNOWN_ORGS
+        return Source(label.title(), None, label) if self._labels[label] else None
 
     def describe(self, phrase: str, pos: int, country: str | None) -> Source | None:
         """A description ("the spy agency"): link it to the latest entity it fits."""
