@@ -139,3 +139,17 @@ def test_a_state_body_named_with_its_country_is_its_government():
                Credit("Greek Red Cross", "named")]  # fmt: skip
     roles = {"Iro Vass": "Greek President"}
     assert independent_origins(credits, roles) == ["Security Service of Greece", "Greek Red Cross"]
+
+
+def test_a_person_described_by_role_beside_a_named_one_is_no_second_origin():
+    """ "Norland's attorney general" may be Ida Brek, the General Prosecutor,
+    named in another report: one origin. A described official of another
+    country beside her stays apart."""
+    roles = {"Ida Brek": "General Prosecutor"}
+    assert independent_origins([Credit("Ida Brek", "named"),
+                                Credit("Norland's attorney general", "described")],
+                               roles) == ["Ida Brek"]  # fmt: skip
+    roles = {"Ida Brek": "Portugal's General Prosecutor"}
+    assert independent_origins([Credit("Ida Brek", "named"),
+                                Credit("a Greek official", "described")],
+                               roles) == ["Ida Brek", "a Greek official"]  # fmt: skip

@@ -117,7 +117,8 @@ def independent_origins(
     described = [
         c.label for c in credits
         if c.kind == "described"
-        and not any(_same_institution(c.label, n) or names_body(c.label, n) for n in named)
+        and not any(_same_institution(c.label, n) or names_body(c.label, n)
+                    or _may_be(c.label, (roles or {}).get(n)) for n in named)
     ]  # fmt: skip
     if named or described:
         return (_one_per_institution(named, roles or {}) if named else []) + described[:1]
@@ -126,6 +127,30 @@ def independent_origins(
         if labels:
             return labels[:1]
     return []
+
+
+def _may_be(description: str, role: str | None) -> bool:
+    """May a description of a person by role be a named person ("Libya's
+    attorney general" beside Al-Sour, the General Prosecutor)? Yes, unless the
+    two belong to different countries: then it is no second origin (when
+    unsure, fewer origins)."""
+    if not role:
+        return False
+    words = re.sub(r"['’]s\b|[-,]", " ", fold(description)).split()
+    if not words or (words[-1] not in ROLE_NOUNS and words[-1] not in _OFFICES):
+        return False
+    mine = _countries(words)
+    theirs = _countries(re.sub(r"['’]s\b|[-,]", " ", fold(role)).split())
+    return not (mine and theirs and mine != theirs)
+
+
+_OFFICES = frozenset(["general", "attorney"])  # "attorney general", "prosecutor general"
+
+
+def _countries(words: list[str]) -> frozenset[str]:
+    found = {DEMONYMS[w] for w in words if w in DEMONYMS}
+    found |= {p for w in words if (p := place_name(w))}
+    return frozenset(x.lower() for x in found)
 
 
 def through_relays(origins: Sequence[str], vias: Sequence[str | None]) -> list[str]:
